@@ -1,0 +1,65 @@
+# The two commands of the README:
+#   make report   set up, make sure the UN corpus is there, run every notebook, write figures + HTML
+#   make test     set up with the test extras and run the whole test suite
+# Everything runs inside a local virtual environment (.venv), created when missing.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+# The UN corpus: $DISCOURSE_UNGDC if set, else the copy beside the project (../shared), else a
+# download from Harvard Dataverse into the data directory ($DISCOURSE_DATA).
+SHARED_UNGDC := $(wildcard ../shared/data/ungdc/UNGDC_*.tgz)
+ifeq ($(strip $(DISCOURSE_UNGDC)),)
+ifneq ($(strip $(SHARED_UNGDC)),)
+export DISCOURSE_UNGDC := $(abspath $(dir $(firstword $(SHARED_UNGDC))))
+endif
+endif
+export MPLBACKEND := Agg
+# Report parameters: SAMPLE= (empty = every document) and SEED.
+SAMPLE ?=
+SEED   ?= 1
+FIGURES ?= figures
+BUILD  ?= build
+PYTEST_ARGS ?=
+
+.PHONY: report test install install-test data figures strip clean help
+
+help:
+	@echo "make report   run every notebook, write figures/ and build/report/index.html"
+	@echo "make test     run the whole test suite"
+	@echo "make figures  regenerate the paper figures without Jupyter"
+	@echo "make strip    remove outputs from notebooks before committing"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+data: install
+	$(BIN)/discourse data
+
+report: data
+	$(BIN)/python -m discourse.report --notebooks notebooks --figures $(FIGURES) --build $(BUILD) \
+		$(if $(SAMPLE),--sample $(SAMPLE)) --seed $(SEED)
+
+figures: data
+	$(BIN)/discourse figures --out $(FIGURES)
+
+test: install-test
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+
+strip: install
+	$(BIN)/python -m discourse.notebooks strip notebooks/*.ipynb
+
+clean:
+	rm -rf $(BUILD) .pytest_cache

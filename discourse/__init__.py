@@ -1,0 +1,44 @@
+"""discourse: computational discourse analysis of political texts.
+
+The pipeline, one stage per module::
+
+    corpus (Corpus, Document) -> tokens (Tokens) -> counts -> stat_* tables -> plot_* figures
+
+>>> import discourse
+>>> article = discourse.load_article()
+>>> article[0].meta["outlet"]
+'Middle East Monitor'
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .corpus import Corpus, Document
+from .datasets import ARTICLE_ID, corpus_dir, load_article, load_articles, load_lee
+from .describe import stat_blocks, stat_documents, summarize_corpus
+from .errors import (CacheError, CorpusFormatError, DiscourseError, DownloadError, EmptyInputError,
+                     EncodingError, InputError, ResourceError)
+from .paths import data_home
+from .readers import read_csv, read_file, read_folder, read_jsonl
+from .sources import load_source
+from .tokens import Tokens, tokenize
+from .ungdc import load_ungdc
+
+
+def download_ungdc(*args, **kwargs):
+    """Download the UN General Debate Corpus from Harvard Dataverse (see
+    :func:`discourse.download.download_ungdc`)."""
+    from .download import download_ungdc as _download
+
+    return _download(*args, **kwargs)
+
+
+__all__ = [
+    "__version__",
+    "Corpus", "Document", "Tokens",
+    "load_article", "load_articles", "load_lee", "load_ungdc", "load_source", "corpus_dir",
+    "ARTICLE_ID", "read_file", "read_folder", "read_csv", "read_jsonl", "download_ungdc",
+    "data_home", "tokenize", "stat_documents", "stat_blocks", "summarize_corpus",
+    "DiscourseError", "InputError", "EmptyInputError", "EncodingError", "CorpusFormatError",
+    "ResourceError", "DownloadError", "CacheError",
+]

@@ -1,0 +1,1 @@
+"""Verbs of the ``discourse`` command line, one module each (found by :mod:`discourse.cli`)."""

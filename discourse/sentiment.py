@@ -1,0 +1,97 @@
+"""Sentiment with VADER (Hutto & Gilbert 2014) through NLTK, with no downloaded data.
+
+NLTK's :class:`~nltk.sentiment.vader.SentimentIntensityAnalyzer` normally loads its lexicon
+with ``nltk.download("vader_lexicon")``. Here the same lexicon file comes from the
+``vaderSentiment`` pip package (``vaderSentiment/vader_lexicon.txt``, MIT licence, by the
+VADER authors), read with :mod:`importlib.resources`, and handed to NLTK's analyser, so the
+scoring rules are NLTK's and nothing is downloaded.
+
+Scores are per sentence (:func:`discourse.sentences.sentence_spans`): ``neg``, ``neu``,
+``pos`` (shares, summing to 1) and ``compound`` (normalised sum, -1 to 1). A document's score
+is the mean over its sentences (:func:`stat_sentiment` with ``by="document"``).
+
+>>> round(score_text("A great and welcome success.")["compound"], 3) > 0.5
+True
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import pandas as pd
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+
+from ._validation import check_choice
+from .corpus import Corpus
+from .sentences import sentence_spans
+
+__all__ = ["analyzer", "score_text", "stat_sentiment", "SENTENCE_SENTIMENT_COLUMNS",
+           "DOCUMENT_SENTIMENT_COLUMNS"]
+
+SENTENCE_SENTIMENT_COLUMNS = ["doc_id", "sentence", "start", "end", "text", "neg", "neu", "pos",
+                              "compound"]
+DOCUMENT_SENTIMENT_COLUMNS = ["doc_id", "n_sentences", "neg", "neu", "pos", "compound",
+                              "compound_sd", "share_positive", "share_negative"]
+
+
+class _PackagedVader(SentimentIntensityAnalyzer):
+    """NLTK's analyser with its lexicon read from the vaderSentiment package."""
+
+    def __init__(self):  # noqa: D401 - replaces the nltk.data.load of the parent
+        text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+        self.lexicon_file = text.strip("\n")
+        self.lexicon = self.make_lex_dict()
+        self.constants = VaderConstants()
+
+
+@cache
+def analyzer() -> SentimentIntensityAnalyzer:
+    """The shared VADER analyser (NLTK's rules, lexicon from the vaderSentiment package)."""
+    return _PackagedVader()
+
+
+def score_text(text: str) -> dict[str, float]:
+    """VADER scores of one string: ``{"neg", "neu", "pos", "compound"}``."""
+    return analyzer().polarity_scores(text)
+
+
+def stat_sentiment(corpus: Corpus, *, by: str = "sentence") -> pd.DataFrame:
+    """VADER sentiment per sentence, or aggregated per document.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    by : {"sentence", "document"}, default="sentence"
+
+    Returns
+    -------
+    DataFrame
+        ``by="sentence"``: :data:`SENTENCE_SENTIMENT_COLUMNS` (offsets into ``Document.text``,
+        ``sentence`` numbered from 0). ``by="document"``: :data:`DOCUMENT_SENTIMENT_COLUMNS`,
+        means over sentences, ``compound_sd`` their standard deviation, and the shares of
+        sentences with compound >= 0.05 / <= -0.05 (VADER's usual thresholds); NaN for a
+        document without sentences.
+    """
+    check_choice("by", by, ["sentence", "document"], "stat_sentiment")
+    sia = analyzer()
+    rows = []
+    for doc in corpus:
+        for i, (s, e) in enumerate(sentence_spans(doc)):
+            text = doc.text[s:e]
+            sc = sia.polarity_scores(text)
+            rows.append((doc.id, i, s, e, text, sc["neg"], sc["neu"], sc["pos"], sc["compound"]))
+    table = pd.DataFrame(rows, columns=SENTENCE_SENTIMENT_COLUMNS)
+    if by == "sentence":
+        return table
+    grouped = table.groupby("doc_id", sort=False)
+    out = pd.DataFrame({
+        "n_sentences": grouped.size(),
+        "neg": grouped["neg"].mean(), "neu": grouped["neu"].mean(), "pos": grouped["pos"].mean(),
+        "compound": grouped["compound"].mean(),
+        "compound_sd": grouped["compound"].std(ddof=1),
+        "share_positive": grouped["compound"].apply(lambda c: float((c >= 0.05).mean())),
+        "share_negative": grouped["compound"].apply(lambda c: float((c <= -0.05).mean())),
+    })
+    out = out.reindex(corpus.ids)
+    out["n_sentences"] = out["n_sentences"].fillna(0).astype(int)
+    return out.rename_axis("doc_id").reset_index()[DOCUMENT_SENTIMENT_COLUMNS]

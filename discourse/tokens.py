@@ -1,0 +1,184 @@
+"""The tokens stage: words (and optionally punctuation) with character offsets, and sentences.
+
+Tokenisation policy (documented once, used everywhere):
+
+* Matching runs on :func:`discourse.normalize.fold_typography` of the text, a
+  length-preserving fold, so "Syria’s" and "Syria's" give the same token and every offset
+  still points into ``Document.text``.
+* A **word** is a run of letters and digits, with internal hyphens and apostrophes kept
+  (``zero-sum``, ``al-assad``, ``don't``, ``covid-19``). It is NLTK's
+  :class:`~nltk.tokenize.RegexpTokenizer` with the pattern :data:`WORD_PATTERN`.
+* A **possessive** ``'s`` is split off and dropped: ``Syria's`` → ``syria`` (its offsets cover
+  ``Syria`` only). Other contractions stay whole (``don't``, ``it's``: see :data:`KEEP_S`).
+* **Numbers** (tokens made only of digits and separators, ``2011``, ``1,000``) are kept by
+  default; ``numbers="drop"`` removes them.
+* **Punctuation** tokens (one character each) are dropped unless ``punct=True``.
+* **Case**: lowercased unless ``lowercase=False``.
+* Only **body** text is tokenised: headings, boilerplate and page furniture (see
+  :meth:`Document.blocks <discourse.corpus.Document.blocks>`) are left out unless
+  ``include_headings=True``.
+
+>>> from discourse.corpus import Corpus
+>>> toks = tokenize(Corpus.from_texts(["Syria’s policy: cooperation, not confrontation."]))
+>>> toks[0]
+['syria', 'policy', 'cooperation', 'not', 'confrontation']
+>>> toks.offsets[0][0]
+(0, 5)
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from nltk.tokenize import RegexpTokenizer
+
+from .corpus import Corpus, Document
+from .errors import InputError
+from .normalize import fold_typography
+
+__all__ = ["tokenize", "Tokens", "word_spans", "count_tokens", "WORD_PATTERN", "KEEP_S"]
+
+WORD_PATTERN = r"[^\W_]+(?:['\-][^\W_]+)*|[^\w\s]"
+_WORD_TOKENIZER = RegexpTokenizer(WORD_PATTERN)
+_NUMBER = re.compile(r"^[\d.,:/\-]+$")
+_IS_WORD = re.compile(r"\w")
+#: Forms ending in 's that are contractions, not possessives, and so stay whole.
+KEEP_S = frozenset({"it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's",
+                    "let's", "where's", "how's"})
+
+
+def word_spans(text: str, *, punct: bool = False) -> list[tuple[int, int]]:
+    """Character spans of the words (and punctuation if asked) of ``text``, possessives split.
+
+    >>> word_spans("Russia’s role")
+    [(0, 6), (9, 13)]
+    """
+    folded = fold_typography(text)
+    spans = []
+    for start, end in _WORD_TOKENIZER.span_tokenize(folded):
+        if not _IS_WORD.match(folded, start):
+            if punct:
+                spans.append((start, end))
+            continue
+        if end - start > 2 and folded[end - 2:end].lower() == "'s" and \
+                folded[start:end].lower() not in KEEP_S:
+            end -= 2
+        spans.append((start, end))
+    return spans
+
+
+def count_tokens(text: str) -> int:
+    """Number of word tokens (no punctuation) under the package's policy."""
+    return len(word_spans(text))
+
+
+@dataclass(frozen=True)
+class TokenizerSettings:
+    """The settings a token stream was made with (part of every token cache key)."""
+
+    lowercase: bool = True
+    numbers: str = "keep"
+    punct: bool = False
+    include_headings: bool = False
+
+    def key(self) -> str:
+        return f"lc={self.lowercase};num={self.numbers};punct={self.punct};" \
+               f"head={self.include_headings};pattern={WORD_PATTERN}"
+
+
+class Tokens:
+    """Token streams of a corpus: one list of strings per document, with offsets.
+
+    Attributes
+    ----------
+    ids : list of str
+        Document ids, in corpus order.
+    meta : pandas.DataFrame
+        The corpus metadata table (one row per document).
+    offsets : list of list of (int, int)
+        Character spans of each token in ``Document.text``.
+    settings : TokenizerSettings
+    """
+
+    def __init__(self, docs: Sequence[list[str]], offsets: Sequence[list[tuple[int, int]]],
+                 ids: Sequence[str], meta: pd.DataFrame, settings: TokenizerSettings):
+        self._docs = list(docs)
+        self.offsets = list(offsets)
+        self.ids = list(ids)
+        self.meta = meta.reset_index(drop=True)
+        self.settings = settings
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __getitem__(self, i: int) -> list[str]:
+        return self._docs[i]
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return iter(self._docs)
+
+    @property
+    def n_tokens(self) -> list[int]:
+        """Number of tokens per document."""
+        return [len(d) for d in self._docs]
+
+    def remove(self, words: Iterable[str]) -> Tokens:
+        """A new Tokens without the given word forms (e.g. a stopword list)."""
+        drop = set(words)
+        docs, offs = [], []
+        for toks, spans in zip(self._docs, self.offsets):
+            keep = [i for i, t in enumerate(toks) if t not in drop]
+            docs.append([toks[i] for i in keep])
+            offs.append([spans[i] for i in keep])
+        return Tokens(docs, offs, self.ids, self.meta, self.settings)
+
+    def __repr__(self) -> str:
+        return f"<Tokens: {len(self)} documents, {sum(self.n_tokens)} tokens>"
+
+
+def _doc_tokens(doc: Document, settings: TokenizerSettings) -> tuple[list[str], list[tuple[int, int]]]:
+    folded = fold_typography(doc.text)
+    toks, offs = [], []
+    for block in doc.body_blocks(include_headings=settings.include_headings):
+        for start, end in word_spans(doc.text[block.start:block.end], punct=settings.punct):
+            start += block.start
+            end += block.start
+            tok = folded[start:end]
+            if settings.numbers == "drop" and _NUMBER.match(tok) and _IS_WORD.search(tok):
+                continue
+            toks.append(tok.lower() if settings.lowercase else tok)
+            offs.append((start, end))
+    return toks, offs
+
+
+def tokenize(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep",
+             punct: bool = False, include_headings: bool = False) -> Tokens:
+    """Tokenise every document of a corpus under the package's policy (module docs).
+
+    Parameters
+    ----------
+    corpus : Corpus
+    lowercase : bool, default=True
+    numbers : {"keep", "drop"}, default="keep"
+    punct : bool, default=False
+        Keep punctuation characters as tokens.
+    include_headings : bool, default=False
+        Also tokenise section headings.
+    """
+    from ._validation import check_choice
+
+    if isinstance(corpus, str):
+        raise InputError("tokenize expects a Corpus, got a str; wrap text with "
+                         "Corpus.from_texts([text])")
+    if not isinstance(corpus, Corpus):
+        raise InputError(f"tokenize expects a Corpus, got {type(corpus).__name__}")
+    check_choice("numbers", numbers, ["keep", "drop"], "tokenize")
+    settings = TokenizerSettings(lowercase, numbers, punct, include_headings)
+    docs, offs = [], []
+    for doc in corpus:
+        t, o = _doc_tokens(doc, settings)
+        docs.append(t)
+        offs.append(o)
+    return Tokens(docs, offs, corpus.ids, corpus.meta, settings)

@@ -1,0 +1,50 @@
+"""The content-keyed Parquet cache: hits, misses, stale keys, corruption, atomic writes."""
+import os
+
+import pandas as pd
+import pytest
+
+from discourse.cache import cache_file, hash_bytes, hash_file, read_cached, write_cached
+from discourse.errors import CacheError
+
+FRAME = pd.DataFrame({"doc_id": ["a", "b"], "text": ["x" * 5000, "y" * 5000], "n": [1, 2]})
+
+
+def test_round_trip_and_columns(tmp_path):
+    write_cached(FRAME, tmp_path, "t", "key-1")
+    pd.testing.assert_frame_equal(read_cached(tmp_path, "t", "key-1"), FRAME)
+    assert list(read_cached(tmp_path, "t", "key-1", columns=["n"]).columns) == ["n"]
+    assert read_cached(tmp_path, "t", "key-2") is None
+    assert read_cached(tmp_path, "other", "key-1") is None
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+
+
+def test_garbage_file_is_warned_removed_and_missed(tmp_path):
+    path = cache_file(tmp_path, "t", "k")
+    path.write_bytes(b"PAR1 not really parquet")
+    with pytest.warns(UserWarning, match="corrupt cache entry"):
+        assert read_cached(tmp_path, "t", "k") is None
+    assert not path.exists()
+
+
+def test_foreign_parquet_is_not_trusted(tmp_path):
+    FRAME.to_parquet(cache_file(tmp_path, "t", "k"))  # right name, no discourse metadata
+    with pytest.warns(UserWarning, match="no discourse cache metadata"):
+        assert read_cached(tmp_path, "t", "k") is None
+
+
+def test_unwritable_directory_raises_cache_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(CacheError, match="cannot write the cache entry"):
+        write_cached(FRAME, blocker / "sub", "t", "k")
+
+
+def test_hashes_are_boundary_aware(tmp_path):
+    assert hash_bytes("ab", "c") != hash_bytes("a", "bc")
+    p = tmp_path / "f"
+    p.write_bytes(b"hello")
+    import hashlib
+
+    assert hash_file(p) == hashlib.sha256(b"hello").hexdigest()
+    assert os.path.basename(cache_file(tmp_path, "t", "k")).startswith("t-")

@@ -1,0 +1,44 @@
+"""VADER through NLTK with the lexicon from the vaderSentiment package.
+
+Oracle: NLTK's own SentimentIntensityAnalyzer loading its official vader_lexicon from the
+NLTK data in ../shared (the product never needs it; this test does, to prove equality)."""
+import math
+
+import pytest
+
+from discourse import Corpus
+from discourse.errors import InputError
+from discourse.sentiment import score_text, stat_sentiment
+
+from .conftest import NLTK_DATA
+
+SENTENCES = ["Syria demonstrated a sophisticated understanding of realpolitik.",
+             "The former regime relied heavily on narrow alliances.",
+             "It offers hope that the country can overcome division and isolation.",
+             "Terrorism is a horrible, deadly threat!", "The meeting took place on Monday."]
+
+
+def test_matches_nltk_with_official_lexicon(monkeypatch):
+    monkeypatch.setenv("NLTK_DATA", str(NLTK_DATA))
+    import nltk
+
+    monkeypatch.setattr(nltk.data, "path", [str(NLTK_DATA)])
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    official = SentimentIntensityAnalyzer()
+    for s in SENTENCES:
+        assert score_text(s) == official.polarity_scores(s)  # exact: same lexicon, same rules
+
+
+def test_sentence_and_document_tables():
+    corp = Corpus.from_texts(["A great success. A terrible failure.", "Heading only"],
+                             ids=["a", "b"])
+    sent = stat_sentiment(corp)
+    assert sent["doc_id"].tolist() == ["a", "a", "b"]
+    assert sent.loc[0, "compound"] > 0.5 and sent.loc[1, "compound"] < -0.4
+    doc = stat_sentiment(corp, by="document")
+    assert doc.loc[0, "n_sentences"] == 2
+    assert math.isclose(doc.loc[0, "compound"], sent.loc[:1, "compound"].mean())
+    assert doc.loc[0, "share_positive"] == 0.5 and doc.loc[0, "share_negative"] == 0.5
+    with pytest.raises(InputError, match="'by' parameter of stat_sentiment"):
+        stat_sentiment(corp, by="word")
