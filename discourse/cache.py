@@ -1,10 +1,11 @@
 """A small content-keyed cache of DataFrames stored as Parquet files.
 
 A cache entry is a Parquet file ``<cache_dir>/<kind>-<key>.parquet`` whose schema metadata
-records the full key, the row count and the format version. :func:`read_cached` returns
+records the full key, the row count and the format version, with a sidecar
+``<...>.parquet.sha256`` holding the SHA-256 of the whole file. :func:`read_cached` returns
 ``None`` (and the caller rebuilds) when the entry is missing, was written for another key,
-has the wrong row count or cannot be read (truncated, bit-flipped: pages carry CRC checksums
-that are verified on read). Entries are written to a temporary file in the same folder and
+or is corrupt: a missing or different checksum (any changed byte, even in a column that is
+not read), the wrong row count, or a file Parquet cannot read. Entries are written to a temporary file in the same folder and
 renamed into place, so a crash never leaves a half entry under the final name. Nothing here
 unpickles anything: Parquet holds plain columns.
 
@@ -69,6 +70,11 @@ def read_cached(directory: str | os.PathLike, kind: str, key: str,
     if not path.exists():
         return None
     try:
+        digest = _checksum_path(path)
+        if not digest.exists():
+            raise ValueError("its checksum file is missing")
+        if digest.read_text(encoding="ascii").strip() != hash_file(path):
+            raise ValueError("its content does not match its checksum")
         pf = pq.ParquetFile(path, page_checksum_verification=True)
         meta = (pf.schema_arrow.metadata or {}).get(_META_KEY)
         if meta is None:
@@ -83,12 +89,17 @@ def read_cached(directory: str | os.PathLike, kind: str, key: str,
     except Exception as exc:  # noqa: BLE001 - any read failure means a corrupt entry
         warnings.warn(f"{path}: corrupt cache entry ({exc}); it is removed and rebuilt",
                       stacklevel=2)
-        try:
-            path.unlink()
-        except OSError:
-            pass
+        for stale in (path, _checksum_path(path)):
+            try:
+                stale.unlink()
+            except OSError:
+                pass
         return None
     return frame
+
+
+def _checksum_path(path: Path) -> Path:
+    return path.with_name(path.name + ".sha256")
 
 
 def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, key: str) -> Path:
@@ -103,12 +114,17 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
         table = table.replace_schema_metadata(meta)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=path.name, suffix=".tmp")
         os.close(fd)
+        tmp_digest = tmp + ".sha256"
         try:
             pq.write_table(table, tmp, compression="zstd", write_page_checksum=True)
-            os.replace(tmp, path)
+            with open(tmp_digest, "w", encoding="ascii") as fh:
+                fh.write(hash_file(tmp) + "\n")
+            os.replace(tmp, path)  # a crash between the two renames leaves a mismatch: rebuilt
+            os.replace(tmp_digest, _checksum_path(path))
         finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            for leftover in (tmp, tmp_digest):
+                if os.path.exists(leftover):
+                    os.unlink(leftover)
     except OSError as exc:
         raise CacheError(f"{path}: cannot write the cache entry ({exc.strerror or exc}; "
                          f"set DISCOURSE_DATA to a writable folder)") from exc

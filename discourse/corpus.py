@@ -177,8 +177,14 @@ class Corpus:
         return len(self._frame)
 
     def __iter__(self) -> Iterator[Document]:
-        for i in range(len(self)):
-            yield self._document(i)
+        columns = [self._frame[c].tolist() for c in self.meta_columns]
+        raws = self._frame["raw"].tolist() if "raw" in self._frame.columns else None
+        names = self.meta_columns
+        for i, (doc_id, text) in enumerate(zip(self._frame["doc_id"].tolist(),
+                                               self._frame["text"].tolist())):
+            meta = {name: _plain(col[i]) for name, col in zip(names, columns)}
+            raw = _plain(raws[i]) if raws is not None else None
+            yield Document(str(doc_id), text, meta, raw)
 
     def __getitem__(self, key) -> Document:
         if isinstance(key, (int, np.integer)):
@@ -198,8 +204,7 @@ class Corpus:
     def _document(self, i: int) -> Document:
         row = self._frame.iloc[i]
         meta = {k: _plain(row[k]) for k in self.meta_columns}
-        raw = row["raw"] if "raw" in self._frame.columns else None
-        raw = None if raw is None or (isinstance(raw, float) and np.isnan(raw)) else raw
+        raw = _plain(row["raw"]) if "raw" in self._frame.columns else None
         return Document(str(row["doc_id"]), row["text"], meta, raw)
 
     @property

@@ -8,10 +8,11 @@ The table (``countries.csv``; sources in ``discourse/data/tables/README.md``) ma
 'Syrian Arab Republic'
 >>> resolve_country("syria")
 'SYR'
->>> resolve_country("XYZ")
-Traceback (most recent call last):
-...
-discourse.errors.ResourceError: 'unknown country code or name 'XYZ' (not in discourse/data/tables/countries.csv)'
+>>> try:
+...     resolve_country("Syrai")
+... except ResourceError as err:
+...     print(err)
+unknown country code or name 'Syrai' (not in discourse/data/tables/countries.csv); did you mean 'SYR'?
 """
 from __future__ import annotations
 
@@ -32,11 +33,10 @@ _TABLE = "discourse/data/tables/countries.csv"
 @cache
 def _table() -> pd.DataFrame:
     text = resources.files("discourse.data").joinpath("tables", "countries.csv").read_text("utf-8")
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    frame = frame.map(lambda v: None if v == "" else v)
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
     for col in ("un_member_from", "un_member_to"):
         if col in frame:
-            frame[col] = pd.array([None if v is None else int(v) for v in frame[col]], dtype="Int64")
+            frame[col] = pd.to_numeric(frame[col]).astype("Int64")
     return frame
 
 
@@ -51,7 +51,7 @@ def _lookup() -> dict[str, str]:
     out = {}
     for row in t.itertuples(index=False):
         for key in (row.iso3, row.name, getattr(row, "short_name", None)):
-            if key:
+            if isinstance(key, str) and key:
                 out.setdefault(str(key).casefold(), row.iso3)
     return out
 
@@ -64,8 +64,9 @@ def resolve_country(code_or_name: str) -> str:
     key = str(code_or_name).strip().casefold()
     found = _lookup().get(key)
     if found is None:
-        close = difflib.get_close_matches(key, list(_lookup()), n=3, cutoff=0.75)
-        hint = f"; did you mean {', '.join(repr(_lookup()[c]) for c in close)}?" if close else ""
+        close = difflib.get_close_matches(key, list(_lookup()), n=5, cutoff=0.75)
+        codes = list(dict.fromkeys(_lookup()[c] for c in close))[:3]
+        hint = f"; did you mean {', '.join(repr(c) for c in codes)}?" if codes else ""
         raise ResourceError(f"unknown country code or name {code_or_name!r} (not in {_TABLE}){hint}")
     return found
 

@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+import os
+
 import pandas as pd
 from tqdm.auto import tqdm
 
@@ -23,22 +25,66 @@ __all__ = ["stat_documents", "stat_blocks", "summarize_corpus", "DOCUMENT_COLUMN
 DOCUMENT_COLUMNS = ["doc_id", "n_chars", "n_tokens", "n_paragraphs", "n_headings"]
 
 
-def stat_documents(corpus: Corpus, *, progress: bool = False) -> pd.DataFrame:
+def _document_counts(text: str) -> tuple[int, int, int, int]:
+    from .normalize import split_blocks
+
+    blocks = split_blocks(text)
+    body = [b for b in blocks if b.kind == "paragraph"]
+    return (len(text), sum(count_tokens(text[b.start:b.end]) for b in body), len(body),
+            sum(b.kind == "heading" for b in blocks))
+
+
+#: Corpora of at least this many documents have their counts computed on all cores and cached.
+CACHE_MIN_DOCUMENTS = 500
+
+
+def stat_documents(corpus: Corpus, *, progress: bool = False, n_jobs: int | None = None,
+                   use_cache: bool = True) -> pd.DataFrame:
     """One row per document: its size and its metadata.
 
     Columns: ``doc_id``; ``n_chars`` (characters of the normalised text); ``n_tokens`` (word
     tokens of the body, as :func:`discourse.tokenize` counts them); ``n_paragraphs`` (body
     paragraphs); ``n_headings``; then every metadata column of the corpus.
+
+    Large corpora (:data:`CACHE_MIN_DOCUMENTS` documents or more) are counted in parallel
+    (``n_jobs`` processes, default all cores) and the counts cached in the data directory,
+    keyed by the corpus content and the tokeniser's and normaliser's versions.
     """
-    rows = []
-    for doc in tqdm(corpus, total=len(corpus), desc="counting", disable=not progress):
-        body = doc.body_blocks()
-        rows.append((doc.id, len(doc.text),
-                     sum(count_tokens(doc.text[b.start:b.end]) for b in body),
-                     len(body), sum(b.kind == "heading" for b in doc.blocks)))
-    table = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+    texts = corpus.texts
+    counts = None
+    key = None
+    if use_cache and len(texts) >= CACHE_MIN_DOCUMENTS:
+        from .cache import read_cached
+        from .normalize import NORMALIZE_VERSION
+        from .paths import cache_dir
+        from .tokens import WORD_PATTERN
+
+        key = f"documents|{corpus.content_hash()}|{NORMALIZE_VERSION}|{WORD_PATTERN}"
+        cached = read_cached(cache_dir(), "documents", key)
+        if cached is not None:
+            counts = list(cached.itertuples(index=False, name=None))
+    if counts is None:
+        counts = _count_all(texts, progress=progress, n_jobs=n_jobs or os.cpu_count() or 1)
+        if key is not None:
+            from .cache import write_cached
+            from .paths import cache_dir
+
+            write_cached(pd.DataFrame(counts, columns=DOCUMENT_COLUMNS[1:]), cache_dir(),
+                         "documents", key)
+    table = pd.DataFrame(counts, columns=DOCUMENT_COLUMNS[1:])
+    table.insert(0, "doc_id", corpus.ids)
     meta = corpus.meta.drop(columns="doc_id").reset_index(drop=True)
     return pd.concat([table, meta], axis=1)
+
+
+def _count_all(texts: list[str], *, progress: bool, n_jobs: int) -> list[tuple]:
+    if n_jobs <= 1 or len(texts) < CACHE_MIN_DOCUMENTS:
+        return [_document_counts(t) for t in tqdm(texts, desc="counting", disable=not progress)]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
+        return list(tqdm(pool.map(_document_counts, texts, chunksize=64), total=len(texts),
+                         desc="counting", disable=not progress))
 
 
 def summarize_corpus(corpus: Corpus, *, progress: bool = False) -> dict:

@@ -28,8 +28,8 @@ separator (``news/2025-10-16``). Files named ``README*``, hidden files and files
 >>> _ = (d / "a.txt").write_text("Cooperation, not confrontation.", encoding="utf-8")
 >>> _ = (d / "b.md").write_text("---\\ngenre: opinion\\n---\\nBalance.", encoding="utf-8")
 >>> corp = read_folder(d)
->>> corp.ids, corp.meta["genre"].tolist()
-(['a', 'b'], [None, 'opinion'])
+>>> corp.ids, corp["a"].meta["genre"], corp["b"].meta["genre"]
+(['a', 'b'], None, 'opinion')
 """
 from __future__ import annotations
 
@@ -258,14 +258,13 @@ def read_csv(path: str | os.PathLike, *, text_col: str = "text", id_col: str | N
     import io
 
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, csv.Error) as exc:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
         raise file_error(CorpusFormatError, path, "not a readable CSV file", str(exc)) from None
-    frame = frame.map(lambda v: None if v == "" else v)
     for col in frame.columns:
-        if col != text_col and frame[col].dropna().str.fullmatch(r"-?\d{1,9}").all() \
-                and frame[col].notna().any():
-            frame[col] = pd.array([None if v is None else int(v) for v in frame[col]], dtype="Int64")
+        values = frame[col].dropna()
+        if col not in (text_col, id_col) and len(values) and values.str.fullmatch(r"-?\d{1,9}").all():
+            frame[col] = pd.to_numeric(frame[col]).astype("Int64")
     return _frame_to_corpus(frame, path, text_col, id_col, name, lambda i: f"row {i + 2}")
 
 

@@ -16,7 +16,7 @@ def test_round_trip_and_columns(tmp_path):
     assert list(read_cached(tmp_path, "t", "key-1", columns=["n"]).columns) == ["n"]
     assert read_cached(tmp_path, "t", "key-2") is None
     assert read_cached(tmp_path, "other", "key-1") is None
-    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".parquet", ".sha256"]
 
 
 def test_garbage_file_is_warned_removed_and_missed(tmp_path):
@@ -28,9 +28,24 @@ def test_garbage_file_is_warned_removed_and_missed(tmp_path):
 
 
 def test_foreign_parquet_is_not_trusted(tmp_path):
-    FRAME.to_parquet(cache_file(tmp_path, "t", "k"))  # right name, no discourse metadata
+    path = cache_file(tmp_path, "t", "k")
+    FRAME.to_parquet(path)  # right name, no checksum, no discourse metadata
+    with pytest.warns(UserWarning, match="checksum file is missing"):
+        assert read_cached(tmp_path, "t", "k") is None
+    FRAME.to_parquet(path)
+    path.with_name(path.name + ".sha256").write_text(hash_file(path))
     with pytest.warns(UserWarning, match="no discourse cache metadata"):
         assert read_cached(tmp_path, "t", "k") is None
+
+
+def test_any_changed_byte_is_caught_even_in_unread_columns(tmp_path):
+    path = write_cached(FRAME, tmp_path, "t", "k")
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    path.write_bytes(bytes(data))
+    with pytest.warns(UserWarning, match="does not match its checksum"):
+        assert read_cached(tmp_path, "t", "k", columns=["n"]) is None
+    assert not path.exists()
 
 
 def test_unwritable_directory_raises_cache_error(tmp_path):

@@ -61,7 +61,7 @@ def plot_lengths(table: pd.DataFrame, *, highlight: str | None = None, ax=None):
     >>> t = pd.DataFrame({"year": [2000, 2000, 2001], "n_tokens": [10, 30, 20],
     ...                   "country": ["SYR", "RUS", "SYR"]})
     >>> fig = plot_lengths(t, highlight="SYR")
-    >>> list(fig.axes[0].lines[0].get_ydata())
+    >>> fig.axes[0].lines[0].get_ydata().tolist()
     [20.0, 20.0]
     """
     check_columns(table, ["year", "n_tokens"] + (["country"] if highlight else []), "plot_lengths")
