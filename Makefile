@@ -55,7 +55,10 @@ report: data
 figures: data
 	$(BIN)/discourse figures --out $(FIGURES)
 
+# `discourse data --no-download` first builds the UN corpus cache once, so that the two test
+# processes do not both build it.
 test: install-test
+	$(BIN)/discourse data --no-download
 	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 strip: install

@@ -42,6 +42,12 @@ _METADATA = {
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def save_figure(fig, name: str, out_dir: str | os.PathLike, *,
                 formats: Sequence[str] = ("png", "pdf"), dpi: int = 300) -> list[Path]:
     """Write ``fig`` as ``<out_dir>/<name>.<format>`` for each format, byte-reproducibly.
@@ -85,6 +91,7 @@ def save_figure(fig, name: str, out_dir: str | os.PathLike, *,
             os.close(fd)
             try:
                 fig.savefig(tmp, format=fmt, dpi=dpi, metadata=_METADATA[fmt])
+                os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; figures are shared
                 os.replace(tmp, target)
             except OSError as exc:
                 raise InputError(f"{target}: cannot write the figure ({exc.strerror})") from exc

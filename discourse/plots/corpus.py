@@ -11,8 +11,8 @@ __all__ = ["plot_documents_per_year", "plot_lengths"]
 
 
 def plot_documents_per_year(table: pd.DataFrame, *, highlight: str | None = None, ax=None):
-    """Bars of documents per year; with ``highlight`` (a country code), that country's
-    documents are marked in a second colour.
+    """Bars of documents per year; with ``highlight`` (a country code), a strip of marks
+    under the bars shows the years in which that country has a document.
 
     Parameters
     ----------
@@ -29,11 +29,13 @@ def plot_documents_per_year(table: pd.DataFrame, *, highlight: str | None = None
     Examples
     --------
     >>> import pandas as pd
-    >>> fig = plot_documents_per_year(pd.DataFrame({"year": [2000, 2000, 2001],
+    >>> fig = plot_documents_per_year(pd.DataFrame({"year": [2000, 2000, 2002],
     ...                                             "country": ["SYR", "RUS", "SYR"]}),
     ...                               highlight="SYR")
-    >>> [round(p.get_height()) for p in fig.axes[0].patches][:2]
+    >>> [round(p.get_height()) for p in fig.axes[0].patches]
     [2, 1]
+    >>> fig.axes[0].lines[0].get_xdata().tolist()
+    [2000, 2002]
     """
     check_columns(table, ["year"] + (["country"] if highlight else []), "plot_documents_per_year")
     years = pd.to_numeric(table["year"], errors="coerce").dropna().astype(int)
@@ -43,11 +45,13 @@ def plot_documents_per_year(table: pd.DataFrame, *, highlight: str | None = None
     fig, ax = axes_or_new(ax)
     ax.bar(counts.index, counts.to_numpy(), width=0.85, color="#9aa5b1", label="all documents")
     if highlight:
-        mask = table["country"] == highlight
-        hi = pd.to_numeric(table.loc[mask, "year"], errors="coerce").dropna().astype(int)
-        hi = hi.value_counts().reindex(counts.index, fill_value=0)
-        ax.bar(hi.index, hi.to_numpy(), width=0.85, color="#d55e00", label=highlight)
-        ax.legend(frameon=False)
+        own = pd.to_numeric(table.loc[table["country"] == highlight, "year"], errors="coerce")
+        own = sorted(own.dropna().astype(int).unique().tolist())
+        level = -0.04 * counts.max()
+        ax.plot(own, [level] * len(own), "|", ms=6, mew=1.2, color="#d55e00",
+                label=f"years with a {highlight} document")
+        ax.set_ylim(bottom=2 * level)
+        ax.legend(frameon=False, loc="upper left")
     ax.set_xlabel("year")
     ax.set_ylabel("documents")
     return fig
