@@ -32,7 +32,8 @@ import pyarrow.parquet as pq
 
 from .errors import CacheError
 
-__all__ = ["read_cached", "write_cached", "cache_file", "hash_bytes", "hash_file", "CACHE_FORMAT"]
+__all__ = ["read_cached", "write_cached", "cache_file", "hash_bytes", "hash_file", "code_version",
+           "CACHE_FORMAT"]
 
 CACHE_FORMAT = "1"
 _META_KEY = b"discourse.cache"
@@ -55,6 +56,16 @@ def hash_file(path: str | os.PathLike, *, chunk: int = 1 << 22) -> str:
         while block := fh.read(chunk):
             h.update(block)
     return h.hexdigest()
+
+
+def code_version(*modules) -> str:
+    """SHA-256 of the source files of ``modules``: part of a cache key, so that a cache made
+    by older code (a changed normaliser or tokeniser) is never taken for a current one."""
+    h = hashlib.sha256()
+    for module in modules:
+        with open(module.__file__, "rb") as fh:
+            h.update(fh.read())
+    return h.hexdigest()[:16]
 
 
 def cache_file(directory: str | os.PathLike, kind: str, key: str) -> Path:

@@ -54,12 +54,11 @@ def stat_documents(corpus: Corpus, *, progress: bool = False, n_jobs: int | None
     counts = None
     key = None
     if use_cache and len(texts) >= CACHE_MIN_DOCUMENTS:
-        from .cache import read_cached
-        from .normalize import NORMALIZE_VERSION
+        from . import normalize, tokens
+        from .cache import code_version, read_cached
         from .paths import cache_dir
-        from .tokens import WORD_PATTERN
 
-        key = f"documents|{corpus.content_hash()}|{NORMALIZE_VERSION}|{WORD_PATTERN}"
+        key = f"documents|{corpus.content_hash()}|{code_version(normalize, tokens)}"
         cached = read_cached(cache_dir(), "documents", key)
         if cached is not None:
             counts = list(cached.itertuples(index=False, name=None))

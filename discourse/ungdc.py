@@ -41,7 +41,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from . import normalize
-from .cache import hash_bytes, hash_file, read_cached, write_cached
+from .cache import code_version, hash_bytes, hash_file, read_cached, write_cached
 from .corpus import Corpus
 from .countries import check_countries, country_table
 from .errors import CorpusFormatError, InputError, ResourceError, file_error
@@ -157,7 +157,10 @@ def _source_key(source: Path, speakers: Path | None) -> str:
         content = hash_bytes(*(part for member, data in iter_ungdc_files(source)
                                for part in (member, data)))
     speakers_hash = hash_file(speakers) if speakers else "none"
-    return "|".join(["ungdc", LOADER_VERSION, normalize.NORMALIZE_VERSION, content,
+    import sys
+
+    code = code_version(sys.modules[__name__], normalize)
+    return "|".join(["ungdc", LOADER_VERSION, normalize.NORMALIZE_VERSION, code, content,
                      speakers_hash])
 
 
