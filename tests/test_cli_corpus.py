@@ -73,3 +73,18 @@ def test_bad_files_exit_nonzero(tmp_path):
         assert out.returncode == 2 and str(path) in out.stderr and message in out.stderr
     ok = run("corpus", str(latin), "--encoding", "cp1252", "--format", "json")
     assert ok.returncode == 0 and json.loads(ok.stdout)["tokens"] == 1
+
+
+def test_data_verb_without_corpus_and_without_download(tmp_path):
+    env = dict(os.environ, DISCOURSE_DATA=str(tmp_path / "d"))
+    env.pop("DISCOURSE_UNGDC", None)
+    out = subprocess.run([sys.executable, "-m", "discourse.cli", "data", "--no-download"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2
+    assert "was not found: set DISCOURSE_UNGDC" in out.stderr
+
+
+def test_data_verb_reports_the_corpus(ungdc):
+    out = run("data", "--no-download")
+    assert out.returncode == 0, out.stderr
+    assert "10,952 speeches, 1946–2024" in out.stdout
