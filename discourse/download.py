@@ -26,7 +26,10 @@ Picking the archive from a listing does not need the network:
 ...          RemoteFile("Speakers_by_session.xlsx", 3, 5, "MD5", "2" * 32, "https://x/3")]
 >>> newest_ungdc_archive(files).label
 'UNGDC_1946-2024.tgz'
->>> path = download_ungdc()  # doctest: +SKIP
+
+Downloading needs the network (not run in the tests, which use a local server)::
+
+    path = download_ungdc()
 """
 from __future__ import annotations
 
@@ -249,8 +252,10 @@ def find_ungdc_files(*, server: str | None = None, doi: str = DOI, timeout: floa
 
     Examples
     --------
-    >>> files = find_ungdc_files()  # doctest: +SKIP
-    >>> [f.label for f in files]  # doctest: +SKIP
+    Needs the network::
+
+        files = find_ungdc_files()
+        [f.label for f in files]
     ['Speakers_by_session.xlsx', 'UNGDC_1946-2024.tgz']
     """
     _check_retries(retries, backoff, timeout, "find_ungdc_files")
@@ -449,8 +454,10 @@ def download_file(remote: RemoteFile, dest_dir: str | os.PathLike, *, progress: 
 
     Examples
     --------
-    >>> files = find_ungdc_files()  # doctest: +SKIP
-    >>> download_file(newest_ungdc_archive(files), "data/ungdc")  # doctest: +SKIP
+    Needs the network::
+
+        files = find_ungdc_files()
+        download_file(newest_ungdc_archive(files), "data/ungdc")
     PosixPath('data/ungdc/UNGDC_1946-2024.tgz')
     """
     _check_retries(retries, backoff, timeout, "download_file")
@@ -622,8 +629,10 @@ def download_ungdc(dest_dir: str | os.PathLike | None = None, *, server: str | N
 
     Examples
     --------
-    >>> path = download_ungdc()  # doctest: +SKIP
-    >>> path.name  # doctest: +SKIP
+    Needs the network::
+
+        path = download_ungdc()
+        path.name
     'UNGDC_1946-2024.tgz'
     """
     if dest_dir is None:

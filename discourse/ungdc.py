@@ -273,8 +273,9 @@ def load_ungdc(countries: str | Iterable[str] | None = None,
 
     Examples
     --------
-    >>> syria = load_ungdc("SYR", years=(2000, 2024))   # doctest: +SKIP
-    >>> syria.meta[["doc_id", "year"]].head(2)          # doctest: +SKIP
+    >>> syria = load_ungdc("SYR", years=(2000, 2024), progress=False)
+    >>> len(syria), syria.meta[["doc_id", "year", "post"]].head(2).values.tolist()
+    (25, [['SYR_55_2000', 2000, 'Minister for Foreign Affairs'], ['SYR_56_2001', 2001, 'Minister for Foreign Affairs']])
     """
     codes = None
     if countries is not None:
