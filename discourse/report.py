@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .errors import DiscourseError, InputError
+from .figures import PRODUCER_ENV
 
 __all__ = ["run_notebook", "build_report"]
 
@@ -28,6 +29,8 @@ def run_notebook(notebook: str | Path, output: str | Path, *, parameters: dict |
     notebook, output = Path(notebook), Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("MPLBACKEND", "Agg")
+    previous = os.environ.get(PRODUCER_ENV)
+    os.environ[PRODUCER_ENV] = f"notebooks/{notebook.name}"  # the kernel inherits it
     try:
         pm.execute_notebook(str(notebook), str(output), parameters=parameters or {},
                             cwd=str(notebook.parent), kernel_name="python3",
@@ -35,6 +38,11 @@ def run_notebook(notebook: str | Path, output: str | Path, *, parameters: dict |
     except pm.PapermillExecutionError as exc:
         raise DiscourseError(f"{notebook}: cell {exc.exec_count} failed: {exc.ename}: "
                              f"{exc.evalue} (executed copy with the traceback: {output})") from None
+    finally:
+        if previous is None:
+            os.environ.pop(PRODUCER_ENV, None)
+        else:
+            os.environ[PRODUCER_ENV] = previous
     return output
 
 

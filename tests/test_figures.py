@@ -61,7 +61,7 @@ def test_failed_write_leaves_previous_figure_intact(tmp_path, monkeypatch):
     with pytest.raises(InputError, match="No space left"):
         save_figure(fig, "f", tmp_path, formats=("png",))
     assert good.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["MANIFEST.json", "f.png"]
 
 
 def test_corpus_plots_read_back():
@@ -74,3 +74,33 @@ def test_corpus_plots_read_back():
     fig2, ax = plt.subplots()
     assert plot_lengths(table, ax=ax) is fig2
     assert list(ax.lines[0].get_ydata()) == [20.0, 20.0, 40.0]
+
+
+def test_manifest_records_files_producer_inputs_and_is_reproducible(tmp_path, monkeypatch):
+    import json
+
+    from discourse import Corpus
+    from discourse.figures import input_hashes, read_manifest
+
+    corp = Corpus.from_texts(["Balance."])
+    for folder in ("a", "b"):
+        save_figure(make_figure(), "f", tmp_path / folder, formats=("png", "svg"),
+                    producer="tests.make_figure", inputs=input_hashes(corpus=corp),
+                    params={"seed": 1})
+    m = read_manifest(tmp_path / "a")
+    entry = m["figures"]["f"]
+    assert entry["producer"] == "tests.make_figure" and entry["params"] == {"seed": 1}
+    assert entry["inputs"] == {"corpus": corp.content_hash()}
+    png = (tmp_path / "a" / "f.png").read_bytes()
+    assert entry["files"]["f.png"] == hashlib.sha256(png).hexdigest()
+    assert {"python", "matplotlib", "pandas", "numpy", "gensim", "discourse"} <= set(entry["versions"])
+    assert (tmp_path / "a" / "MANIFEST.json").read_bytes() == (tmp_path / "b" / "MANIFEST.json").read_bytes()
+    monkeypatch.setenv("DISCOURSE_PRODUCER", "notebooks/00_corpus.ipynb")
+    save_figure(make_figure(), "g", tmp_path / "a", formats=("png",))
+    m = json.loads((tmp_path / "a" / "MANIFEST.json").read_text())
+    assert set(m["figures"]) == {"f", "g"}
+    assert m["figures"]["g"]["producer"] == "notebooks/00_corpus.ipynb"
+    (tmp_path / "a" / "MANIFEST.json").write_text("{broken")
+    with pytest.raises(InputError, match="not a readable figure manifest"):
+        save_figure(make_figure(), "h", tmp_path / "a", formats=("png",))
+    assert not (tmp_path / "a" / "h.png").exists()

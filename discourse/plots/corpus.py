@@ -5,11 +5,13 @@ import pandas as pd
 
 from .._validation import check_columns
 from ..errors import EmptyInputError
+from ..style import ARTICLE_COLOUR, styled
 from ._axes import axes_or_new
 
 __all__ = ["plot_documents_per_year", "plot_lengths"]
 
 
+@styled
 def plot_documents_per_year(table: pd.DataFrame, *, highlight: str | None = None, ax=None):
     """Bars of documents per year; with ``highlight`` (a country code), a strip of marks
     under the bars shows the years in which that country has a document.
@@ -48,15 +50,16 @@ def plot_documents_per_year(table: pd.DataFrame, *, highlight: str | None = None
         own = pd.to_numeric(table.loc[table["country"] == highlight, "year"], errors="coerce")
         own = sorted(own.dropna().astype(int).unique().tolist())
         level = -0.04 * counts.max()
-        ax.plot(own, [level] * len(own), "|", ms=6, mew=1.2, color="#d55e00",
+        ax.plot(own, [level] * len(own), "|", ms=6, mew=1.2, color=ARTICLE_COLOUR,
                 label=f"years with a {highlight} document")
         ax.set_ylim(bottom=2 * level)
-        ax.legend(frameon=False, loc="upper left")
+        ax.legend(loc="upper left")
     ax.set_xlabel("year")
     ax.set_ylabel("documents")
     return fig
 
 
+@styled
 def plot_lengths(table: pd.DataFrame, *, highlight: str | None = None, ax=None):
     """Median document length (tokens) per year, with the interquartile band; with
     ``highlight``, that country's documents as points.
@@ -80,8 +83,8 @@ def plot_lengths(table: pd.DataFrame, *, highlight: str | None = None, ax=None):
     ax.plot(q.index, q["median"], color="#52606d", label="all: median")
     if highlight:
         own = data[data["country"] == highlight]
-        ax.plot(own["year"], own["n_tokens"], "o", ms=3, color="#d55e00", label=highlight)
+        ax.plot(own["year"], own["n_tokens"], "o", ms=3, color=ARTICLE_COLOUR, label=highlight)
     ax.set_xlabel("year")
     ax.set_ylabel("tokens per document")
-    ax.legend(frameon=False, fontsize="small")
+    ax.legend()
     return fig
