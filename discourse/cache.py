@@ -127,7 +127,7 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
         os.close(fd)
         tmp_digest = tmp + ".sha256"
         try:
-            pq.write_table(table, tmp, compression="zstd", write_page_checksum=True)
+            pq.write_table(table, tmp, compression="lz4", write_page_checksum=True)
             with open(tmp_digest, "w", encoding="ascii") as fh:
                 fh.write(hash_file(tmp) + "\n")
             os.replace(tmp, path)  # a crash between the two renames leaves a mismatch: rebuilt

@@ -166,21 +166,41 @@ def _source_key(source: Path, speakers: Path | None) -> str:
 
 def _build_frame(source: Path, speakers: Path | None, *, progress: bool,
                  n_jobs: int) -> pd.DataFrame:
+    """Read, decode and normalise every speech. Normalisation runs in ``n_jobs`` worker
+    processes while the archive is still being read (batches of :data:`_BATCH` speeches),
+    and the speakers spreadsheet is parsed in a worker at the same time."""
     members, raws, meta = [], [], []
     known = set(country_table()["iso3"])
-    for member, data in tqdm(iter_ungdc_files(source), desc="reading UN speeches",
-                             unit=" files", disable=not progress, total=None):
-        iso, session, year = _parse_member(source, member)
-        if iso not in known:
-            raise file_error(ResourceError, f"{source}!{member}", f"unknown country code {iso!r}",
-                             "not in discourse/data/tables/countries.csv")
-        raws.append(normalize.decode_bytes(data, path=f"{source}!{member}"))
-        members.append(member)
-        meta.append((iso, session, year))
-    if not members:
-        raise file_error(CorpusFormatError, source, "holds no speech file in the UN corpus "
-                         "layout", "expected TXT/Session NN - YYYY/ISO_NN_YYYY.txt")
-    texts = _normalize_all(raws, progress=progress, n_jobs=n_jobs)
+    pool = ProcessPoolExecutor(max_workers=n_jobs) if n_jobs > 1 else None
+    try:
+        submit = pool.submit if pool else _run_now
+        speakers_job = submit(read_speakers, speakers) if speakers is not None else None
+        jobs, batch = [], []
+        for member, data in tqdm(iter_ungdc_files(source), desc="reading UN speeches",
+                                 unit=" files", disable=not progress, total=None):
+            iso, session, year = _parse_member(source, member)
+            if iso not in known:
+                raise file_error(ResourceError, f"{source}!{member}",
+                                 f"unknown country code {iso!r}",
+                                 "not in discourse/data/tables/countries.csv")
+            raws.append(normalize.decode_bytes(data, path=f"{source}!{member}"))
+            members.append(member)
+            meta.append((iso, session, year))
+            batch.append(raws[-1])
+            if len(batch) == _BATCH:
+                jobs.append(submit(_normalize_batch, batch))
+                batch = []
+        if batch:
+            jobs.append(submit(_normalize_batch, batch))
+        if not members:
+            raise file_error(CorpusFormatError, source, "holds no speech file in the UN corpus "
+                             "layout", "expected TXT/Session NN - YYYY/ISO_NN_YYYY.txt")
+        texts = [t for job in tqdm(jobs, desc="normalising", unit=" batches",
+                                   disable=not progress) for t in job.result()]
+        spk = speakers_job.result() if speakers_job is not None else None
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     frame = pd.DataFrame(meta, columns=["country", "session", "year"])
     frame.insert(0, "doc_id", [Path(m).stem for m in members])
     frame.insert(1, "text", texts)
@@ -189,9 +209,8 @@ def _build_frame(source: Path, speakers: Path | None, *, progress: bool,
     frame["country_name"] = frame["country"].map(countries["name"])
     frame["region"] = frame["country"].map(countries["region"])
     frame["subregion"] = frame["country"].map(countries["subregion"])
-    if speakers is not None:
-        spk = read_speakers(speakers)[["country", "session", "speaker", "post"]]
-        spk["session"] = spk["session"].astype("int64")
+    if spk is not None:
+        spk = spk[["country", "session", "speaker", "post"]].astype({"session": "int64"})
         frame = frame.merge(spk, on=["country", "session"], how="left", validate="one_to_one")
     else:
         frame["speaker"] = None
@@ -207,13 +226,25 @@ def _build_frame(source: Path, speakers: Path | None, *, progress: bool,
     return frame
 
 
-def _normalize_all(raws: list[str], *, progress: bool, n_jobs: int) -> list[str]:
-    if n_jobs <= 1 or len(raws) < 200:
-        return [normalize.normalize_text(t) for t in tqdm(raws, desc="normalising",
-                                                          disable=not progress)]
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        return list(tqdm(pool.map(normalize.normalize_text, raws, chunksize=64),
-                         total=len(raws), desc="normalising", disable=not progress))
+_BATCH = 128
+
+
+def _normalize_batch(texts: list[str]) -> list[str]:
+    return [normalize.normalize_text(t) for t in texts]
+
+
+class _Done:
+    """A finished 'future' for the single-process path."""
+
+    def __init__(self, value):
+        self._value = value
+
+    def result(self):
+        return self._value
+
+
+def _run_now(func, *args):
+    return _Done(func(*args))
 
 
 def _load_frame(source: Path, *, keep_raw: bool, progress: bool, n_jobs: int,
