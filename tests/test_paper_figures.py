@@ -1,0 +1,53 @@
+"""Paper figures: the registry builds every figure, twice to identical bytes (reproducibility)."""
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from discourse.errors import InputError
+from discourse.paper import build_figures, list_figures
+
+from .conftest import ROOT
+
+
+def digests(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def test_every_figure_twice_identical(tmp_path, ungdc):
+    a = build_figures(tmp_path / "a", sample=60, seed=3, progress=False)
+    b = build_figures(tmp_path / "b", sample=60, seed=3, progress=False)
+    names = {s.name for s in list_figures()}
+    assert set(a["figures"]) == names
+    files = digests(tmp_path / "a")
+    assert files == digests(tmp_path / "b")  # PNG, PDF, SVG and MANIFEST.json, byte for byte
+    assert {f"{n}.{ext}" for n in names for ext in ("png", "pdf", "svg")} <= set(files)
+    for name, entry in a["figures"].items():
+        assert entry["inputs"] and all(len(h) == 64 for h in entry["inputs"].values())
+        assert entry["params"]["sample"] == 60 and entry["producer"].startswith("discourse.")
+    assert a == b
+
+
+def test_cli_lists_and_rejects_unknown(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "discourse.cli", "figures", "--list"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0 and "corpus_lengths" in out.stdout
+    bad = subprocess.run([sys.executable, "-m", "discourse.cli", "figures", "--out",
+                          str(tmp_path), "--only", "nope"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
+    assert bad.returncode == 2 and "unknown figure(s) ['nope']" in bad.stderr
+    with pytest.raises(InputError, match="'SAMPLE' parameter"):
+        build_figures(tmp_path, sample=0)
+
+
+def test_cli_builds_into_folder(tmp_path, ungdc):
+    out = subprocess.run([sys.executable, "-m", "discourse.cli", "figures", "--out",
+                          str(tmp_path), "--sample", "30", "--only", "corpus_lengths"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    manifest = json.loads((tmp_path / "MANIFEST.json").read_text())
+    assert list(manifest["figures"]) == ["corpus_lengths"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "MANIFEST.json", "corpus_lengths.pdf", "corpus_lengths.png", "corpus_lengths.svg"]
