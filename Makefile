@@ -22,7 +22,7 @@ FIGURES ?= figures
 BUILD  ?= build
 PYTEST_ARGS ?=
 
-.PHONY: report test install install-test data figures strip clean help
+.PHONY: report test install install-test data figures strip clean help browser
 
 help:
 	@echo "make report   run every notebook, write figures/ and build/report/index.html"
@@ -57,9 +57,16 @@ figures: data
 
 # `discourse data --no-download` first builds the UN corpus cache once, so that the two test
 # processes do not both build it.
-test: install-test
+# The browser test of the HTML report needs Debian's chromium and chromium-driver: installed
+# here when missing (as root, or through sudo).
+test: install-test browser
 	$(BIN)/discourse data --no-download
-	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
 
 strip: install
 	$(BIN)/python -m discourse.notebooks strip notebooks/*.ipynb

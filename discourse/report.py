@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from .errors import DiscourseError, InputError
 from .figures import PRODUCER_ENV
 
 __all__ = ["run_notebook", "build_report"]
+
+_EMPTY_SCRIPT = re.compile(r'<script[^>]*\bsrc=""[^>]*>\s*</script>\s*')
+_REMOTE = re.compile(r'<(?:script|link|img)\b[^>]*\b(?:src|href)="(https?://[^"]+)"')
 
 
 def run_notebook(notebook: str | Path, output: str | Path, *, parameters: dict | None = None,
@@ -28,9 +32,9 @@ def run_notebook(notebook: str | Path, output: str | Path, *, parameters: dict |
 
     notebook, output = Path(notebook), Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    previous = os.environ.get(PRODUCER_ENV)
-    os.environ[PRODUCER_ENV] = f"notebooks/{notebook.name}"  # the kernel inherits it
+    saved = {k: os.environ.get(k) for k in (PRODUCER_ENV, "MPLBACKEND")}
+    os.environ[PRODUCER_ENV] = f"notebooks/{notebook.name}"  # the kernel inherits both
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"  # figures as PNG
     try:
         pm.execute_notebook(str(notebook), str(output), parameters=parameters or {},
                             cwd=str(notebook.parent), kernel_name="python3",
@@ -39,10 +43,11 @@ def run_notebook(notebook: str | Path, output: str | Path, *, parameters: dict |
         raise DiscourseError(f"{notebook}: cell {exc.exec_count} failed: {exc.ename}: "
                              f"{exc.evalue} (executed copy with the traceback: {output})") from None
     finally:
-        if previous is None:
-            os.environ.pop(PRODUCER_ENV, None)
-        else:
-            os.environ[PRODUCER_ENV] = previous
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
     return output
 
 
@@ -50,11 +55,22 @@ def _to_html(executed: Path, target: Path) -> Path:
     import nbformat
     from nbconvert import HTMLExporter
 
+    from traitlets.config import Config
+
     nb = nbformat.read(executed, as_version=4)
-    exporter = HTMLExporter()
+    config = Config()
+    # The report must work offline: no require.js or MathJax from a CDN (the notebooks use
+    # neither); images are embedded as data URIs by nbconvert.
+    config.HTMLExporter.mathjax_url = ""
+    config.HTMLExporter.require_js_url = ""
+    exporter = HTMLExporter(config=config)
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(nb)
+    body = _EMPTY_SCRIPT.sub("", body)
+    remote = _REMOTE.findall(body)
+    if remote:
+        raise DiscourseError(f"{executed}: the HTML would load {remote[0]} from the network")
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".html.tmp")
     tmp.write_text(body, encoding="utf-8")

@@ -1,12 +1,20 @@
-"""Every notebook runs top to bottom on a small sample (papermill), saving its figures.
+"""Every notebook runs top to bottom on a small sample, and the HTML report they make works
+in a real browser.
 
-Each notebook has a cell tagged ``parameters`` with ``SAMPLE``, ``SEED`` and ``OUT_DIR``; here
-``SAMPLE`` is small so that the whole suite stays fast. The notebooks are committed without
-outputs (checked here too).
+The notebooks are executed once (module fixture: ``build_report`` with ``SAMPLE=40``, the
+same runner as ``make report``), into a temporary folder. Then:
+
+* each notebook produced its HTML page and saved at least one figure into ``OUT_DIR``;
+* headless Chromium (Debian's ``chromium`` and ``chromium-driver``, installed by ``make
+  test``) opens the index and every page: no console errors, every image loaded; a
+  screenshot of each page is saved under ``build/test-artifacts/`` as a test artifact.
+
+The notebooks are committed without outputs (checked here too).
 """
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,6 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 SAMPLE = 40
+ARTIFACTS = ROOT / "build" / "test-artifacts"
 
 
 def test_there_are_notebooks():
@@ -33,13 +42,58 @@ def test_notebook_is_committed_clean(path):
                 "notebooks are committed without outputs: run `make strip`"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs(path, tmp_path):
-    from discourse.report import run_notebook
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, ungdc):
+    from discourse.report import build_report
 
-    figures = tmp_path / "figures"
-    run_notebook(path, tmp_path / path.name,
-                 parameters={"SAMPLE": SAMPLE, "SEED": 1, "OUT_DIR": str(figures)}, timeout=600)
-    pngs = sorted(figures.glob("*.png"))
-    assert pngs, f"{path.name} saved no figure into OUT_DIR"
-    assert all(p.stat().st_size > 1000 for p in pngs)
+    base = tmp_path_factory.mktemp("report")
+    index = build_report(ROOT / "notebooks", figures=base / "figures", build=base / "build",
+                         sample=SAMPLE, seed=1)
+    return index, base / "figures"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_ran_and_saved_figures(report, path):
+    index, figures = report
+    page = index.parent / f"{path.stem}.html"
+    assert page.exists() and page.stat().st_size > 10_000
+    manifest = json.loads((figures / "MANIFEST.json").read_text(encoding="utf-8"))
+    mine = [n for n, e in manifest["figures"].items()
+            if e["producer"] == f"notebooks/{path.name}"]
+    assert mine, f"{path.name} saved no figure through save_figure into OUT_DIR"
+    for name in mine:
+        png = figures / f"{name}.png"
+        assert png.exists() and png.stat().st_size > 1000
+
+
+def test_report_in_headless_chromium(report):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    index, _ = report
+    driver_path = shutil.which("chromedriver")
+    assert driver_path, "chromedriver is missing: `make test` installs chromium-driver"
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--window-size=1280,2000"):
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    try:
+        pages = [index] + [index.parent / f"{p.stem}.html" for p in NOTEBOOKS]
+        for page in pages:
+            driver.get(page.as_uri())
+            images = driver.execute_script(
+                "return Array.from(document.images).map(i => [i.complete, i.naturalWidth]);")
+            errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+            driver.save_screenshot(str(ARTIFACTS / f"report-{page.stem}.png"))
+            assert not errors, f"{page.name}: console errors {errors}"
+            assert all(done and width > 0 for done, width in images), \
+                f"{page.name}: an image did not load"
+            if page != index:
+                assert images, f"{page.name} shows no figure"
+    finally:
+        driver.quit()
