@@ -113,8 +113,14 @@ def _checksum_path(path: Path) -> Path:
     return path.with_name(path.name + ".sha256")
 
 
-def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, key: str) -> Path:
-    """Write ``frame`` as the cache entry for ``kind``/``key`` atomically; return its path."""
+def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, key: str, *,
+                 keep_latest: int | None = None) -> Path:
+    """Write ``frame`` as the cache entry for ``kind``/``key`` atomically; return its path.
+
+    With ``keep_latest``, older entries of the same ``kind`` beyond that many (by modification
+    time) are deleted: an entry made by older code or for an older source is never read
+    again, so it need not fill the disk.
+    """
     directory = Path(directory)
     path = cache_file(directory, kind, key)
     try:
@@ -139,4 +145,18 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
     except OSError as exc:
         raise CacheError(f"{path}: cannot write the cache entry ({exc.strerror or exc}; "
                          f"set DISCOURSE_DATA to a writable folder)") from exc
+    if keep_latest is not None:
+        _prune(directory, kind, keep_latest, current=path)
     return path
+
+
+def _prune(directory: Path, kind: str, keep: int, *, current: Path) -> None:
+    entries = sorted(directory.glob(f"{kind}-*.parquet"), key=lambda p: p.stat().st_mtime,
+                     reverse=True)
+    entries = [current] + [p for p in entries if p != current]
+    for old in entries[max(keep, 1):]:
+        for stale in (old, _checksum_path(old)):
+            try:
+                stale.unlink()
+            except OSError:
+                pass

@@ -257,7 +257,7 @@ def _load_frame(source: Path, *, keep_raw: bool, progress: bool, n_jobs: int,
     if frame is None:
         frame = _build_frame(source, speakers, progress=progress, n_jobs=n_jobs)
         if use_cache:
-            write_cached(frame, directory, "ungdc", key)
+            write_cached(frame, directory, "ungdc", key, keep_latest=2)
         if not keep_raw:
             frame = frame.drop(columns=["raw"])
     return frame

@@ -63,3 +63,16 @@ def test_hashes_are_boundary_aware(tmp_path):
 
     assert hash_file(p) == hashlib.sha256(b"hello").hexdigest()
     assert os.path.basename(cache_file(tmp_path, "t", "k")).startswith("t-")
+
+
+def test_keep_latest_prunes_older_entries_of_the_same_kind(tmp_path):
+    import time
+
+    for i in range(4):
+        write_cached(FRAME, tmp_path, "big", f"k{i}", keep_latest=2)
+        time.sleep(0.01)
+    write_cached(FRAME, tmp_path, "other", "x")
+    assert read_cached(tmp_path, "big", "k3") is not None and read_cached(tmp_path, "big", "k2") is not None
+    assert read_cached(tmp_path, "big", "k0") is None and read_cached(tmp_path, "big", "k1") is None
+    assert read_cached(tmp_path, "other", "x") is not None
+    assert len(list(tmp_path.glob("*.sha256"))) == 3
