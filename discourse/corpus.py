@@ -125,6 +125,7 @@ class Corpus:
         self._frame = frame
         self.name = name
         self._position = None
+        self._hash = None
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -234,7 +235,13 @@ class Corpus:
         return self._frame[cols].copy()
 
     def content_hash(self) -> str:
-        """SHA-256 over ids and texts, in order: the key for caches derived from this corpus."""
+        """SHA-256 over ids and texts, in order: the key for caches derived from this corpus
+        (computed once per corpus object: a corpus never changes)."""
+        if self._hash is None:
+            self._hash = self._compute_hash()
+        return self._hash
+
+    def _compute_hash(self) -> str:
         h = hashlib.sha256()
         for doc_id, text in zip(self._frame["doc_id"], self._frame["text"]):
             h.update(str(doc_id).encode("utf-8"))

@@ -17,6 +17,13 @@ Tokenisation policy (documented once, used everywhere):
 * Only **body** text is tokenised: headings, boilerplate and page furniture (see
   :meth:`Document.blocks <discourse.corpus.Document.blocks>`) are left out unless
   ``include_headings=True``.
+* **Stemming** (optional, ``stem=True``): NLTK's Snowball stemmer for English (Porter2),
+  which needs no downloaded data.
+* **Stop words** (optional, ``stopwords="default"`` or any list): the shipped Snowball
+  English list, ``discourse/data/lexicons/stopwords_en.txt`` (:func:`stopwords`).
+
+:func:`count_terms` is the fast path for counting (used by the document-term matrix): the same
+policy as :func:`tokenize`, without offsets, one compiled regular expression per text.
 
 >>> from discourse.corpus import Corpus
 >>> toks = tokenize(Corpus.from_texts(["Syria’s policy: cooperation, not confrontation."]))
@@ -28,8 +35,11 @@ Tokenisation policy (documented once, used everywhere):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import pandas as pd
 from nltk.tokenize import RegexpTokenizer
@@ -38,7 +48,8 @@ from .corpus import Corpus, Document
 from .errors import InputError
 from .normalize import fold_typography
 
-__all__ = ["tokenize", "Tokens", "word_spans", "count_tokens", "WORD_PATTERN", "KEEP_S"]
+__all__ = ["tokenize", "Tokens", "word_spans", "count_tokens", "count_terms", "stopwords",
+           "stemmer", "WORD_PATTERN", "KEEP_S"]
 
 WORD_PATTERN = r"[^\W_]+(?:['\-][^\W_]+)*|[^\w\s]"
 _WORD_TOKENIZER = RegexpTokenizer(WORD_PATTERN)
@@ -69,9 +80,70 @@ def word_spans(text: str, *, punct: bool = False) -> list[tuple[int, int]]:
     return spans
 
 
+_WORDS_ONLY = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+
 def count_tokens(text: str) -> int:
-    """Number of word tokens (no punctuation) under the package's policy."""
-    return len(word_spans(text))
+    """Number of word tokens (no punctuation) under the package's policy.
+
+    >>> count_tokens("Syria’s policy: cooperation, not confrontation.")
+    5
+    """
+    return len(_WORDS_ONLY.findall(fold_typography(text)))
+
+
+@cache
+def stopwords(name: str = "default") -> frozenset[str]:
+    """The shipped stop word list (``"default"``: Snowball English, 174 words).
+
+    >>> "the" in stopwords(), "sovereignty" in stopwords()
+    (True, False)
+    """
+    from ._validation import check_choice
+
+    check_choice("name", name, ["default"], "stopwords")
+    text = resources.files("discourse.data").joinpath("lexicons", "stopwords_en.txt").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cache
+def stemmer():
+    """NLTK's Snowball (Porter2) stemmer for English; needs no downloaded data."""
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
+
+
+def _strip_possessive(tok: str) -> str:
+    if len(tok) > 2 and tok[-2:] == "'s" and tok not in KEEP_S:
+        return tok[:-2]
+    return tok
+
+
+def count_terms(text: str, *, lowercase: bool = True, numbers: str = "keep",
+                stem: bool = False, stopwords: frozenset[str] | None = None) -> Counter:
+    """Term counts of one (body) text under the tokenisation policy, without offsets.
+
+    >>> count_terms("Syria’s balance, Syria's balanced policy.")
+    Counter({'syria': 2, 'balance': 1, 'balanced': 1, 'policy': 1})
+    """
+    folded = fold_typography(text)
+    if lowercase:
+        folded = folded.lower()
+        toks = [_strip_possessive(t) for t in _WORDS_ONLY.findall(folded)]
+    else:
+        toks = [t[:-2] if len(t) > 2 and t[-2:].lower() == "'s" and t.lower() not in KEEP_S
+                else t for t in _WORDS_ONLY.findall(folded)]
+    if numbers == "drop":
+        toks = [t for t in toks if not _NUMBER.match(t)]
+    if stem:
+        st = stemmer().stem
+        toks = [st(t) for t in toks]
+    counts = Counter(toks)
+    if stopwords:
+        for w in stopwords & counts.keys():
+            del counts[w]
+    return counts
 
 
 @dataclass(frozen=True)
@@ -82,10 +154,13 @@ class TokenizerSettings:
     numbers: str = "keep"
     punct: bool = False
     include_headings: bool = False
+    stem: bool = False
+    stopwords: frozenset[str] | None = None
 
     def key(self) -> str:
+        stop = ",".join(sorted(self.stopwords)) if self.stopwords else ""
         return f"lc={self.lowercase};num={self.numbers};punct={self.punct};" \
-               f"head={self.include_headings};pattern={WORD_PATTERN}"
+               f"head={self.include_headings};stem={self.stem};stop={stop};pattern={WORD_PATTERN}"
 
 
 class Tokens:
@@ -140,6 +215,8 @@ class Tokens:
 
 def _doc_tokens(doc: Document, settings: TokenizerSettings) -> tuple[list[str], list[tuple[int, int]]]:
     folded = fold_typography(doc.text)
+    st = stemmer().stem if settings.stem else None
+    stop = settings.stopwords or ()
     toks, offs = [], []
     for block in doc.body_blocks(include_headings=settings.include_headings):
         for start, end in word_spans(doc.text[block.start:block.end], punct=settings.punct):
@@ -148,13 +225,27 @@ def _doc_tokens(doc: Document, settings: TokenizerSettings) -> tuple[list[str], 
             tok = folded[start:end]
             if settings.numbers == "drop" and _NUMBER.match(tok) and _IS_WORD.search(tok):
                 continue
-            toks.append(tok.lower() if settings.lowercase else tok)
+            tok = tok.lower() if settings.lowercase else tok
+            if st is not None and _IS_WORD.match(tok):
+                tok = st(tok)
+            if tok in stop:
+                continue
+            toks.append(tok)
             offs.append((start, end))
     return toks, offs
 
 
+def _stopword_set(stopwords) -> frozenset[str] | None:
+    if stopwords is None:
+        return None
+    if isinstance(stopwords, str):
+        return globals()["stopwords"](stopwords)
+    return frozenset(stopwords)
+
+
 def tokenize(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep",
-             punct: bool = False, include_headings: bool = False) -> Tokens:
+             punct: bool = False, include_headings: bool = False, stem: bool = False,
+             stopwords: str | Iterable[str] | None = None) -> Tokens:
     """Tokenise every document of a corpus under the package's policy (module docs).
 
     Parameters
@@ -166,6 +257,17 @@ def tokenize(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep",
         Keep punctuation characters as tokens.
     include_headings : bool, default=False
         Also tokenise section headings.
+    stem : bool, default=False
+        Replace each word by its Snowball stem.
+    stopwords : "default", iterable of str or None, default=None
+        Remove these words (after lowercasing and stemming); ``"default"`` is the shipped list.
+
+    Examples
+    --------
+    >>> from discourse.corpus import Corpus
+    >>> tokenize(Corpus.from_texts(["The balanced policies balance."]), stem=True,
+    ...          stopwords="default")[0]
+    ['balanc', 'polici', 'balanc']
     """
     from ._validation import check_choice
 
@@ -175,7 +277,8 @@ def tokenize(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep",
     if not isinstance(corpus, Corpus):
         raise InputError(f"tokenize expects a Corpus, got {type(corpus).__name__}")
     check_choice("numbers", numbers, ["keep", "drop"], "tokenize")
-    settings = TokenizerSettings(lowercase, numbers, punct, include_headings)
+    settings = TokenizerSettings(lowercase, numbers, punct, include_headings, stem,
+                                 _stopword_set(stopwords))
     docs, offs = [], []
     for doc in corpus:
         t, o = _doc_tokens(doc, settings)
