@@ -48,7 +48,7 @@ from .corpus import Corpus, Document
 from .errors import InputError
 from .normalize import fold_typography
 
-__all__ = ["tokenize", "Tokens", "word_spans", "count_tokens", "count_terms", "stopwords",
+__all__ = ["tokenize", "Tokens", "word_spans", "count_tokens", "count_terms", "term_list", "stopwords",
            "stemmer", "WORD_PATTERN", "KEEP_S"]
 
 WORD_PATTERN = r"[^\W_]+(?:['\-][^\W_]+)*|[^\w\s]"
@@ -127,6 +127,20 @@ def count_terms(text: str, *, lowercase: bool = True, numbers: str = "keep",
     >>> count_terms("Syria’s balance, Syria's balanced policy.")
     Counter({'syria': 2, 'balance': 1, 'balanced': 1, 'policy': 1})
     """
+    counts = Counter(term_list(text, lowercase=lowercase, numbers=numbers, stem=stem))
+    if stopwords:
+        for w in stopwords & counts.keys():
+            del counts[w]
+    return counts
+
+
+def term_list(text: str, *, lowercase: bool = True, numbers: str = "keep",
+              stem: bool = False) -> list[str]:
+    """The word tokens of one (body) text, in order, without offsets (fast path).
+
+    >>> term_list("Syria’s balanced policy, 2025.", numbers="drop")
+    ['syria', 'balanced', 'policy']
+    """
     folded = fold_typography(text)
     if lowercase:
         folded = folded.lower()
@@ -139,11 +153,7 @@ def count_terms(text: str, *, lowercase: bool = True, numbers: str = "keep",
     if stem:
         st = stemmer().stem
         toks = [st(t) for t in toks]
-    counts = Counter(toks)
-    if stopwords:
-        for w in stopwords & counts.keys():
-            del counts[w]
-    return counts
+    return toks
 
 
 @dataclass(frozen=True)
