@@ -38,7 +38,8 @@ from .errors import EmptyInputError, InputError
 from .patterns import Dictionary, Pattern, compile_patterns
 from .tokens import term_list
 
-__all__ = ["keyword_frequencies", "stat_frequency", "stat_trend", "poisson_rate_ci",
+__all__ = ["keyword_frequencies", "stat_frequency", "stat_trend", "rates_by_period",
+           "poisson_rate_ci",
            "juilland_d", "gries_dp", "FREQUENCY_COLUMNS", "TREND_COLUMNS"]
 
 FREQUENCY_COLUMNS = ["by", "group", "term", "count", "n_tokens", "rate_per_10k", "ci_low",
@@ -283,3 +284,26 @@ def stat_trend(corpus: Corpus, terms: str | Iterable[str] | Dictionary, *,
     if per != 10_000:
         out = out.rename(columns={"rate_per_10k": rate})
     return out.sort_values(["term", "group", "year"], kind="stable").reset_index(drop=True)
+
+
+def rates_by_period(trend: pd.DataFrame, periods: dict[str, tuple[int, int]], *,
+                    ci: float = 0.95) -> pd.DataFrame:
+    """Pool a :func:`stat_trend` table into periods: one row per term, group and period with
+    ``count``, ``n_tokens``, ``rate_per_10k`` and its exact interval.
+
+    >>> t = pd.DataFrame({"year": [2000, 2001], "group": "SYR", "term": "x", "count": [1, 3],
+    ...                   "n_tokens": [1000, 1000], "n_docs": 1, "rate_per_10k": [10.0, 30.0],
+    ...                   "ci_low": 0.0, "ci_high": 0.0})
+    >>> rates_by_period(t, {"all": (2000, 2001)})[["period", "count", "rate_per_10k"]].values.tolist()
+    [['all', 4, 20.0]]
+    """
+    rows = []
+    for label, (lo, hi) in periods.items():
+        part = trend[trend["year"].between(lo, hi)]
+        for (term, group), g in part.groupby(["term", "group"], sort=True):
+            count, n = int(g["count"].sum()), int(g["n_tokens"].sum())
+            low, high = poisson_rate_ci(count, n, ci=ci)
+            rows.append((term, group, label, count, n, 1e4 * count / n if n else float("nan"),
+                         float(low), float(high)))
+    return pd.DataFrame(rows, columns=["term", "group", "period", "count", "n_tokens",
+                                       "rate_per_10k", "ci_low", "ci_high"])

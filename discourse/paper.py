@@ -60,6 +60,15 @@ class PaperInputs:
         return self._sampled(load_ungdc(progress=False))
 
     @cached_property
+    def un_with_syria(self):
+        """Every Syrian statement, the named states' 2024 statements and the (sampled) rest:
+        :func:`discourse.comparisons.sampled_world`."""
+        from .comparisons import sampled_world
+        from .ungdc import load_ungdc
+
+        return sampled_world(load_ungdc(progress=False), sample=self.sample, seed=self.seed)
+
+    @cached_property
     def syria(self):
         """Syria's UN speeches (all of them: 74 speeches are small enough)."""
         from .ungdc import load_ungdc

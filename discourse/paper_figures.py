@@ -20,3 +20,75 @@ def corpus_speeches_per_year(inputs: PaperInputs):
           "with Syria's speeches", "00_corpus.ipynb", inputs=("un",))
 def corpus_lengths(inputs: PaperInputs):
     return plot_lengths(stat_documents(inputs.un), highlight="SYR")
+
+
+# -- keywords (notebook 01) ------------------------------------------------------------------
+def _keyness_vs(inputs: PaperInputs, name: str):
+    from .comparisons import comparison_sets
+    from .keyness import stat_keyness
+
+    reference = comparison_sets(inputs.un_with_syria, sample=inputs.sample,
+                                seed=inputs.seed)[name]  # the same sets as notebook 01
+    return stat_keyness(inputs.article, reference, min_count=3), reference
+
+
+@register("keywords_frames_article", "Rates of the article's frames per 10,000 tokens with 95% "
+          "intervals (dictionary 'frames')", "01_keywords.ipynb", inputs=("article",))
+def keywords_frames_article(inputs: PaperInputs):
+    from .frequencies import keyword_frequencies
+    from .patterns import load_dictionary
+    from .plots.keywords import plot_frequency
+
+    return plot_frequency(keyword_frequencies(inputs.article, load_dictionary("frames"), by=None))
+
+
+@register("keywords_dispersion_article", "Where the key words fall in the article (lexical "
+          "dispersion plot)", "01_keywords.ipynb", inputs=("article",))
+def keywords_dispersion_article(inputs: PaperInputs):
+    from .kwic import kwic
+    from .plots.keywords import plot_dispersion
+
+    return plot_dispersion(kwic(inputs.article, ["balanc*", "pragmati*", "rational*",
+                                                 "sovereign*", "national interest*"]))
+
+
+@register("keyness_article_vs_syria_before_2011", "Keyness (G2) of the article against "
+          "Syria's UN statements 1946-2010", "01_keywords.ipynb", inputs=("article", "un_with_syria"))
+def keyness_article_vs_syria_before_2011(inputs: PaperInputs):
+    from .plots.keywords import plot_keyness
+
+    table, _ = _keyness_vs(inputs, "Syria before 2011")
+    return plot_keyness(table, n=15, labels=("article", "Syria at the UN before 2011"))
+
+
+@register("scatter_article_vs_syria_2011_2024", "Term rates in the article against Syria's UN "
+          "statements 2011-2024, outliers labelled", "01_keywords.ipynb",
+          inputs=("article", "un_with_syria"))
+def scatter_article_vs_syria_2011_2024(inputs: PaperInputs):
+    from .plots.keywords import plot_frequency_scatter
+
+    table, _ = _keyness_vs(inputs, "Syria 2011-2024")
+    return plot_frequency_scatter(table, labels=("article", "Syria at the UN 2011-2024"))
+
+
+def _trends(inputs: PaperInputs):
+    from .frequencies import stat_trend
+
+    return stat_trend(inputs.un_with_syria, ["sovereign*", "balanc*", "pragmati*"],
+                      countries=["SYR"])
+
+
+@register("trend_sovereignty_syria_world", "'sovereign*' per 10,000 tokens per year: Syria "
+          "against all statements", "01_keywords.ipynb", inputs=("un_with_syria",))
+def trend_sovereignty_syria_world(inputs: PaperInputs):
+    from .plots.keywords import plot_trend
+
+    return plot_trend(_trends(inputs), term="sovereign*")
+
+
+@register("trend_balance_syria_world", "'balanc*' per 10,000 tokens per year: Syria against "
+          "all statements", "01_keywords.ipynb", inputs=("un_with_syria",))
+def trend_balance_syria_world(inputs: PaperInputs):
+    from .plots.keywords import plot_trend
+
+    return plot_trend(_trends(inputs), term="balanc*")
