@@ -51,7 +51,8 @@ from .normalize import fold_typography
 __all__ = ["tokenize", "Tokens", "word_spans", "count_tokens", "count_terms", "term_list", "stopwords",
            "stemmer", "WORD_PATTERN", "KEEP_S"]
 
-WORD_PATTERN = r"[^\W_]+(?:['\-][^\W_]+)*|[^\w\s]"
+_LETTER = r"[^\W_]"  # a letter or digit (texts are NFC-composed by discourse.normalize)
+WORD_PATTERN = rf"{_LETTER}+(?:['\-]{_LETTER}+)*|[^\w\s]"
 _WORD_TOKENIZER = RegexpTokenizer(WORD_PATTERN)
 _NUMBER = re.compile(r"^[\d.,:/\-]+$")
 _IS_WORD = re.compile(r"\w")
@@ -80,7 +81,7 @@ def word_spans(text: str, *, punct: bool = False) -> list[tuple[int, int]]:
     return spans
 
 
-_WORDS_ONLY = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_WORDS_ONLY = re.compile(rf"{_LETTER}+(?:['\-]{_LETTER}+)*")
 
 
 def count_tokens(text: str) -> int:
@@ -114,6 +115,15 @@ def stemmer():
     return SnowballStemmer("english")
 
 
+_POSSESSIVE = re.compile(rf"(?<={_LETTER})'[sS](?!{_LETTER}|['\-]{_LETTER})")
+_CONTRACTION = re.compile(r"(?<![\w'\-])(" + "|".join(sorted(w[:-2] for w in KEEP_S)) +
+                          rf")'(?=[sS](?!{_LETTER}|['\-]{_LETTER}))", re.IGNORECASE)
+
+
+def _PROTECT(m: re.Match) -> str:
+    return m.group(1) + "\x01"
+
+
 def _strip_possessive(tok: str) -> str:
     if len(tok) > 2 and tok[-2:] == "'s" and tok not in KEEP_S:
         return tok[:-2]
@@ -142,12 +152,13 @@ def term_list(text: str, *, lowercase: bool = True, numbers: str = "keep",
     ['syria', 'balanced', 'policy']
     """
     folded = fold_typography(text)
+    if "'" in folded:
+        # drop possessive 's in two C-level passes: the contractions of KEEP_S are protected
+        # by a placeholder apostrophe first
+        folded = _POSSESSIVE.sub("", _CONTRACTION.sub(_PROTECT, folded)).replace("\x01", "'")
+    toks = _WORDS_ONLY.findall(folded)
     if lowercase:
-        folded = folded.lower()
-        toks = [_strip_possessive(t) for t in _WORDS_ONLY.findall(folded)]
-    else:
-        toks = [t[:-2] if len(t) > 2 and t[-2:].lower() == "'s" and t.lower() not in KEEP_S
-                else t for t in _WORDS_ONLY.findall(folded)]
+        toks = [t.lower() for t in toks]
     if numbers == "drop":
         toks = [t for t in toks if not _NUMBER.match(t)]
     if stem:
