@@ -115,13 +115,38 @@ def stemmer():
     return SnowballStemmer("english")
 
 
-_POSSESSIVE = re.compile(rf"(?<={_LETTER})'[sS](?!{_LETTER}|['\-]{_LETTER})")
-_CONTRACTION = re.compile(r"(?<![\w'\-])(" + "|".join(sorted(w[:-2] for w in KEEP_S)) +
-                          rf")'(?=[sS](?!{_LETTER}|['\-]{_LETTER}))", re.IGNORECASE)
+_WORD_END = re.compile(r"[^\W_]")
+_WORD_BACK = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*$")
 
 
-def _PROTECT(m: re.Match) -> str:
-    return m.group(1) + "\x01"
+def _drop_possessives(folded: str) -> str:
+    """Remove the possessive 's of every word token (KEEP_S contractions kept), as
+    :func:`word_spans` does, by visiting only the (rare) apostrophes."""
+    pieces, last = [], 0
+    i = folded.find("'")
+    while i != -1:
+        nxt = i + 2
+        if (i > 0 and folded[i + 1:nxt] in ("s", "S") and _WORD_END.match(folded, i - 1)
+                and not _continues(folded, nxt)):
+            start = _WORD_BACK.search(folded, max(0, i - 60), i)
+            word = folded[start.start() if start else i - 1:nxt].lower()
+            if word not in KEEP_S:
+                pieces.append(folded[last:i])
+                last = nxt
+        i = folded.find("'", i + 1)
+    if not pieces:
+        return folded
+    pieces.append(folded[last:])
+    return "".join(pieces)
+
+
+def _continues(text: str, j: int) -> bool:
+    """Does a word continue at ``j`` (a letter, or ' or - followed by a letter)?"""
+    if j >= len(text):
+        return False
+    if _WORD_END.match(text, j):
+        return True
+    return text[j] in "'-" and _WORD_END.match(text, j + 1) is not None
 
 
 def _strip_possessive(tok: str) -> str:
@@ -151,14 +176,15 @@ def term_list(text: str, *, lowercase: bool = True, numbers: str = "keep",
     >>> term_list("Syria’s balanced policy, 2025.", numbers="drop")
     ['syria', 'balanced', 'policy']
     """
-    folded = fold_typography(text)
-    if "'" in folded:
-        # drop possessive 's in two C-level passes: the contractions of KEEP_S are protected
-        # by a placeholder apostrophe first
-        folded = _POSSESSIVE.sub("", _CONTRACTION.sub(_PROTECT, folded)).replace("\x01", "'")
-    toks = _WORDS_ONLY.findall(folded)
+    folded = _drop_possessives(fold_typography(text))
     if lowercase:
-        toks = [t.lower() for t in toks]
+        low = folded.lower()
+        if len(low) == len(folded):  # no character expanded ("İ" does): lowercase the text
+            toks = _WORDS_ONLY.findall(low)
+        else:
+            toks = [t.lower() for t in _WORDS_ONLY.findall(folded)]
+    else:
+        toks = _WORDS_ONLY.findall(folded)
     if numbers == "drop":
         toks = [t for t in toks if not _NUMBER.match(t)]
     if stem:
