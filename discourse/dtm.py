@@ -58,7 +58,7 @@ class DocTermMatrix:
                              f"{len(doc_ids)} documents and {len(terms)} terms")
         self.counts = counts
         self.doc_ids = list(doc_ids)
-        self.terms = list(terms)
+        self.terms = terms if isinstance(terms, list) else list(terms)  # shared, never mutated
         self.docvars = docvars.reset_index(drop=True)
         self._index = None
 
