@@ -328,7 +328,6 @@ TYPOGRAPHY_FOLDS: dict[str, str] = {
     "\u205f": " ",  # medium mathematical space
     "\u3000": " ",  # ideographic space
 }
-_FOLD_TABLE = str.maketrans(TYPOGRAPHY_FOLDS)
 _FOLD_RE = re.compile("[" + re.escape("".join(TYPOGRAPHY_FOLDS)) + "]")
 
 

@@ -46,6 +46,8 @@ from nltk.tokenize import RegexpTokenizer
 
 from .corpus import Corpus, Document
 from .errors import InputError
+from tqdm.auto import tqdm
+
 from .normalize import fold_typography
 
 __all__ = ["tokenize", "Tokens", "word_spans", "count_tokens", "count_terms", "term_list", "stopwords",
@@ -147,12 +149,6 @@ def _continues(text: str, j: int) -> bool:
     if _WORD_END.match(text, j):
         return True
     return text[j] in "'-" and _WORD_END.match(text, j + 1) is not None
-
-
-def _strip_possessive(tok: str) -> str:
-    if len(tok) > 2 and tok[-2:] == "'s" and tok not in KEEP_S:
-        return tok[:-2]
-    return tok
 
 
 def count_terms(text: str, *, lowercase: bool = True, numbers: str = "keep",
@@ -292,7 +288,8 @@ def _stopword_set(stopwords) -> frozenset[str] | None:
 
 def tokenize(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep",
              punct: bool = False, include_headings: bool = False, stem: bool = False,
-             stopwords: str | Iterable[str] | None = None) -> Tokens:
+             stopwords: str | Iterable[str] | None = None, use_cache: bool = True,
+             progress: bool = False) -> Tokens:
     """Tokenise every document of a corpus under the package's policy (module docs).
 
     Parameters
@@ -308,6 +305,11 @@ def tokenize(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep",
         Replace each word by its Snowball stem.
     stopwords : "default", iterable of str or None, default=None
         Remove these words (after lowercasing and stemming); ``"default"`` is the shipped list.
+    use_cache : bool, default=True
+        Corpora of :data:`CACHE_MIN_DOCUMENTS` documents or more: read/write the token streams
+        from/to the cache (Parquet), keyed by the corpus content, these settings and the
+        version of the code.
+    progress : bool, default=False
 
     Examples
     --------
@@ -326,9 +328,56 @@ def tokenize(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep",
     check_choice("numbers", numbers, ["keep", "drop"], "tokenize")
     settings = TokenizerSettings(lowercase, numbers, punct, include_headings, stem,
                                  _stopword_set(stopwords))
+    key = None
+    if use_cache and len(corpus) >= CACHE_MIN_DOCUMENTS:
+        key = _cache_key(corpus, settings)
+        cached = _read_tokens(key)
+        if cached is not None:
+            return Tokens(*cached, corpus.ids, corpus.meta, settings)
     docs, offs = [], []
-    for doc in corpus:
+    for doc in tqdm(corpus, total=len(corpus), desc="tokenising", disable=not progress):
         t, o = _doc_tokens(doc, settings)
         docs.append(t)
         offs.append(o)
+    if key is not None:
+        _write_tokens(key, docs, offs)
     return Tokens(docs, offs, corpus.ids, corpus.meta, settings)
+
+
+#: Corpora with at least this many documents have their token streams cached.
+CACHE_MIN_DOCUMENTS = 500
+
+
+def _cache_key(corpus: Corpus, settings: TokenizerSettings) -> str:
+    import sys
+
+    from . import normalize
+    from .cache import code_version
+
+    return f"tokens|{corpus.content_hash()}|{settings.key()}|" \
+           f"{code_version(sys.modules[__name__], normalize)}"
+
+
+def _read_tokens(key: str):
+    from .cache import read_cached
+    from .paths import cache_dir
+
+    frame = read_cached(cache_dir(), "tokens", key)
+    if frame is None:
+        return None
+    docs = [list(t) for t in frame["tokens"]]
+    offs = [list(zip(s.tolist(), e.tolist())) for s, e in zip(frame["starts"], frame["ends"])]
+    return docs, offs
+
+
+def _write_tokens(key: str, docs, offs) -> None:
+    import numpy as np
+
+    from .cache import write_cached
+    from .paths import cache_dir
+
+    frame = pd.DataFrame({
+        "tokens": docs,
+        "starts": [np.fromiter((s for s, _ in o), dtype=np.int32, count=len(o)) for o in offs],
+        "ends": [np.fromiter((e for _, e in o), dtype=np.int32, count=len(o)) for o in offs]})
+    write_cached(frame, cache_dir(), "tokens", key, keep_latest=4)

@@ -218,3 +218,20 @@ def test_fast_counting_path_agrees_with_tokenize_on_real_speeches(ungdc):
     assert same >= 0.99 * len(sample)
     n_fast, n_slow = sum(map(len, fast)), sum(map(len, slow))
     assert abs(n_fast - n_slow) <= 0.0005 * n_slow
+
+
+def test_token_streams_are_cached_by_content_and_settings(ungdc, tmp_path, monkeypatch):
+    import discourse.tokens
+
+    monkeypatch.setenv("DISCOURSE_DATA", str(tmp_path))
+    monkeypatch.setattr(discourse.tokens, "CACHE_MIN_DOCUMENTS", 50)  # keep the test quick
+    sample = ungdc.sample(60, seed=2)
+    first = tokenize(sample)
+    entries = list((tmp_path / "cache").glob("tokens-*.parquet"))
+    assert len(entries) == 1
+    again = tokenize(sample)
+    assert list(map(list, again)) == list(map(list, first)) and again.offsets == first.offsets
+    assert len(list((tmp_path / "cache").glob("tokens-*.parquet"))) == 1  # read, not rebuilt
+    stemmed = tokenize(sample, stem=True)  # other settings: another entry
+    assert len(list((tmp_path / "cache").glob("tokens-*.parquet"))) == 2
+    assert stemmed[0] != first[0]
