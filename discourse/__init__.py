@@ -23,6 +23,12 @@ from .readers import read_csv, read_file, read_folder, read_jsonl
 from .sources import load_source
 from .tokens import Tokens, tokenize
 from .ungdc import load_ungdc
+from .dtm import DocTermMatrix, to_dtm
+from .patterns import compile_pattern, list_dictionaries, load_dictionary
+from .frequencies import keyword_frequencies, rates_by_period, stat_frequency, stat_trend
+from .keyness import stat_keyness
+from .kwic import format_kwic, kwic
+from .collocations import stat_collocates, stat_collocations, stat_ngrams
 
 
 def download_ungdc(*args, **kwargs):
@@ -39,6 +45,9 @@ __all__ = [
     "load_article", "load_articles", "load_lee", "load_ungdc", "load_source", "corpus_dir",
     "ARTICLE_ID", "read_file", "read_folder", "read_csv", "read_jsonl", "download_ungdc",
     "data_home", "tokenize", "stat_documents", "stat_blocks", "summarize_corpus",
+    "DocTermMatrix", "to_dtm", "compile_pattern", "load_dictionary", "list_dictionaries",
+    "keyword_frequencies", "stat_frequency", "stat_trend", "rates_by_period", "stat_keyness",
+    "kwic", "format_kwic", "stat_collocations", "stat_collocates", "stat_ngrams",
     "DiscourseError", "InputError", "EmptyInputError", "EncodingError", "CorpusFormatError",
     "ResourceError", "DownloadError", "CacheError",
 ]
