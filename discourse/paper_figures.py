@@ -92,3 +92,24 @@ def trend_balance_syria_world(inputs: PaperInputs):
     from .plots.keywords import plot_trend
 
     return plot_trend(_trends(inputs), term="balanc*")
+
+
+# -- comparison (notebook 05) ----------------------------------------------------------------
+@register("compare_article_percentiles", "The reference article's percentile on every measure "
+          "in each comparison set", "05_compare.ipynb", inputs=("article", "un_with_syria", "lee"))
+def compare_article_percentiles(inputs: PaperInputs):
+    import pandas as pd
+
+    from .compare import compare_to_reference, stat_metrics
+    from .comparisons import comparison_sets
+    from .patterns import load_dictionary
+    from .plots.compare import plot_comparison
+
+    frames = load_dictionary("frames")
+    sets = comparison_sets(inputs.un_with_syria, lee=inputs.lee, sample=inputs.sample,
+                           seed=inputs.seed)
+    article = stat_metrics(inputs.article, dictionary=frames)
+    table = pd.concat([compare_to_reference(article, stat_metrics(c, dictionary=frames),
+                                            reference_name=name) for name, c in sets.items()],
+                      ignore_index=True)
+    return plot_comparison(table)

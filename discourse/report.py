@@ -58,6 +58,10 @@ def _to_html(executed: Path, target: Path) -> Path:
     from traitlets.config import Config
 
     nb = nbformat.read(executed, as_version=4)
+    # A static page cannot run widgets; with widget state in the metadata, nbconvert would add
+    # a loader that fetches the widget renderer from a CDN. The interactive panels show their
+    # text summary in the report and run in JupyterLab.
+    nb.metadata.pop("widgets", None)
     config = Config()
     # The report must work offline: no require.js or MathJax from a CDN (the notebooks use
     # neither); images are embedded as data URIs by nbconvert.
