@@ -13,12 +13,14 @@ building it renders the first view.
 ...                         meta={"country": ["SYR", "RUS"], "year": [2020, 2020]})
 >>> metrics = {"art": pd.DataFrame({"doc_id": ["art"], "x": [1.0]}),
 ...            "ref": pd.DataFrame({"doc_id": ["r1", "r2"], "x": [0.0, 2.0]})}
->>> import contextlib, io
->>> with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel, outputs go to stdout
-...     panel = explore(art, {"ref": ref}, metrics={"article": metrics["art"], "ref": metrics["ref"]},
-...                     trend_corpus=ref, terms=["balanc*"])
->>> type(panel).__name__
-'VBox'
+>>> panel = explore(art, {"ref": ref}, metrics={"article": metrics["art"], "ref": metrics["ref"]},
+...                 trend_corpus=ref, terms=["balanc*"])
+>>> kwic_view, trend_view = panel.children[1].children
+>>> "balance" in kwic_view.value, trend_view.value[1:4] == b"PNG"
+(True, True)
+>>> panel.children[0].children[2].value = "x"  # a new metric updates the table
+>>> "percentile" in panel.children[2].value
+True
 """
 from __future__ import annotations
 
@@ -54,44 +56,44 @@ def explore(article: Corpus, sets: Mapping[str, Corpus], *, metrics: Mapping[str
     window : int
         Context of the concordance lines.
     """
+    import io
+
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
-    from IPython.display import HTML, display
 
     from .compare import compare_to_reference
     from .frequencies import stat_trend
     from .kwic import kwic, kwic_html
     from .plots.keywords import plot_trend
 
+    # The views are plain HTML and Image widgets whose values are replaced on each change
+    # (no Output widgets: capturing display() output into them can stall a headless run).
     metric_names = [c for c in metrics["article"].columns if c != "doc_id"]
     set_box = widgets.Dropdown(options=list(sets), description="compare with")
     term_box = widgets.Combobox(options=list(terms), value=terms[0], description="term",
                                 ensure_option=False)
     metric_box = widgets.Dropdown(options=metric_names, description="metric")
-    out_kwic, out_trend, out_metric = widgets.Output(), widgets.Output(), widgets.Output()
+    kwic_view, metric_view = widgets.HTML(), widgets.HTML()
+    trend_view = widgets.Image(format="png")
 
     def show_kwic(*_):
-        out_kwic.clear_output()
-        with out_kwic:
-            for label, corp in (("article", article), (set_box.value, sets[set_box.value])):
-                lines = kwic(corp, term_box.value, window=window).head(15)
-                display(HTML(f"<b>{label}</b>: {len(lines)} lines shown"))
-                display(HTML(kwic_html(lines)))
+        parts = []
+        for label, corp in (("article", article), (set_box.value, sets[set_box.value])):
+            lines = kwic(corp, term_box.value, window=window).head(15)
+            parts.append(f"<p><b>{label}</b>: {len(lines)} lines shown</p>{kwic_html(lines)}")
+        kwic_view.value = "".join(parts)
 
     def show_trend(*_):
-        out_trend.clear_output()
-        with out_trend:
-            table = stat_trend(trend_corpus, [term_box.value], countries=list(countries))
-            fig = plot_trend(table)
-            display(fig)
-            plt.close(fig)
+        fig = plot_trend(stat_trend(trend_corpus, [term_box.value], countries=list(countries)))
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=100)
+        plt.close(fig)
+        trend_view.value = buffer.getvalue()
 
     def show_metric(*_):
-        out_metric.clear_output()
-        with out_metric:
-            table = compare_to_reference(metrics["article"], metrics[set_box.value],
-                                         reference_name=set_box.value, metrics=[metric_box.value])
-            display(table)
+        table = compare_to_reference(metrics["article"], metrics[set_box.value],
+                                     reference_name=set_box.value, metrics=[metric_box.value])
+        metric_view.value = table.round(3).to_html(index=False)
 
     def on_term(change):
         show_kwic()
@@ -104,4 +106,4 @@ def explore(article: Corpus, sets: Mapping[str, Corpus], *, metrics: Mapping[str
     show_trend()
     show_metric()
     return widgets.VBox([widgets.HBox([set_box, term_box, metric_box]),
-                         widgets.HBox([out_kwic, out_trend]), out_metric])
+                         widgets.HBox([kwic_view, trend_view]), metric_view])
