@@ -5,8 +5,8 @@ comparison corpus itself:
 
 1. **Vectors.** gensim :class:`~gensim.models.Word2Vec` (skip-gram, 100 dimensions, window 8,
    words seen at least ``min_count`` times) is trained on the comparison corpus (by default
-   all UN General Debate speeches), tokenised by :func:`discourse.tokens.tokenize` with
-   numbers and the shipped stop words removed. Training is single-threaded with a fixed seed,
+   all UN General Debate speeches), the body of each document tokenised under the package's
+   policy (:func:`discourse.tokens.term_list`) with numbers and the shipped stop words removed. Training is single-threaded with a fixed seed,
    so the same corpus gives the same vectors (gensim is not deterministic with several worker
    threads). Documents are cut into pieces of 1,000 tokens (gensim ignores words past 10,000
    in one "sentence").
@@ -118,11 +118,39 @@ def _settings(vector_size, window, min_count, epochs, seed):
             "chunk": CHUNK, "tokens": "lowercase, numbers dropped, default stop words removed"}
 
 
-def _tokens(corpus: Corpus, use_cache: bool, progress: bool):
-    from .tokens import tokenize
+class _Encoded:
+    """A corpus's words (numbers and stop words dropped) as integer ids into one shared
+    vocabulary: 4 bytes a token instead of a string object, and an iterable of pieces of
+    :data:`CHUNK` words that gensim can pass over once per epoch."""
 
-    return tokenize(corpus, numbers="drop", stopwords="default", use_cache=use_cache,
-                    progress=progress)
+    def __init__(self, corpus: Corpus, progress: bool):
+        from tqdm.auto import tqdm
+
+        from .tokens import stopwords, term_list
+
+        stop = stopwords()
+        self.vocab: list[str] = []
+        ids: dict[str, int] = {}
+        self.docs: list[np.ndarray] = []
+        for doc in tqdm(corpus, total=len(corpus), desc="reading words", disable=not progress):
+            words = [w for w in term_list(doc.body_text(), numbers="drop") if w not in stop]
+            arr = np.empty(len(words), dtype=np.int32)
+            for k, w in enumerate(words):
+                i = ids.get(w)
+                if i is None:
+                    i = ids[w] = len(self.vocab)
+                    self.vocab.append(w)
+                arr[k] = i
+            self.docs.append(arr)
+
+    def __iter__(self):
+        vocab = self.vocab
+        for arr in self.docs:
+            for i in range(0, len(arr), CHUNK):
+                yield [vocab[j] for j in arr[i:i + CHUNK].tolist()]
+
+    def n_tokens(self) -> list[int]:
+        return [len(a) for a in self.docs]
 
 
 def _key(corpus: Corpus, settings: dict) -> str:
@@ -168,14 +196,13 @@ def train_emotion_model(corpus: Corpus, *, seed: int = 1, vector_size: int = 100
         model = _read_model(key, settings, corpus.name)
         if model is not None:
             return model
-    toks = _tokens(corpus, use_cache, progress)
-    chunks = [doc[i:i + CHUNK] for doc in toks for i in range(0, len(doc), CHUNK)]
-    if not any(chunks):
+    encoded = _Encoded(corpus, progress)
+    if not any(len(a) for a in encoded.docs):
         raise EmptyInputError("train_emotion_model: the corpus has no word left after removing "
                               "numbers and stop words")
-    words, vectors, counts = _train(chunks, settings, progress)
+    words, vectors, counts = _train(encoded, settings, progress)
     model = EmotionModel(words, vectors, counts, settings, corpus_name=corpus.name or "", key=key)
-    scores = _raw_scores(model, toks)
+    scores = _similarities(model, encoded)[2]
     finite = scores[np.isfinite(scores)]
     model.reference_mean = float(finite.mean()) if len(finite) else np.nan
     model.reference_sd = float(finite.std(ddof=1)) if len(finite) > 1 else np.nan
@@ -213,21 +240,24 @@ def _train(chunks, settings, progress):
     return words, np.asarray(w2v.wv.vectors, dtype=np.float32), counts
 
 
-def _doc_vectors(model: EmotionModel, docs) -> tuple[np.ndarray, np.ndarray]:
+def _doc_vectors(model: EmotionModel, encoded: _Encoded) -> tuple[np.ndarray, np.ndarray]:
     dim = model.vectors.shape[1]
-    out = np.full((len(docs), dim), np.nan, dtype=np.float64)
-    n_in = np.zeros(len(docs), dtype=np.int64)
-    for i, doc in enumerate(docs):
-        ids = np.fromiter((model.index[w] for w in doc if w in model.index), dtype=np.int64)
-        n_in[i] = len(ids)
-        if len(ids):
-            w = model.sif[ids].astype(np.float64)
-            out[i] = (w[:, None] * model.vectors[ids]).sum(axis=0) / w.sum()
+    out = np.full((len(encoded.docs), dim), np.nan, dtype=np.float64)
+    n_in = np.zeros(len(encoded.docs), dtype=np.int64)
+    # the corpus's vocabulary id -> the model's row (-1: unknown to the model)
+    lookup = np.array([model.index.get(w, -1) for w in encoded.vocab] or [-1], dtype=np.int64)
+    for i, arr in enumerate(encoded.docs):
+        rows = lookup[arr]
+        rows = rows[rows >= 0]
+        n_in[i] = len(rows)
+        if len(rows):
+            w = model.sif[rows].astype(np.float64)
+            out[i] = (w @ model.vectors[rows]) / w.sum()
     return out, n_in
 
 
-def _similarities(model: EmotionModel, docs):
-    vecs, n_in = _doc_vectors(model, docs)
+def _similarities(model: EmotionModel, encoded: _Encoded):
+    vecs, n_in = _doc_vectors(model, encoded)
     norms = np.linalg.norm(vecs, axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         unit = vecs / norms[:, None]
@@ -235,10 +265,6 @@ def _similarities(model: EmotionModel, docs):
     reason = unit @ model.centroids["reason"]
     score = (affect + SMOOTHING_B) / (reason + SMOOTHING_B)
     return affect, reason, score, n_in
-
-
-def _raw_scores(model: EmotionModel, docs) -> np.ndarray:
-    return _similarities(model, docs)[2]
 
 
 def score_emotion(model: EmotionModel, corpus: Corpus) -> pd.DataFrame:
@@ -254,12 +280,12 @@ def score_emotion(model: EmotionModel, corpus: Corpus) -> pd.DataFrame:
                          "(train_emotion_model)")
     if not isinstance(corpus, Corpus):
         raise InputError(f"score_emotion expects a Corpus, got {type(corpus).__name__}")
-    toks = _tokens(corpus, use_cache=True, progress=False)
-    affect, reason, score, n_in = _similarities(model, list(toks))
+    encoded = _Encoded(corpus, progress=False)
+    affect, reason, score, n_in = _similarities(model, encoded)
     sd = model.reference_sd
     z = (score - model.reference_mean) / sd if sd and np.isfinite(sd) and sd > 0 \
         else np.full(len(score), np.nan)
-    return pd.DataFrame({"doc_id": corpus.ids, "n_tokens": toks.n_tokens, "n_in_vocab": n_in,
+    return pd.DataFrame({"doc_id": corpus.ids, "n_tokens": encoded.n_tokens(), "n_in_vocab": n_in,
                          "affect_similarity": affect, "reason_similarity": reason,
                          "emotionality": score, "emotionality_z": z}, columns=EMOTION_COLUMNS)
 
