@@ -29,6 +29,18 @@ from .frequencies import keyword_frequencies, rates_by_period, stat_frequency, s
 from .keyness import stat_keyness
 from .kwic import format_kwic, kwic
 from .collocations import stat_collocates, stat_collocations, stat_ngrams
+from .structure import sentence_table, stat_structure
+from .readability import readability, stat_readability
+from .diversity import lexical_diversity, stat_diversity
+from .metadiscourse import load_stance_lexicon, stance_markers, stat_stance
+from .devices import DEVICES, detect_devices, stat_devices
+from .sentiment import stat_sentiment
+from .emotion import score_emotion, stat_emotion_trend, train_emotion_model
+from .profile import percentiles, profile
+from .gazetteer import Gazetteer, load_gazetteer
+from .actors import (find_evaluations, find_mentions, find_roles, stat_actor_tone,
+                     stat_cooccurrence, stat_mentions)
+from .balance import stat_balance, stat_balance_comparison
 
 
 def download_ungdc(*args, **kwargs):
@@ -48,6 +60,13 @@ __all__ = [
     "DocTermMatrix", "to_dtm", "compile_pattern", "load_dictionary", "list_dictionaries",
     "keyword_frequencies", "stat_frequency", "stat_trend", "rates_by_period", "stat_keyness",
     "kwic", "format_kwic", "stat_collocations", "stat_collocates", "stat_ngrams",
+    "sentence_table", "stat_structure", "readability", "stat_readability", "lexical_diversity",
+    "stat_diversity", "load_stance_lexicon", "stance_markers", "stat_stance", "DEVICES",
+    "detect_devices", "stat_devices", "stat_sentiment", "train_emotion_model", "score_emotion",
+    "stat_emotion_trend", "profile", "percentiles",
+    "Gazetteer", "load_gazetteer", "find_mentions", "find_evaluations", "find_roles",
+    "stat_mentions", "stat_cooccurrence", "stat_actor_tone", "stat_balance",
+    "stat_balance_comparison",
     "DiscourseError", "InputError", "EmptyInputError", "EncodingError", "CorpusFormatError",
     "ResourceError", "DownloadError", "CacheError",
 ]

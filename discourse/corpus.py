@@ -126,6 +126,7 @@ class Corpus:
         self.name = name
         self._position = None
         self._hash = None
+        self._docs: list[Document] | None = None
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -178,6 +179,14 @@ class Corpus:
         return len(self._frame)
 
     def __iter__(self) -> Iterator[Document]:
+        # The Document objects are made once and kept: a corpus never changes, and what a
+        # document computes about itself (its blocks, its sentences) is then shared by every
+        # measure that iterates over the corpus.
+        if self._docs is None:
+            self._docs = list(self._make_documents())
+        return iter(self._docs)
+
+    def _make_documents(self) -> Iterator[Document]:
         columns = [self._frame[c].tolist() for c in self.meta_columns]
         raws = self._frame["raw"].tolist() if "raw" in self._frame.columns else None
         names = self.meta_columns
@@ -203,6 +212,8 @@ class Corpus:
                         "use .subset() to select several documents")
 
     def _document(self, i: int) -> Document:
+        if self._docs is not None:
+            return self._docs[i]
         row = self._frame.iloc[i]
         meta = {k: _plain(row[k]) for k in self.meta_columns}
         raw = _plain(row["raw"]) if "raw" in self._frame.columns else None

@@ -13,6 +13,7 @@ boilerplate and page furniture are left out by default.
 """
 from __future__ import annotations
 
+import weakref
 from functools import cache
 from importlib import resources
 
@@ -39,11 +40,27 @@ def _punkt() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
+#: Sentence spans already computed, per live Document (several measures of one profile share
+#: them; an entry disappears with its document).
+_SPANS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def sentence_spans(doc: Document, *, include_headings: bool = False) -> list[tuple[int, int]]:
     """``(start, end)`` offsets into ``doc.text`` of each sentence of the body, in order.
 
-    A heading, when included, is one sentence.
+    A heading, when included, is one sentence. The result is remembered for as long as the
+    document lives (a new list is returned each time, so callers may change it).
     """
+    memo = _SPANS.get(doc)
+    if memo is None:
+        memo = _SPANS[doc] = {}
+    spans = memo.get(include_headings)
+    if spans is None:
+        spans = memo[include_headings] = tuple(_compute_spans(doc, include_headings))
+    return list(spans)
+
+
+def _compute_spans(doc: Document, include_headings: bool) -> list[tuple[int, int]]:
     punkt = _punkt()
     spans = []
     folded = fold_typography(doc.text)

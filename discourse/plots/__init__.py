@@ -1,9 +1,13 @@
 """Figures: one ``plot_<noun>`` per ``stat_<noun>`` table, each taking ``ax=None`` and
 returning the matplotlib Figure it drew on, in the paper style (:mod:`discourse.style`)."""
+from .actors import plot_actor_tone, plot_attention, plot_balance_trend, plot_cooccurrence
 from .compare import plot_comparison
 from .corpus import plot_documents_per_year, plot_lengths
 from .keywords import (plot_dispersion, plot_frequency, plot_frequency_scatter, plot_keyness,
                        plot_trend)
+from .rhetoric import devices_html, plot_devices, plot_emotion_trend
 
 __all__ = ["plot_documents_per_year", "plot_lengths", "plot_keyness", "plot_frequency",
-           "plot_dispersion", "plot_trend", "plot_frequency_scatter", "plot_comparison"]
+           "plot_dispersion", "plot_trend", "plot_frequency_scatter", "plot_comparison",
+           "plot_devices", "devices_html", "plot_emotion_trend", "plot_attention", "plot_actor_tone",
+           "plot_cooccurrence", "plot_balance_trend"]

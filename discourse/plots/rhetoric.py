@@ -16,7 +16,7 @@ __all__ = ["plot_emotion_trend", "plot_devices", "devices_html", "DEVICE_COLOURS
 
 #: One colour per device (Okabe–Ito, colour-blind safe), used in HTML and PNG alike.
 DEVICE_COLOURS = {
-    "contrast": "#E69F00", "tricolon": "#56B4E9", "anaphora": "#009E73",
+    "antithesis": "#E69F00", "tricolon": "#56B4E9", "anaphora": "#009E73",
     "epistrophe": "#CC79A7", "rhetorical_question": "#D55E00",
 }
 _FALLBACK = "#999999"
@@ -102,7 +102,7 @@ def plot_devices(document, evidence: pd.DataFrame, *, width: int = 100, max_line
     >>> import pandas as pd
     >>> from discourse.corpus import Document
     >>> doc = Document("d", "Cooperation, not confrontation.")
-    >>> ev = pd.DataFrame({"doc_id": ["d"], "device": ["contrast"], "start": [0], "end": [30]})
+    >>> ev = pd.DataFrame({"doc_id": ["d"], "device": ["antithesis"], "start": [0], "end": [30]})
     >>> fig = plot_devices(doc, ev)
     >>> len(fig.axes[0].patches) >= 1
     True

@@ -1,0 +1,210 @@
+"""One row per document with every rhetoric metric: :func:`profile`; the article placed in a
+comparison distribution: :func:`percentiles`.
+
+A profile joins, on ``doc_id``, the tables of
+
+* :func:`discourse.structure.stat_structure` — sentence and paragraph lengths, questions,
+  exclamations (its ``n_tokens``, the words inside sentences, is the size every rate rests on);
+* :func:`discourse.readability.stat_readability` — the seven readability formulas;
+* :func:`discourse.diversity.stat_diversity` — TTR, root TTR, MATTR, MSTTR, MTLD, HD-D;
+* :func:`discourse.metadiscourse.stat_stance` — hedges, boosters, attitude markers,
+  self-mentions, engagement markers, modals by strength, negation, person reference
+  (counts and rates per 1,000 words);
+* :func:`discourse.devices.stat_devices` — contrasts, tricolons, anaphora, epistrophe,
+  rhetorical questions (counts and rates per 1,000 words);
+* :func:`discourse.sentiment.stat_sentiment` — VADER, mean over sentences;
+* optionally :func:`discourse.emotion.score_emotion` — the emotion–reason index, given a
+  trained :class:`~discourse.emotion.EmotionModel`.
+
+Every column is snake_case and numeric except ``doc_id``; :data:`PROFILE_GROUPS` says which
+component each column comes from. A column name that two components share (their token
+counts) is kept once, from the first component, and the others' are prefixed with the
+component name (``readability_n_words`` ...).
+
+Large corpora (:data:`PARALLEL_MIN_DOCUMENTS` documents or more) are profiled on all cores, in
+chunks of documents, with a progress bar, and the table is cached by the corpus content and
+the version of every module involved.
+
+>>> from discourse.corpus import Corpus
+>>> row = profile(Corpus.from_texts(["We will act. We will not wait, we will not fail!"]))
+>>> int(row["n_sentences"].iloc[0]), int(row["n_exclamations"].iloc[0])
+(2, 1)
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from .corpus import Corpus, Document
+from .errors import EmptyInputError, InputError
+
+__all__ = ["profile", "percentiles", "PROFILE_GROUPS", "PARALLEL_MIN_DOCUMENTS",
+           "profile_components"]
+
+#: Corpora with at least this many documents are profiled in parallel and cached.
+PARALLEL_MIN_DOCUMENTS = 200
+_CHUNK = 48
+
+#: Filled by :func:`profile`: column name -> component name.
+PROFILE_GROUPS: dict[str, str] = {}
+
+
+def _sentiment(corpus: Corpus) -> pd.DataFrame:
+    from .sentiment import stat_sentiment
+
+    t = stat_sentiment(corpus, by="document")
+    return pd.DataFrame({"doc_id": t["doc_id"], "sentiment_compound": t["compound"],
+                         "sentiment_compound_sd": t["compound_sd"],
+                         "share_positive_sentences": t["share_positive"],
+                         "share_negative_sentences": t["share_negative"]})
+
+
+def profile_components() -> list[tuple[str, Callable[[Corpus], pd.DataFrame]]]:
+    """The components of a profile, in column order: ``(name, function of a Corpus)``."""
+    from .devices import stat_devices
+    from .diversity import stat_diversity
+    from .metadiscourse import stat_stance
+    from .readability import stat_readability
+    from .structure import stat_structure
+
+    return [("structure", stat_structure), ("readability", stat_readability),
+            ("diversity", stat_diversity), ("stance", stat_stance), ("devices", stat_devices),
+            ("sentiment", _sentiment)]
+
+
+def _profile_chunk(items: list[tuple[str, str]]) -> pd.DataFrame:
+    corpus = Corpus.from_documents([Document(i, t) for i, t in items])
+    return _join([(name, func(corpus)) for name, func in profile_components()])
+
+
+def _join(tables: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
+    out = None
+    for name, table in tables:
+        table = table.reset_index(drop=True)
+        if out is None:
+            out = table
+            for c in table.columns:
+                if c != "doc_id":
+                    PROFILE_GROUPS.setdefault(c, name)
+            continue
+        if list(table["doc_id"]) != list(out["doc_id"]):
+            raise RuntimeError(f"profile: component {name!r} returned documents in another order")
+        renames = {c: f"{name}_{c}" for c in table.columns if c != "doc_id" and c in out.columns}
+        table = table.rename(columns=renames).drop(columns="doc_id")
+        for c in table.columns:
+            PROFILE_GROUPS.setdefault(c, name)
+        out = pd.concat([out, table], axis=1)
+    return out
+
+
+def _as_corpus(obj) -> Corpus:
+    if isinstance(obj, Document):
+        return Corpus.from_documents([obj])
+    if isinstance(obj, str):
+        return Corpus.from_texts([obj])
+    if not isinstance(obj, Corpus):
+        raise InputError(f"profile expects a Corpus, a Document or a str, got {type(obj).__name__}")
+    return obj
+
+
+def _cache_key(corpus: Corpus) -> str:
+    from . import devices, diversity, metadiscourse, normalize, readability, sentences, sentiment
+    from . import structure, syllables, tokens
+    from .cache import code_version
+
+    version = code_version(sys.modules[__name__], devices, diversity, metadiscourse, normalize,
+                           readability, sentences, sentiment, structure, syllables, tokens)
+    return f"profile|{corpus.content_hash()}|{version}"
+
+
+def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bool = True,
+            n_jobs: int | None = None, use_cache: bool = True) -> pd.DataFrame:
+    """Every rhetoric metric, one tidy row per document (see the module docs).
+
+    Parameters
+    ----------
+    corpus : Corpus, Document or str
+    emotion_model : EmotionModel, optional
+        Adds the emotion–reason columns (:func:`discourse.emotion.score_emotion`).
+    progress : bool, default=True
+    n_jobs : int, optional
+        Processes for large corpora (default: all cores).
+    use_cache : bool, default=True
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id`` and one numeric column per metric.
+
+    Example
+    -------
+    >>> import discourse
+    >>> table = profile(discourse.load_ungdc())     # doctest: +SKIP
+    """
+    corpus = _as_corpus(corpus)
+    if len(corpus) == 0:
+        raise EmptyInputError("profile: the corpus has no documents")
+    large = len(corpus) >= PARALLEL_MIN_DOCUMENTS
+    table = None
+    key = _cache_key(corpus) if (use_cache and large) else None
+    if key is not None:
+        from .cache import read_cached
+        from .paths import cache_dir
+
+        table = read_cached(cache_dir(), "profile", key)
+    if table is None:
+        items = [(d.id, d.text) for d in corpus]
+        chunks = [items[i:i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+        jobs = n_jobs or os.cpu_count() or 1
+        if large and jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                parts = list(tqdm(pool.map(_profile_chunk, chunks), total=len(chunks),
+                                  desc="profiling", unit=f"×{_CHUNK} docs", disable=not progress))
+        else:
+            parts = [_profile_chunk(c) for c in tqdm(chunks, desc="profiling",
+                                                     disable=not (progress and large))]
+        table = pd.concat(parts, ignore_index=True)
+        if key is not None:
+            from .cache import write_cached
+            from .paths import cache_dir
+
+            write_cached(table, cache_dir(), "profile", key, keep_latest=4)
+    if not PROFILE_GROUPS:
+        _profile_chunk([("x", "Warm. Up.")])  # fills PROFILE_GROUPS in this process
+    if emotion_model is not None:
+        from .emotion import score_emotion
+
+        emo = score_emotion(emotion_model, corpus)
+        emo = emo.drop(columns=["n_tokens"]).rename(columns={"n_in_vocab": "emotion_n_in_vocab"})
+        for c in emo.columns:
+            if c != "doc_id":
+                PROFILE_GROUPS.setdefault(c, "emotion")
+        table = table.merge(emo, on="doc_id", how="left", validate="one_to_one")
+    return table
+
+
+def percentiles(article, corpus, *, reference_name: str = "comparison",
+                emotion_model=None, progress: bool = False) -> pd.DataFrame:
+    """The article's place in the comparison corpus, metric by metric.
+
+    ``article`` and ``corpus`` are profiles (DataFrames from :func:`profile`) or anything
+    :func:`profile` takes. Returns :data:`discourse.compare.COMPARISON_COLUMNS` plus ``group``
+    (the component a metric comes from): value, median, IQR, the mid-rank percentile and a
+    robust effect size.
+    """
+    from .compare import compare_to_reference
+
+    a = article if isinstance(article, pd.DataFrame) else profile(
+        article, emotion_model=emotion_model, progress=progress)
+    r = corpus if isinstance(corpus, pd.DataFrame) else profile(
+        corpus, emotion_model=emotion_model, progress=progress)
+    table = compare_to_reference(a, r, reference_name=reference_name)
+    table["group"] = table["metric"].map(PROFILE_GROUPS).fillna("other")
+    return table
