@@ -43,12 +43,20 @@ from tqdm.auto import tqdm
 from .corpus import Corpus, Document
 from .errors import EmptyInputError, InputError
 
-__all__ = ["profile", "percentiles", "PROFILE_GROUPS", "PARALLEL_MIN_DOCUMENTS",
+__all__ = ["profile", "percentiles", "PROFILE_GROUPS", "KEY_METRICS", "PARALLEL_MIN_DOCUMENTS",
            "profile_components"]
 
 #: Corpora with at least this many documents are profiled in parallel and cached.
 PARALLEL_MIN_DOCUMENTS = 200
 _CHUNK = 48
+
+#: A readable subset of the profile for figures: one or two metrics per component.
+KEY_METRICS = ["sentence_tokens_mean", "flesch_reading_ease", "dale_chall", "mattr", "mtld",
+               "hedges_per_1k", "boosters_per_1k", "attitude_markers_per_1k",
+               "engagement_markers_per_1k", "self_mentions_per_1k", "modal_high_per_1k",
+               "negation_per_1k", "first_person_plural_per_1k", "antithesis_per_1k",
+               "tricolon_per_1k", "anaphora_per_1k", "rhetorical_question_per_1k",
+               "sentiment_compound", "share_negative_sentences"]
 
 #: Filled by :func:`profile`: column name -> component name.
 PROFILE_GROUPS: dict[str, str] = {}
@@ -112,13 +120,18 @@ def _as_corpus(obj) -> Corpus:
     return obj
 
 
+_MODULES = ("devices", "diversity", "metadiscourse", "normalize", "readability", "sentences",
+            "sentiment", "structure", "syllables", "tokens")
+
+
 def _cache_key(corpus: Corpus) -> str:
-    from . import devices, diversity, metadiscourse, normalize, readability, sentences, sentiment
-    from . import structure, syllables, tokens
+    import importlib
+
     from .cache import code_version
 
-    version = code_version(sys.modules[__name__], devices, diversity, metadiscourse, normalize,
-                           readability, sentences, sentiment, structure, syllables, tokens)
+    # importlib, not ``from . import readability``: the package exports a function of that name
+    modules = [importlib.import_module(f"discourse.{m}") for m in _MODULES]
+    version = code_version(sys.modules[__name__], *modules)
     return f"profile|{corpus.content_hash()}|{version}"
 
 
