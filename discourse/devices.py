@@ -1,6 +1,6 @@
 """Rhetorical devices, each detection with its evidence: sentence, offsets, matched parts.
 
-Five detectors, tuned for precision over recall (see ``docs/rhetoric_devices.md`` for what
+Five detectors, tuned for precision over recall (see ``docs/rhetoric.md`` for what
 each one misses). They read the body sentences of :func:`discourse.sentences.sentence_spans`
 (headings left out), on the length-preserving :func:`~discourse.normalize.fold_typography`
 fold, so every offset points into ``Document.text``. Without a part-of-speech tagger, phrase
