@@ -28,7 +28,8 @@ from ._validation import check_columns
 from .corpus import Corpus
 from .errors import EmptyInputError, InputError
 
-__all__ = ["compare_to_reference", "stat_metrics", "COMPARISON_COLUMNS"]
+__all__ = ["compare_to_reference", "stat_metrics", "stat_comparison_metrics", "key_metrics",
+           "COMPARISON_COLUMNS"]
 
 COMPARISON_COLUMNS = ["doc_id", "reference", "metric", "value", "n_reference", "median", "q1",
                       "q3", "percentile", "effect_size"]
@@ -120,3 +121,63 @@ def stat_metrics(corpus: Corpus, *, dictionary=None) -> pd.DataFrame:
         for category in dictionary.categories:
             table[f"rate_{category}"] = wide.loc[table["doc_id"], category].to_numpy()
     return table
+
+
+def _slug(text: str) -> str:
+    import re
+    import unicodedata
+
+    text = re.sub(r"[\u2010-\u2015]", " ", text)  # dashes separate words
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+
+
+def stat_comparison_metrics(corpus: Corpus, *, dictionary=None, actors: bool = True,
+                            progress: bool = False) -> pd.DataFrame:
+    """Every per-document measure the package has, one row per document: the frame rates of
+    :func:`stat_metrics` (with ``dictionary``), the rhetoric profile
+    (:func:`discourse.profile.profile`) and, with ``actors``, the balance measures of
+    :func:`discourse.balance.stat_balance` without intervals (``attention_entropy``,
+    ``tone_dispersion`` and, per pair, ``attention_gap_<pair>``, ``tone_gap_<pair>``,
+    ``equidistance_<pair>``, e.g. ``equidistance_russia_ukraine``).
+
+    Columns the profile already has (size, sentence length, tone) are taken from it.
+    """
+    from .profile import profile
+
+    table = profile(corpus, progress=progress)
+    base = stat_metrics(corpus, dictionary=dictionary)
+    # stat_metrics's size, sentence length and tone are the profile's under other names
+    same = {"mean_sentence_tokens"}
+    extra = [c for c in base.columns if c not in table.columns and c not in same]
+    table = table.merge(base[["doc_id", *extra]], on="doc_id", how="left", validate="one_to_one")
+    if actors:
+        from .balance import stat_balance
+
+        bal = stat_balance(corpus, by="document", n_boot=0)
+        names = [m if not p else f"{m}_{_slug(p)}" for m, p in zip(bal["measure"],
+                                                                     bal["pair"].fillna(""))]
+        wide = (bal.assign(column=names)
+                   .pivot(index="group", columns="column", values="value")
+                   .reindex(table["doc_id"]))
+        for column in wide.columns:
+            table[column] = wide[column].to_numpy(dtype=float)
+    return table
+
+
+def key_metrics(metrics) -> list[str]:
+    """The subset of ``metrics`` shown in summary figures: the profile's
+    :data:`~discourse.profile.KEY_METRICS`, every frame rate (``rate_*``), the attention
+    entropy, the tone dispersion and the equidistance of each pair; in that order.
+
+    >>> key_metrics(["n_tokens", "rate_balance", "mtld", "equidistance_russia_ukraine"])
+    ['mtld', 'rate_balance', 'equidistance_russia_ukraine']
+    """
+    from .profile import KEY_METRICS
+
+    metrics = list(dict.fromkeys(metrics))
+    order = [m for m in KEY_METRICS if m in metrics]
+    order += [m for m in metrics if m.startswith("rate_")]
+    order += [m for m in ("attention_entropy", "tone_dispersion") if m in metrics]
+    order += [m for m in metrics if m.startswith("equidistance_")]
+    return order

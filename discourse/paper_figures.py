@@ -100,7 +100,7 @@ def trend_balance_syria_world(inputs: PaperInputs):
 def compare_article_percentiles(inputs: PaperInputs):
     import pandas as pd
 
-    from .compare import compare_to_reference, stat_metrics
+    from .compare import compare_to_reference, key_metrics, stat_comparison_metrics
     from .comparisons import comparison_sets
     from .patterns import load_dictionary
     from .plots.compare import plot_comparison
@@ -108,8 +108,97 @@ def compare_article_percentiles(inputs: PaperInputs):
     frames = load_dictionary("frames")
     sets = comparison_sets(inputs.un_with_syria, lee=inputs.lee, sample=inputs.sample,
                            seed=inputs.seed)
-    article = stat_metrics(inputs.article, dictionary=frames)
-    table = pd.concat([compare_to_reference(article, stat_metrics(c, dictionary=frames),
+    article = stat_comparison_metrics(inputs.article, dictionary=frames)
+    table = pd.concat([compare_to_reference(article, stat_comparison_metrics(c, dictionary=frames),
                                             reference_name=name) for name, c in sets.items()],
                       ignore_index=True)
-    return plot_comparison(table)
+    return plot_comparison(table[table["metric"].isin(key_metrics(table["metric"]))])
+
+
+# -- rhetoric (notebook 02) ------------------------------------------------------------------
+@register("rhetoric_devices_article", "The article's text with its detected contrasts and lists "
+          "of three highlighted", "02_rhetoric.ipynb", inputs=("article",))
+def rhetoric_devices_article(inputs: PaperInputs):
+    from .devices import detect_devices
+    from .plots.rhetoric import plot_devices
+
+    return plot_devices(inputs.article[0], detect_devices(inputs.article))
+
+
+@register("rhetoric_percentiles_article", "The article's percentile on the key rhetoric metrics "
+          "in each comparison set", "02_rhetoric.ipynb", inputs=("article", "un_with_syria", "lee"))
+def rhetoric_percentiles_article(inputs: PaperInputs):
+    import pandas as pd
+
+    from .comparisons import comparison_sets
+    from .plots.compare import plot_comparison
+    from .profile import KEY_METRICS, percentiles, profile
+
+    sets = comparison_sets(inputs.un_with_syria, lee=inputs.lee, sample=inputs.sample,
+                           seed=inputs.seed)
+    art = profile(inputs.article, progress=False)
+    table = pd.concat([percentiles(art, profile(c, progress=False), reference_name=name)
+                       for name, c in sets.items()], ignore_index=True)
+    return plot_comparison(table[table["metric"].isin(KEY_METRICS)])
+
+
+@register("rhetoric_emotion_trend_syria", "Emotion versus reason in Syria's UN statements "
+          "1970-2024 (Gennaro & Ash index, word2vec on the UN corpus) with the article marked",
+          "02_rhetoric.ipynb", inputs=("article", "un_with_syria"))
+def rhetoric_emotion_trend_syria(inputs: PaperInputs):
+    from .emotion import score_emotion, stat_emotion_trend, train_emotion_model
+    from .plots.rhetoric import plot_emotion_trend
+
+    un = inputs.un_with_syria
+    model = train_emotion_model(un, seed=inputs.seed, progress=False)
+    syria = un.subset(country="SYR", year=range(1970, 2025))
+    trend = stat_emotion_trend(score_emotion(model, syria), syria.meta, by="year")
+    article = float(score_emotion(model, inputs.article)["emotionality_z"].iloc[0])
+    return plot_emotion_trend(trend, article=article, article_label="the article (2025)")
+
+
+# -- actors (notebook 04) --------------------------------------------------------------------
+@register("actors_attention_article_vs_un", "Share of actor mentions: the article against "
+          "Syria's UN statements and the named states' 2024 statements", "04_actors.ipynb",
+          inputs=("article", "un_with_syria"))
+def actors_attention_article_vs_un(inputs: PaperInputs):
+    from .actors import stat_mentions
+    from .balance import comparison_corpus
+    from .plots.actors import plot_attention
+
+    corp = comparison_corpus(inputs.article, inputs.un_with_syria, sample=inputs.sample,
+                             seed=inputs.seed)
+    attention = stat_mentions(corp, by="set", level="party")
+    return plot_attention(attention[attention["actor_id"] != "SYR"], n=12)
+
+
+@register("actors_tone_article", "Tone (VADER) of the article's sentences naming each actor, "
+          "with bootstrap intervals", "04_actors.ipynb", inputs=("article",))
+def actors_tone_article(inputs: PaperInputs):
+    from .actors import stat_actor_tone
+    from .plots.actors import plot_actor_tone
+
+    return plot_actor_tone(stat_actor_tone(inputs.article, level="party", n_boot=1000,
+                                           seed=inputs.seed), n=12)
+
+
+@register("actors_cooccurrence_article", "Actors named in the same sentence of the article",
+          "04_actors.ipynb", inputs=("article",))
+def actors_cooccurrence_article(inputs: PaperInputs):
+    from .actors import stat_cooccurrence, stat_mentions
+    from .plots.actors import plot_cooccurrence
+
+    return plot_cooccurrence(stat_cooccurrence(inputs.article, level="party"),
+                             counts=stat_mentions(inputs.article, level="party"), n=12)
+
+
+@register("actors_balance_entropy_syria_trend", "Attention entropy over the actors named: "
+          "Syria's UN statements by year, the named states in 2024, the article",
+          "04_actors.ipynb", inputs=("article", "un_with_syria"))
+def actors_balance_entropy_syria_trend(inputs: PaperInputs):
+    from .balance import stat_balance_comparison
+    from .plots.actors import plot_balance_trend
+
+    comparison = stat_balance_comparison(inputs.article, inputs.un_with_syria,
+                                         sample=inputs.sample, seed=inputs.seed, n_boot=300)
+    return plot_balance_trend(comparison, measure="attention_entropy")
