@@ -41,6 +41,9 @@ from .gazetteer import Gazetteer, load_gazetteer
 from .actors import (find_evaluations, find_mentions, find_roles, stat_actor_tone,
                      stat_cooccurrence, stat_mentions)
 from .balance import stat_balance, stat_balance_comparison
+from .topics import (fit_topics, load_topic_model, nearest_documents, prepare_topics,
+                     stat_coherence, stat_stability, stat_topic_map, stat_topic_mix,
+                     topic_prevalence)
 
 
 def download_ungdc(*args, **kwargs):
@@ -67,6 +70,8 @@ __all__ = [
     "Gazetteer", "load_gazetteer", "find_mentions", "find_evaluations", "find_roles",
     "stat_mentions", "stat_cooccurrence", "stat_actor_tone", "stat_balance",
     "stat_balance_comparison",
+    "prepare_topics", "fit_topics", "load_topic_model", "stat_coherence", "stat_stability",
+    "topic_prevalence", "stat_topic_mix", "stat_topic_map", "nearest_documents",
     "DiscourseError", "InputError", "EmptyInputError", "EncodingError", "CorpusFormatError",
     "ResourceError", "DownloadError", "CacheError",
 ]

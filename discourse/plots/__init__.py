@@ -6,8 +6,12 @@ from .corpus import plot_documents_per_year, plot_lengths
 from .keywords import (plot_dispersion, plot_frequency, plot_frequency_scatter, plot_keyness,
                        plot_trend)
 from .rhetoric import devices_html, plot_devices, plot_emotion_trend
+from .topics import (plot_coherence, plot_stability, plot_top_terms, plot_topic_map,
+                     plot_topic_mix, plot_topic_prevalence, plot_topic_selection)
 
 __all__ = ["plot_documents_per_year", "plot_lengths", "plot_keyness", "plot_frequency",
            "plot_dispersion", "plot_trend", "plot_frequency_scatter", "plot_comparison",
            "plot_devices", "devices_html", "plot_emotion_trend", "plot_attention", "plot_actor_tone",
-           "plot_cooccurrence", "plot_balance_trend"]
+           "plot_cooccurrence", "plot_balance_trend", "plot_top_terms", "plot_topic_prevalence",
+           "plot_coherence", "plot_stability", "plot_topic_selection", "plot_topic_map",
+           "plot_topic_mix"]
