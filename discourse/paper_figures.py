@@ -202,3 +202,83 @@ def actors_balance_entropy_syria_trend(inputs: PaperInputs):
     comparison = stat_balance_comparison(inputs.article, inputs.un_with_syria,
                                          sample=inputs.sample, seed=inputs.seed, n_boot=300)
     return plot_balance_trend(comparison, measure="attention_entropy")
+
+
+# -- topics (notebook 03) --------------------------------------------------------------------
+TOPICS_K = 20
+TOPICS_GRID_SAMPLE = 1500
+
+
+def _topic_fit(inputs: PaperInputs) -> dict:
+    return {"passes": 10 if inputs.sample is None else 5}
+
+
+def _topic_model(inputs: PaperInputs):
+    """The main model of notebook 03 (k = 20, LDA, seed of the build); fit_topics reuses a
+    model already fitted in this process."""
+    from .topics import fit_topics, prepare_topics
+
+    prepared = prepare_topics(inputs.un_with_syria, progress=False)
+    return fit_topics(prepared, TOPICS_K, model="lda", seed=inputs.seed, progress=False,
+                      **_topic_fit(inputs))
+
+
+@register("topics_choosing_k", "Coherence (c_v, c_npmi, u_mass) and stability across seeds of "
+          "LDA models over a grid of k", "03_topics.ipynb", inputs=("un_with_syria",))
+def topics_choosing_k(inputs: PaperInputs):
+    from .plots.topics import plot_topic_selection
+    from .topics import prepare_topics, stat_coherence, stat_stability
+
+    world = inputs.un_with_syria
+    if inputs.sample is None and len(world) > TOPICS_GRID_SAMPLE:
+        world = world.sample(TOPICS_GRID_SAMPLE, seed=inputs.seed)
+    ks = [10, 20, 30] if inputs.sample is None else [4, 6, 8]
+    grid = prepare_topics(world, progress=False)
+    fit = _topic_fit(inputs)
+    coherence = stat_coherence(grid, ks, seeds=[0, 1], model="lda", fit=fit, progress=False)
+    stability = stat_stability(grid, ks, seeds=[0, 1], model="lda", fit=fit, progress=False)
+    return plot_topic_selection(coherence, stability)
+
+
+@register("topics_top_terms", "The most relevant terms (lambda = 0.6) of each of the 20 LDA "
+          "topics of the UN corpus", "03_topics.ipynb", inputs=("un_with_syria",))
+def topics_top_terms(inputs: PaperInputs):
+    from .plots.topics import plot_top_terms
+
+    return plot_top_terms(_topic_model(inputs).top_terms(10), n=8)
+
+
+@register("topics_intertopic_map", "Intertopic distance map: Jensen-Shannon distances between "
+          "topics by classical MDS, circle area = prevalence", "03_topics.ipynb",
+          inputs=("un_with_syria",))
+def topics_intertopic_map(inputs: PaperInputs):
+    from .plots.topics import plot_topic_map
+    from .topics import stat_topic_map
+
+    return plot_topic_map(stat_topic_map(_topic_model(inputs)))
+
+
+@register("topics_prevalence_by_year", "Mean topic proportions of UN speeches per year (the "
+          "six most prevalent topics)", "03_topics.ipynb", inputs=("un_with_syria",))
+def topics_prevalence_by_year(inputs: PaperInputs):
+    from .plots.topics import plot_topic_prevalence
+    from .topics import topic_prevalence
+
+    return plot_topic_prevalence(topic_prevalence(_topic_model(inputs), by="year"), n=6)
+
+
+@register("topics_article_vs_eras", "The article's topic mix against Syria's statements before "
+          "2011, in 2011-2024, in 2024, and the named states' 2024 statements",
+          "03_topics.ipynb", inputs=("article", "un_with_syria"))
+def topics_article_vs_eras(inputs: PaperInputs):
+    from .comparisons import comparison_sets
+    from .plots.topics import plot_topic_mix
+    from .topics import stat_topic_mix
+
+    world = inputs.un_with_syria
+    base = comparison_sets(world, sample=inputs.sample, seed=inputs.seed)
+    sets = {"Syria before 2011": base["Syria before 2011"],
+            "Syria 2011-2024": base["Syria 2011-2024"],
+            "Syria 2024": world.subset(country="SYR", year=2024),
+            "named states 2024": base["named states 2024"]}
+    return plot_topic_mix(stat_topic_mix(_topic_model(inputs), inputs.article, sets))
