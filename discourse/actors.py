@@ -30,14 +30,14 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from ._validation import check_choice, check_range
-from .corpus import Corpus, Document
+from .corpus import Corpus, as_corpus
 from .errors import InputError
 from .gazetteer import BLOCKED, Gazetteer, gazetteer_or_default
 from .normalize import fold_typography
 from .sentences import sentence_spans
 
 __all__ = ["find_mentions", "stat_mentions", "stat_cooccurrence", "find_evaluations",
-           "find_roles", "stat_actor_tone", "as_corpus", "MENTION_COLUMNS",
+           "find_roles", "stat_actor_tone", "MENTION_COLUMNS",
            "MENTION_COUNT_COLUMNS", "COOCCURRENCE_COLUMNS", "EVALUATION_COLUMNS", "ROLE_COLUMNS",
            "ACTOR_TONE_COLUMNS"]
 
@@ -60,18 +60,6 @@ _WORD = re.compile(r"[^\W_]")
 # ---------------------------------------------------------------------------------------------
 # input handling
 # ---------------------------------------------------------------------------------------------
-
-def as_corpus(data, func: str) -> Corpus:
-    """A Corpus from a Corpus or a Document; anything else raises :class:`InputError`."""
-    if isinstance(data, Corpus):
-        return data
-    if isinstance(data, Document):
-        return Corpus.from_documents([data])
-    if isinstance(data, str):
-        raise InputError(f"{func} expects a Corpus or a Document, got a str (wrap the text: "
-                         "Corpus.from_texts([text]))")
-    raise InputError(f"{func} expects a Corpus or a Document, got {type(data).__name__}")
-
 
 def _group_labels(corpus: Corpus, by: str | None, func: str) -> dict[str, str]:
     """doc_id -> group label for ``by`` = "document", a metadata column, or None ("all")."""

@@ -35,7 +35,8 @@ import numpy as np
 import pandas as pd
 
 from ._validation import check_range
-from .actors import _group_labels, _scan, _to_party, as_corpus, sentence_tone
+from .actors import _group_labels, _scan, _to_party, sentence_tone
+from .corpus import as_corpus
 from .comparisons import SYRIA_PERIODS, comparison_sets
 from .corpus import Corpus
 from .errors import InputError

@@ -33,7 +33,7 @@ import pandas as pd
 
 from .errors import EmptyInputError, InputError
 
-__all__ = ["Document", "Corpus"]
+__all__ = ["Document", "Corpus", "as_corpus"]
 
 _RESERVED = {"doc_id", "text", "raw"}
 
@@ -354,6 +354,23 @@ class Corpus:
     def __repr__(self) -> str:
         name = f" {self.name!r}" if self.name else ""
         return f"<Corpus{name}: {len(self)} documents, metadata {self.meta_columns}>"
+
+
+def as_corpus(obj, func: str = "this function") -> Corpus:
+    """A Corpus from what analysis functions accept: a Corpus (returned as is), a Document,
+    or a bare string (one document with id ``"text"``). Anything else raises
+    :class:`~discourse.errors.InputError` naming ``func``.
+
+    >>> as_corpus("Cooperation, not confrontation.").ids
+    ['text']
+    """
+    if isinstance(obj, Corpus):
+        return obj
+    if isinstance(obj, Document):
+        return Corpus.from_documents([obj])
+    if isinstance(obj, str):
+        return Corpus.from_texts([obj], ids=["text"])
+    raise InputError(f"{func} expects a Corpus, a Document or a str, got {type(obj).__name__}")
 
 
 def _plain(value):

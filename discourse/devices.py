@@ -62,8 +62,8 @@ import yaml
 from tqdm.auto import tqdm
 
 from ._validation import check_choice
-from .corpus import Corpus, Document
-from .errors import InputError, ResourceError
+from .corpus import Document, as_corpus
+from .errors import ResourceError
 from .normalize import fold_typography
 
 __all__ = ["detect_devices", "stat_devices", "closed_class", "DEVICES", "DEVICE_COLUMNS",
@@ -540,16 +540,6 @@ def _rhetorical_questions(sentences, folded, doc):
 # Public API
 # ---------------------------------------------------------------------------------------------
 
-def _as_documents(obj, func: str) -> list[Document]:
-    if isinstance(obj, str):
-        return [Document("text", obj)]
-    if isinstance(obj, Document):
-        return [obj]
-    if isinstance(obj, Corpus):
-        return list(obj)
-    raise InputError(f"{func} expects a Document, a Corpus or a str, got {type(obj).__name__}")
-
-
 def _check_devices(devices, func):
     if devices is None:
         return list(DEVICES)
@@ -635,7 +625,7 @@ def detect_devices(document_or_corpus, *, devices=None, progress: bool = False) 
     """
     devs = _check_devices(devices, "detect_devices")
     rows = []
-    for doc in tqdm(_as_documents(document_or_corpus, "detect_devices"), desc="devices",
+    for doc in tqdm(list(as_corpus(document_or_corpus, "detect_devices")), desc="devices",
                     disable=not progress):
         rows.extend(_doc_rows(doc, devs)[0])
     table = pd.DataFrame(rows, columns=DEVICE_COLUMNS)
@@ -685,7 +675,7 @@ def stat_devices(corpus, *, devices=None, progress: bool = False) -> pd.DataFram
     """
     devs = _check_devices(devices, "stat_devices")
     out = []
-    for doc in tqdm(_as_documents(corpus, "stat_devices"), desc="devices", disable=not progress):
+    for doc in tqdm(list(as_corpus(corpus, "stat_devices")), desc="devices", disable=not progress):
         rows, n_tokens, n_sentences = _doc_rows(doc, devs)
         rec = {"doc_id": doc.id, "n_tokens": n_tokens, "n_sentences": n_sentences}
         for d in devs:

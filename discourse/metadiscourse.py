@@ -57,7 +57,7 @@ import pandas as pd
 import yaml
 from tqdm.auto import tqdm
 
-from .corpus import Corpus, Document
+from .corpus import Document, as_corpus
 from .errors import CorpusFormatError, InputError, ResourceError, file_error
 from .normalize import fold_typography
 
@@ -337,16 +337,6 @@ def _match_tokens(lex: StanceLexicon, raw, spans, folded, categories):
             yield cat, text, i, i + len(parts)
 
 
-def _as_documents(obj, func: str) -> list[Document]:
-    if isinstance(obj, str):
-        return [Document("text", obj)]
-    if isinstance(obj, Document):
-        return [obj]
-    if isinstance(obj, Corpus):
-        return list(obj)
-    raise InputError(f"{func} expects a Document, a Corpus or a str, got {type(obj).__name__}")
-
-
 def _check_categories(lex: StanceLexicon, categories, func: str) -> list[str]:
     if categories is None:
         return list(lex.categories)
@@ -388,7 +378,7 @@ def stance_markers(document_or_text, *, categories=None,
     lex = load_stance_lexicon(lexicon)
     cats = _check_categories(lex, categories, "stance_markers")
     rows = []
-    for doc in _as_documents(document_or_text, "stance_markers"):
+    for doc in list(as_corpus(document_or_text, "stance_markers")):
         folded = fold_typography(doc.text)
         raw, spans = _body_tokens(doc, folded)
         if not raw:
@@ -443,7 +433,7 @@ def stat_stance(corpus, *, categories=None, lexicon="metadiscourse",
     """
     lex = load_stance_lexicon(lexicon)
     cats = _check_categories(lex, categories, "stat_stance")
-    docs = _as_documents(corpus, "stat_stance")
+    docs = list(as_corpus(corpus, "stat_stance"))
     rows = []
     for doc in tqdm(docs, desc="stance", disable=not progress):
         n, counts = _stance_counts(doc, lex, list(set(cats) | {"first_person_plural", "third_person"}

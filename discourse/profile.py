@@ -36,12 +36,11 @@ import os
 import sys
 from collections.abc import Callable
 
-import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .corpus import Corpus, Document
-from .errors import EmptyInputError, InputError
+from .corpus import Corpus, Document, as_corpus
+from .errors import EmptyInputError
 
 __all__ = ["profile", "percentiles", "PROFILE_GROUPS", "KEY_METRICS", "PARALLEL_MIN_DOCUMENTS",
            "profile_components"]
@@ -110,16 +109,6 @@ def _join(tables: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
     return out
 
 
-def _as_corpus(obj) -> Corpus:
-    if isinstance(obj, Document):
-        return Corpus.from_documents([obj])
-    if isinstance(obj, str):
-        return Corpus.from_texts([obj])
-    if not isinstance(obj, Corpus):
-        raise InputError(f"profile expects a Corpus, a Document or a str, got {type(obj).__name__}")
-    return obj
-
-
 _MODULES = ("devices", "diversity", "metadiscourse", "normalize", "readability", "sentences",
             "sentiment", "structure", "syllables", "tokens")
 
@@ -159,7 +148,7 @@ def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bo
     >>> import discourse
     >>> table = profile(discourse.load_ungdc())     # doctest: +SKIP
     """
-    corpus = _as_corpus(corpus)
+    corpus = as_corpus(corpus, "profile")
     if len(corpus) == 0:
         raise EmptyInputError("profile: the corpus has no documents")
     large = len(corpus) >= PARALLEL_MIN_DOCUMENTS

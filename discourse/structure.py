@@ -19,8 +19,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .corpus import Corpus, Document
-from .errors import InputError
+from .corpus import Corpus, Document, as_corpus
 
 __all__ = ["sentence_table", "stat_structure", "SENTENCE_COLUMNS", "STRUCTURE_COLUMNS",
            "sentence_kind"]
@@ -68,20 +67,10 @@ def _rows(doc: Document):
         yield (doc.id, i, p, s, e, count_tokens(text), sentence_kind(text))
 
 
-def _as_corpus(obj, func: str) -> Corpus:
-    if isinstance(obj, Document):
-        return Corpus.from_documents([obj])
-    if isinstance(obj, str):
-        return Corpus.from_texts([obj])
-    if not isinstance(obj, Corpus):
-        raise InputError(f"{func} expects a Corpus, a Document or a str, got {type(obj).__name__}")
-    return obj
-
-
 def sentence_table(corpus: Corpus | Document | str) -> pd.DataFrame:
     """One row per sentence (:data:`SENTENCE_COLUMNS`): offsets into ``Document.text``, the
     index of its paragraph, its length in word tokens and its kind."""
-    corpus = _as_corpus(corpus, "sentence_table")
+    corpus = as_corpus(corpus, "sentence_table")
     rows = [r for doc in corpus for r in _rows(doc)]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
@@ -109,7 +98,7 @@ def stat_structure(corpus: Corpus | Document | str, *, progress: bool = False) -
     ``sentence_tokens_sd`` needs two sentences (NaN otherwise); ``share_long_sentences`` is
     the share of sentences over :data:`LONG_SENTENCE` words.
     """
-    corpus = _as_corpus(corpus, "stat_structure")
+    corpus = as_corpus(corpus, "stat_structure")
     rows = [_summary(doc) for doc in tqdm(corpus, total=len(corpus), desc="sentences",
                                           disable=not progress)]
     return pd.DataFrame(rows, columns=STRUCTURE_COLUMNS)

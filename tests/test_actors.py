@@ -145,8 +145,9 @@ def test_text_naming_no_actor_gives_empty_tables_and_nan_balance():
 
 
 def test_bad_inputs_raise():
-    with pytest.raises(InputError, match="got a str"):
-        find_mentions("Russia")
+    assert find_mentions("Moscow met Kyiv.")["actor_id"].tolist() == ["RUS", "UKR"]  # a str is a document
+    with pytest.raises(InputError, match="expects a Corpus, a Document or a str"):
+        find_mentions(["Russia"])
     corp = Corpus.from_texts(["Russia."])
     with pytest.raises(InputError, match="'level' parameter"):
         stat_mentions(corp, level="country")

@@ -4,7 +4,6 @@ exact parts and offsets, the article's devices judged by hand, bad input, speed.
 import numpy as np
 import pytest
 
-import discourse
 from discourse.corpus import Corpus, Document
 from discourse.devices import (DEVICE_COLUMNS, DEVICES, closed_class, detect_devices,
                                device_columns, stat_devices)
@@ -329,7 +328,7 @@ def test_corpus_input_and_order():
 
 @pytest.mark.parametrize("bad", [None, 3, ["a text"]])
 def test_bad_type(bad):
-    with pytest.raises(InputError, match="expects a Document, a Corpus or a str"):
+    with pytest.raises(InputError, match="expects a Corpus, a Document or a str"):
         detect_devices(bad)
 
 

@@ -209,7 +209,7 @@ def test_unknown_lexicon():
 
 @pytest.mark.parametrize("bad", [None, 1.5, ["text"]])
 def test_bad_type(bad):
-    with pytest.raises(InputError, match="expects a Document, a Corpus or a str"):
+    with pytest.raises(InputError, match="expects a Corpus, a Document or a str"):
         stat_stance(bad)
 
 

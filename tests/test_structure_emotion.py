@@ -79,7 +79,7 @@ def test_structure_rejects_other_types():
 
 # --- emotion ------------------------------------------------------------------------------
 
-from discourse.emotion import (EmotionModel, emotion_seeds, model_fingerprint, score_emotion,  # noqa: E402
+from discourse.emotion import (emotion_seeds, model_fingerprint, score_emotion,  # noqa: E402
                                seed_coverage, stat_emotion_trend, train_emotion_model)
 
 AFFECT = "We fear and mourn the tragic suffering, the pain, grief and sorrow of our people."

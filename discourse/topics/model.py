@@ -25,7 +25,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .._validation import check_choice, check_range
-from ..corpus import Corpus, Document
+from ..corpus import Corpus, Document, as_corpus
 from ..errors import EmptyInputError, InputError
 from .prepare import PHRASE_DELIMITER, TopicCorpus, bags_of_words, prepare_topics
 
@@ -221,7 +221,7 @@ class TopicModel:
             Table shape, as in :meth:`doc_topics`.
         """
         check_choice("on_empty", on_empty, ["raise", "nan"], "TopicModel.infer")
-        corpus = _as_corpus(docs)
+        corpus = as_corpus(docs, "infer")
         theta, known, n_words = self.mixes(corpus)
         empty = [i for i, n in enumerate(known) if n == 0]
         if empty and on_empty == "raise":
@@ -265,16 +265,6 @@ class TopicModel:
         from .store import save_topic_model
 
         return save_topic_model(self, path)
-
-
-def _as_corpus(docs) -> Corpus:
-    if isinstance(docs, Corpus):
-        return docs
-    if isinstance(docs, Document):
-        return Corpus.from_documents([docs])
-    if isinstance(docs, str):
-        return Corpus.from_texts([docs])
-    raise InputError(f"infer expects a Corpus, a Document or a str, got {type(docs).__name__}")
 
 
 def _mix_table(model: TopicModel, theta, meta, n_tokens, coverage, *, wide: bool) -> pd.DataFrame:

@@ -17,7 +17,8 @@ import pandas as pd
 from .._validation import check_choice, check_range
 from ..corpus import Corpus, Document
 from ..errors import EmptyInputError, InputError
-from .model import TopicModel, _as_corpus
+from ..corpus import as_corpus
+from .model import TopicModel
 from .select import _js_distance_matrix
 
 __all__ = ["topic_prevalence", "nearest_documents", "stat_topic_mix", "stat_topic_map",
@@ -65,7 +66,7 @@ def _mix_of(model: TopicModel, docs) -> tuple[np.ndarray, str | None]:
         if mix.shape != (model.k,):
             raise InputError(f"a topic mix must have {model.k} values, got shape {mix.shape}")
         return mix, None
-    corpus = _as_corpus(docs)
+    corpus = as_corpus(docs, "topic placement")
     if len(corpus) != 1:
         raise InputError(f"nearest_documents expects one document, got {len(corpus)}")
     theta, known, _ = model.mixes(corpus)
@@ -114,7 +115,7 @@ def _group_mixes(model: TopicModel, by) -> list[tuple[str, object, np.ndarray]]:
         index = {d: i for i, d in enumerate(model.doc_ids)}
         out = []
         for name, docs in by.items():
-            corpus = _as_corpus(docs)
+            corpus = as_corpus(docs, "topic placement")
             inside = [index.get(d) for d in corpus.ids]
             known = [i for i in inside if i is not None]
             mixes = [model.theta[known]] if known else []
@@ -152,7 +153,7 @@ def stat_topic_mix(model: TopicModel, target: Corpus | Document, sets: Mapping[s
     come first, with distance 0).
     """
     check_choice("metric", metric, DISTANCE_METRICS, "stat_topic_mix")
-    target_corpus = _as_corpus(target)
+    target_corpus = as_corpus(target, "stat_topic_mix")
     named = {target_name: target_corpus, **{k: v for k, v in sets.items() if k != target_name}}
     table = topic_prevalence(model, by=named)
     wide = table.pivot(index="group", columns="topic", values="prevalence")
