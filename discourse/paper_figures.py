@@ -154,7 +154,8 @@ def rhetoric_emotion_trend_syria(inputs: PaperInputs):
     syria = un.subset(country="SYR", year=range(1970, 2025))
     trend = stat_emotion_trend(score_emotion(model, syria), syria.meta, by="year")
     article = float(score_emotion(model, inputs.article)["emotionality_z"].iloc[0])
-    return plot_emotion_trend(trend, article=article, article_label="the article (2025)")
+    return plot_emotion_trend(trend, article=article, article_label="the article (2025)",
+                              label="Syria's UN statements")
 
 
 # -- actors (notebook 04) --------------------------------------------------------------------

@@ -24,7 +24,8 @@ _FALLBACK = "#999999"
 
 @styled
 def plot_emotion_trend(trend: pd.DataFrame, *, by: str = "year", article: float | None = None,
-                       article_label: str = "article", ax=None):
+                       article_label: str = "article", label: str = "UN speeches (mean)",
+                       ax=None):
     """The mean emotion–reason score (standardised) per year with its 95% interval
     (:func:`discourse.emotion.stat_emotion_trend`), and the article as a marked line.
 
@@ -42,9 +43,13 @@ def plot_emotion_trend(trend: pd.DataFrame, *, by: str = "year", article: float 
     x = trend[by].to_numpy()
     lo = pd.to_numeric(trend["ci_low"], errors="coerce").to_numpy(dtype=float)
     hi = pd.to_numeric(trend["ci_high"], errors="coerce").to_numpy(dtype=float)
-    ax.fill_between(x, lo, hi, color=PALETTE[1], alpha=0.25, linewidth=0, label="95% interval")
-    ax.plot(x, trend["mean_z"], "o-", ms=3, color=PALETTE[1], label="UN speeches (mean)")
+    if np.isfinite(lo).any():  # no interval where every group has one document
+        ax.fill_between(x, lo, hi, color=PALETTE[1], alpha=0.25, linewidth=0,
+                        label="95% interval")
+    ax.plot(x, trend["mean_z"], "o-", ms=3, color=PALETTE[1], label=label)
     ax.axhline(0, color="#777777", lw=0.6)
+    ax.annotate("average UN speech", (x[0], 0), xytext=(2, -9), textcoords="offset points",
+                fontsize=7, color="#555555")
     if article is not None and np.isfinite(article):
         ax.axhline(article, color=PALETTE[0], lw=1.2, ls="--", label=article_label)
     ax.set_xlabel(by)
