@@ -42,3 +42,29 @@ def test_sentence_and_document_tables():
     assert doc.loc[0, "share_positive"] == 0.5 and doc.loc[0, "share_negative"] == 0.5
     with pytest.raises(InputError, match="'by' parameter of stat_sentiment"):
         stat_sentiment(corp, by="word")
+
+
+def test_fast_tokens_give_nltks_scores_exactly(ungdc):
+    """Our analyser finds VADER's tokens without NLTK's punctuation table; its scores must be
+    NLTK's own, to the last bit, on real sentences and on punctuation-heavy edge cases."""
+    from importlib import resources
+
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+
+    from discourse.sentences import sentence_spans
+    from discourse.sentiment import analyzer
+
+    class Reference(SentimentIntensityAnalyzer):  # NLTK's class, same lexicon, no download
+        def __init__(self):
+            text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+            self.lexicon_file = text.strip("\n")
+            self.lexicon = self.make_lex_dict()
+            self.constants = VaderConstants()
+
+    sentences = [d.text[s:e] for d in ungdc.sample(60, seed=11) for s, e in sentence_spans(d)]
+    sentences += ["!!wow!! great :) 'quoted' \"yes\" -- no?!?", "It's kind of bad, but GREAT!!!",
+                  "Not good...", "?!?!hello!?!? world-wide", "'good' 'bad' -ok- ,fine,",
+                  "!? ?! :-) :( <3", "", "a", "GOOD good Good!!", "no, never: not bad at all."]
+    ref, ours = Reference(), analyzer()
+    mismatches = [s for s in sentences if ref.polarity_scores(s) != ours.polarity_scores(s)]
+    assert len(sentences) > 2000 and not mismatches, mismatches[:5]
