@@ -205,6 +205,18 @@ def actors_balance_entropy_syria_trend(inputs: PaperInputs):
     return plot_balance_trend(comparison, measure="attention_entropy")
 
 
+@register("actors_equidistance_russia_usa_syria_trend", "Equidistance between Russia and the "
+          "United States (attention and tone): Syria's UN statements by year, the named states "
+          "in 2024, the article", "04_actors.ipynb", inputs=("article", "un_with_syria"))
+def actors_equidistance_russia_usa_syria_trend(inputs: PaperInputs):
+    from .balance import stat_balance_comparison
+    from .plots.actors import plot_balance_trend
+
+    comparison = stat_balance_comparison(inputs.article, inputs.un_with_syria,
+                                         sample=inputs.sample, seed=inputs.seed, n_boot=300)
+    return plot_balance_trend(comparison, measure="equidistance", pair="Russia–United States")
+
+
 # -- topics (notebook 03) --------------------------------------------------------------------
 TOPICS_K = 20
 TOPICS_GRID_SAMPLE = 1500

@@ -48,8 +48,9 @@ def main() -> int:
         lines += [f"### `{spec.name}`", "",
                   f"![{spec.description}](docs/gallery/{spec.name}.png)", "",
                   f"{spec.description}. Shown in `notebooks/{spec.notebook}`; made by "
-                  f"`discourse figures --out figures --only {spec.name}` "
-                  f"(or `make report`){' with ' + json.dumps(params) if params else ''}.", ""]
+                  f"`discourse figures --out figures --only {spec.name}` or by `make report`"
+                  f"{' (parameters of this copy: ' + json.dumps(params) + ')' if params else ''}.",
+                  ""]
     lines.append(END)
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
