@@ -218,8 +218,9 @@ def actors_equidistance_russia_usa_syria_trend(inputs: PaperInputs):
 
 
 # -- topics (notebook 03) --------------------------------------------------------------------
-TOPICS_K = 20
+TOPICS_K = 10  # the k the coherence and stability grid defends (notebook 03)
 TOPICS_GRID_SAMPLE = 1500
+TOPICS_K_GRID = [5, 10, 15, 20, 30]
 
 
 def _topic_fit(inputs: PaperInputs) -> dict:
@@ -245,7 +246,7 @@ def topics_choosing_k(inputs: PaperInputs):
     world = inputs.un_with_syria
     if inputs.sample is None and len(world) > TOPICS_GRID_SAMPLE:
         world = world.sample(TOPICS_GRID_SAMPLE, seed=inputs.seed)
-    ks = [10, 20, 30] if inputs.sample is None else [4, 6, 8]
+    ks = TOPICS_K_GRID if inputs.sample is None else [4, 6, 8]
     grid = prepare_topics(world, progress=False)
     fit = _topic_fit(inputs)
     coherence = stat_coherence(grid, ks, seeds=[0, 1], model="lda", fit=fit, progress=False)
@@ -253,7 +254,7 @@ def topics_choosing_k(inputs: PaperInputs):
     return plot_topic_selection(coherence, stability)
 
 
-@register("topics_top_terms", "The most relevant terms (lambda = 0.6) of each of the 20 LDA "
+@register("topics_top_terms", "The most relevant terms (lambda = 0.6) of each of the 10 LDA "
           "topics of the UN corpus", "03_topics.ipynb", inputs=("un_with_syria",))
 def topics_top_terms(inputs: PaperInputs):
     from .plots.topics import plot_top_terms
