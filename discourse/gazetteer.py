@@ -286,17 +286,21 @@ def _read_pair(actors_path, aliases_path, label: str | None = None) -> Gazetteer
         where = f"{l_name}:{lineno}"
         if row.get("actor_id") not in actors:
             raise file_error(InputError, where, _unknown_id(row.get("actor_id"), actors))
-        rec = _alias_row(row, where)
-        key = _key(rec)
-        if key in owner and owner[key] != rec["actor_id"]:
-            raise file_error(InputError, where, f"alias {rec['alias']!r} is given to both "
-                             f"{owner[key]!r} and {rec['actor_id']!r}", "an alias names one actor")
-        if key not in owner:
-            owner[key] = rec["actor_id"]
-            aliases.append(rec)
+        _claim_alias(_alias_row(row, where), owner, aliases, where)
     return Gazetteer(pd.DataFrame(list(actors.values()), columns=ACTOR_COLUMNS),
                      pd.DataFrame(aliases, columns=ALIAS_COLUMNS),
                      (a_name, l_name))
+
+
+def _claim_alias(rec: dict, owner: dict, aliases: list, where: str) -> None:
+    """Add an alias row unless it is a repeat; an alias given to two actors is an error."""
+    key = _key(rec)
+    if key in owner and owner[key] != rec["actor_id"]:
+        raise file_error(InputError, where, f"alias {rec['alias']!r} is given to both "
+                         f"{owner[key]!r} and {rec['actor_id']!r}", "an alias names one actor")
+    if key not in owner:
+        owner[key] = rec["actor_id"]
+        aliases.append(rec)
 
 
 def _apply_user_file(gaz: Gazetteer, path: Path) -> Gazetteer:
@@ -313,14 +317,7 @@ def _apply_user_file(gaz: Gazetteer, path: Path) -> Gazetteer:
         elif row.get("actor_id") not in actors:
             raise file_error(InputError, where, _unknown_id(row.get("actor_id"), actors),
                              "define a new actor by giving 'type' and 'name' on its row")
-        rec = _alias_row(row, where)
-        key = _key(rec)
-        if key in owner and owner[key] != rec["actor_id"]:
-            raise file_error(InputError, where, f"alias {rec['alias']!r} is given to both "
-                             f"{owner[key]!r} and {rec['actor_id']!r}", "an alias names one actor")
-        if key not in owner:
-            owner[key] = rec["actor_id"]
-            new_aliases.append(rec)
+        _claim_alias(_alias_row(row, where), owner, new_aliases, where)
     kept = [r for r in gaz.aliases.to_dict("records") if _key(r) not in owner]
     return Gazetteer(pd.DataFrame(list(actors.values()), columns=ACTOR_COLUMNS),
                      pd.DataFrame(kept + new_aliases, columns=ALIAS_COLUMNS),
