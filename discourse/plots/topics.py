@@ -59,8 +59,10 @@ def plot_top_terms(table: pd.DataFrame, *, topics=None, n: int = 8, ncols: int =
         a.barh(y, part["weight"], color=PALETTE[i % len(PALETTE)], height=0.7)
         a.set_yticks(y, part["term"].str.replace("_", " "))
         a.invert_yaxis()
-        a.set_title(textwrap.fill(f"{t}: {part['label'].iloc[0]}", 28), fontsize="x-small",
-                    loc="left")
+        # right-aligned: a long label grows over the free space of the term labels, never past
+        # the figure's right edge
+        a.set_title(textwrap.fill(f"{t}: {part['label'].iloc[0]}", 26), fontsize="x-small",
+                    loc="right")
         a.tick_params(axis="x", labelsize="x-small")
     return fig
 
