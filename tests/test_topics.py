@@ -325,7 +325,7 @@ def test_figures(lda, article, prepared):
     assert len([a for a in fig.axes if a.get_visible()]) == 4
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == \
         top.query("topic == 0")["term"].str.replace("_", " ").tolist()
-    assert fig.axes[2].get_title(loc="left").startswith("2: ")
+    assert fig.axes[2].get_title(loc="right").startswith("2: ")
     fig = plot_topic_map(stat_topic_map(lda))
     assert sorted(t.get_text() for t in fig.axes[0].texts) == ["0", "1", "2", "3"]
     fig = plot_topic_prevalence(topic_prevalence(lda, by="year"), n=2)
