@@ -97,7 +97,6 @@ def stat_metrics(corpus: Corpus, *, dictionary=None) -> pd.DataFrame:
     ``share_negative_sentences``, and, with a dictionary, ``rate_<category>`` per 10,000
     tokens for each of its categories. One row per document, ``doc_id`` first.
     """
-    from .frequencies import keyword_frequencies
     from .sentences import sentence_spans
     from .sentiment import stat_sentiment
     from .tokens import count_tokens
@@ -116,11 +115,20 @@ def stat_metrics(corpus: Corpus, *, dictionary=None) -> pd.DataFrame:
     table["sentiment_compound"] = tone["compound"].to_numpy()
     table["share_negative_sentences"] = tone["share_negative"].to_numpy()
     if dictionary is not None:
-        freq = keyword_frequencies(corpus, dictionary, by="document")
-        wide = freq.pivot(index="group", columns="term", values="rate_per_10k")
-        for category in dictionary.categories:
-            table[f"rate_{category}"] = wide.loc[table["doc_id"], category].to_numpy()
+        table = table.merge(_frame_rates(corpus, dictionary), on="doc_id", how="left")
     return table
+
+
+def _frame_rates(corpus: Corpus, dictionary) -> pd.DataFrame:
+    """``doc_id`` and ``rate_<category>`` per 10,000 tokens for each category of a dictionary."""
+    from .frequencies import keyword_frequencies
+
+    freq = keyword_frequencies(corpus, dictionary, by="document")
+    wide = freq.pivot(index="group", columns="term", values="rate_per_10k").reindex(corpus.ids)
+    out = pd.DataFrame({"doc_id": corpus.ids})
+    for category in dictionary.categories:
+        out[f"rate_{category}"] = wide[category].to_numpy()
+    return out
 
 
 def _slug(text: str) -> str:
@@ -141,16 +149,14 @@ def stat_comparison_metrics(corpus: Corpus, *, dictionary=None, actors: bool = T
     ``tone_dispersion`` and, per pair, ``attention_gap_<pair>``, ``tone_gap_<pair>``,
     ``equidistance_<pair>``, e.g. ``equidistance_russia_ukraine``).
 
-    Columns the profile already has (size, sentence length, tone) are taken from it.
+    Size, sentence length and tone come from the profile (not recomputed).
     """
     from .profile import profile
 
     table = profile(corpus, progress=progress)
-    base = stat_metrics(corpus, dictionary=dictionary)
-    # stat_metrics's size, sentence length and tone are the profile's under other names
-    same = {"mean_sentence_tokens"}
-    extra = [c for c in base.columns if c not in table.columns and c not in same]
-    table = table.merge(base[["doc_id", *extra]], on="doc_id", how="left", validate="one_to_one")
+    if dictionary is not None:  # size, sentence length and tone are already the profile's
+        table = table.merge(_frame_rates(corpus, dictionary), on="doc_id", how="left",
+                            validate="one_to_one")
     if actors:
         from .balance import stat_balance
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .corpus import Corpus
 from .errors import EmptyInputError
 
-__all__ = ["SYRIA_PERIODS", "ARTICLE_STATES", "comparison_sets", "sampled_world"]
+__all__ = ["SYRIA_PERIODS", "ARTICLE_STATES", "comparison_sets", "sampled_world", "era_sets"]
 
 SYRIA_PERIODS = {"before 2011": (1946, 2010), "2011-2024": (2011, 2024)}
 #: States the reference article names besides Syria, as ISO3 codes.
@@ -56,3 +56,19 @@ def sampled_world(un: Corpus, *, sample: int | None = None, seed: int = 1) -> Co
     rest = un.subset(~always.to_numpy())
     keep = set(un.subset(always.to_numpy()).ids) | set(rest.sample(sample, seed=seed).ids)
     return un.subset(lambda m: m["doc_id"].isin(keep))
+
+
+def era_sets(un: Corpus, *, sample: int | None = None, seed: int = 1) -> dict[str, Corpus]:
+    """The UN comparison sets by era, for placing the article in time: Syria before 2011,
+    Syria 2011-2024, Syria 2024 alone (the last statement under Bashar al-Assad) and the named
+    states' 2024 statements (:func:`comparison_sets` without news, plus ``"Syria 2024"``).
+    """
+    base = comparison_sets(un, sample=sample, seed=seed)
+    syria_2024 = un.subset(country="SYR", year=2024)
+    if len(syria_2024) == 0:
+        raise EmptyInputError(f"the comparison set 'Syria 2024' selects no document from "
+                              f"{un.name or 'the corpus'}")
+    return {"Syria before 2011": base["Syria before 2011"],
+            "Syria 2011-2024": base["Syria 2011-2024"],
+            "Syria 2024": syria_2024,
+            "named states 2024": base["named states 2024"]}

@@ -54,7 +54,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 from tqdm.auto import tqdm
 
 from .corpus import Document, as_corpus
@@ -176,33 +175,18 @@ class StanceLexicon:
 
 
 def _parse_lexicon(text: str, where: str) -> StanceLexicon:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise file_error(CorpusFormatError, where, "malformed YAML", str(exc)) from None
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), dict) or not data["entries"]:
-        raise file_error(CorpusFormatError, where, "a stance lexicon needs a non-empty 'entries' "
-                         "mapping of categories to lists of patterns")
-    missing = [k for k in ("name", "source", "licence") if not data.get(k)]
-    if missing:
-        raise file_error(CorpusFormatError, where, f"missing provenance field(s) {missing}")
-    entries, descriptions = {}, {}
-    for cat, value in data["entries"].items():
-        desc = ""
-        if isinstance(value, dict):
-            desc = " ".join(str(value.get("description", "")).split())
-            value = value.get("patterns")
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            raise file_error(CorpusFormatError, where, f"category {cat!r} must list its patterns "
-                             "as strings")
+    from .patterns import read_entries_yaml
+
+    data, patterns, descriptions = read_entries_yaml(text, where, "stance lexicon")
+    entries = {}
+    for cat, value in patterns.items():
         compiled = []
         for v in value:
             words = fold_typography(v).lower().split()
             if not words:
                 raise file_error(CorpusFormatError, where, f"category {cat!r} has an empty entry")
             compiled.append((" ".join(words), tuple(_parse_part(w, where) for w in words)))
-        entries[str(cat)] = compiled
-        descriptions[str(cat)] = desc
+        entries[cat] = compiled
     exclusions = {}
     for word, phrases in (data.get("exclusions") or {}).items():
         if not isinstance(word, str) or not isinstance(phrases, list) or \

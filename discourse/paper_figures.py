@@ -285,14 +285,9 @@ def topics_prevalence_by_year(inputs: PaperInputs):
           "2011, in 2011-2024, in 2024, and the named states' 2024 statements",
           "03_topics.ipynb", inputs=("article", "un_with_syria"))
 def topics_article_vs_eras(inputs: PaperInputs):
-    from .comparisons import comparison_sets
+    from .comparisons import era_sets
     from .plots.topics import plot_topic_mix
     from .topics import stat_topic_mix
 
-    world = inputs.un_with_syria
-    base = comparison_sets(world, sample=inputs.sample, seed=inputs.seed)
-    sets = {"Syria before 2011": base["Syria before 2011"],
-            "Syria 2011-2024": base["Syria 2011-2024"],
-            "Syria 2024": world.subset(country="SYR", year=2024),
-            "named states 2024": base["named states 2024"]}
+    sets = era_sets(inputs.un_with_syria, sample=inputs.sample, seed=inputs.seed)
     return plot_topic_mix(stat_topic_mix(_topic_model(inputs), inputs.article, sets))

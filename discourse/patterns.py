@@ -145,7 +145,14 @@ def load_dictionary(name_or_path: str | os.PathLike) -> Dictionary:
     return _parse(read_text(path), str(path))
 
 
-def _parse(text: str, where: str) -> Dictionary:
+def read_entries_yaml(text: str, where: str, kind: str = "dictionary"):
+    """Read a YAML word-list file of the package's format (dictionaries, stance lexicons):
+    provenance fields ``name``, ``source``, ``licence`` (``version`` optional) and ``entries``
+    mapping each category to a list of pattern strings, or to ``{description, patterns, ...}``.
+
+    Returns ``(data, {category: [patterns]}, {category: description})``; a malformed file
+    raises :class:`~discourse.errors.CorpusFormatError` naming ``where`` (and the YAML line).
+    """
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -154,24 +161,32 @@ def _parse(text: str, where: str) -> Dictionary:
         raise file_error(CorpusFormatError, where, f"malformed YAML{line}",
                          getattr(exc, "problem", None) or str(exc)) from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), dict) or not data["entries"]:
-        raise file_error(CorpusFormatError, where, "a dictionary needs a non-empty 'entries' "
+        raise file_error(CorpusFormatError, where, f"a {kind} needs a non-empty 'entries' "
                          "mapping of categories to lists of patterns")
     missing = [k for k in ("name", "source", "licence") if not data.get(k)]
     if missing:
         raise file_error(CorpusFormatError, where, f"missing provenance field(s) {missing}")
-    categories, descriptions = {}, {}
+    patterns, descriptions = {}, {}
     for cat, value in data["entries"].items():
         desc = ""
         if isinstance(value, dict):
-            desc = str(value.get("description", ""))
+            desc = " ".join(str(value.get("description", "")).split())
             value = value.get("patterns")
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise file_error(CorpusFormatError, where, f"category {cat!r} must list its patterns "
                              "as strings")
+        patterns[str(cat)] = value
+        descriptions[str(cat)] = desc
+    return data, patterns, descriptions
+
+
+def _parse(text: str, where: str) -> Dictionary:
+    data, patterns, descriptions = read_entries_yaml(text, where, "dictionary")
+    categories = {}
+    for cat, value in patterns.items():
         try:
-            categories[str(cat)] = tuple(compile_pattern(v) for v in value)
+            categories[cat] = tuple(compile_pattern(v) for v in value)
         except InputError as exc:
             raise file_error(CorpusFormatError, where, f"category {cat!r}: {exc}") from None
-        descriptions[str(cat)] = desc
     return Dictionary(str(data["name"]), str(data.get("version", "")), str(data["source"]),
                       str(data["licence"]), categories, descriptions)

@@ -51,3 +51,13 @@ def test_sampled_world_keeps_every_set(ungdc):
     assert len(sets["Syria before 2011"]) + len(sets["Syria 2011-2024"]) == 74
     assert sorted(sets["named states 2024"].meta["country"]) == ["EGY", "IRN", "RUS", "SAU", "TUR", "UKR", "USA"]
     assert len(world) == 74 + 7 + 20
+
+
+def test_era_sets(ungdc):
+    from discourse.comparisons import era_sets
+
+    sets = era_sets(sampled_world(ungdc, sample=20, seed=1))
+    assert list(sets) == ["Syria before 2011", "Syria 2011-2024", "Syria 2024", "named states 2024"]
+    assert sets["Syria 2024"].ids == ["SYR_79_2024"]
+    assert sorted(sets["Syria 2011-2024"].meta["year"]) == list(range(2011, 2025))
+    assert max(sets["Syria before 2011"].meta["year"]) == 2010

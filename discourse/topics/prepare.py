@@ -33,7 +33,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 
@@ -422,7 +422,3 @@ def _write(tc: TopicCorpus) -> None:
     write_cached(pd.DataFrame({"phrase": sorted(tc.phrases)}, dtype=object), d, "topicphrases",
                  tc.key, keep_latest=4)
 
-
-def settings_fields() -> list[str]:
-    """Names of the preparation settings (the keyword arguments of :func:`prepare_topics`)."""
-    return [f.name for f in fields(TopicSettings)]
