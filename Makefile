@@ -49,7 +49,7 @@ data: install
 	$(BIN)/discourse data
 
 report: data
-	$(BIN)/python -m discourse.report --notebooks notebooks --figures $(FIGURES) --build $(BUILD) \
+	$(BIN)/python -m discourse.paper.report --notebooks notebooks --figures $(FIGURES) --build $(BUILD) \
 		$(if $(SAMPLE),--sample $(SAMPLE)) --seed $(SEED)
 
 figures: data
@@ -69,7 +69,7 @@ browser:
 	  { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver; }
 
 strip: install
-	$(BIN)/python -m discourse.notebooks strip notebooks/*.ipynb
+	$(BIN)/python -m discourse.paper.notebooks strip notebooks/*.ipynb
 
 clean:
 	rm -rf $(BUILD) .pytest_cache

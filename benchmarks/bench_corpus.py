@@ -32,9 +32,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     from discourse import load_ungdc
-    from discourse.normalize import decode_bytes
-    from discourse.paths import ungdc_path
-    from discourse.ungdc import iter_ungdc_files
+    from discourse.corpus.normalize import decode_bytes
+    from discourse.corpus.paths import ungdc_path
+    from discourse.corpus.ungdc import iter_ungdc_files
 
     source = ungdc_path()
     if source is None:

@@ -32,7 +32,7 @@ corpus.content_hash()
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 t0 = time.perf_counter()
 if step == "ours_cold":
-    from discourse.dtm import to_dtm
+    from discourse.keywords.dtm import to_dtm
     m = to_dtm(corpus, use_cache=False)
     shape = m.counts.shape
 elif step == "sklearn":
@@ -40,12 +40,12 @@ elif step == "sklearn":
     m = CountVectorizer(lowercase=True).fit_transform(corpus.texts)
     shape = m.shape
 elif step == "ours_warm":
-    from discourse.dtm import to_dtm
+    from discourse.keywords.dtm import to_dtm
     m = to_dtm(corpus, use_cache=True)
     shape = m.counts.shape
 elif step == "keyness":
-    from discourse.dtm import to_dtm
-    from discourse.keyness import stat_keyness
+    from discourse.keywords.dtm import to_dtm
+    from discourse.keywords.keyness import stat_keyness
     m = to_dtm(corpus, use_cache=True)
     t0 = time.perf_counter()
     times = []

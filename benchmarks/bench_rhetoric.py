@@ -41,10 +41,10 @@ corpus.content_hash()
 texts = corpus.texts
 t0 = time.perf_counter()
 if step in ("ours", "ours_warm"):
-    from discourse.profile import profile
+    from discourse.rhetoric.profile import profile
     if step == "ours":
         from pathlib import Path
-        from discourse.paths import cache_dir
+        from discourse.corpus.paths import cache_dir
         for old in Path(cache_dir()).glob("profile-*.parquet*"):
             old.unlink()
         t0 = time.perf_counter()

@@ -1,8 +1,11 @@
 """discourse: computational discourse analysis of political texts.
 
-The pipeline, one stage per module::
+The pipeline, one family (subpackage) per stage::
 
-    corpus (Corpus, Document) -> tokens (Tokens) -> counts -> stat_* tables -> plot_* figures
+    corpus -> text -> keywords -> rhetoric / actors / topics -> compare -> plots -> paper -> cli
+
+Every public function is available from the top (``discourse.profile(...)``); a name is
+imported from its module the first time it is used, so ``import discourse`` stays light.
 
 >>> import discourse
 >>> article = discourse.load_article()
@@ -11,67 +14,105 @@ The pipeline, one stage per module::
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
 
-from .corpus import Corpus, Document
-from .datasets import ARTICLE_ID, corpus_dir, load_article, load_articles, load_lee
-from .describe import stat_blocks, stat_documents, summarize_corpus
-from .errors import (CacheError, CorpusFormatError, DiscourseError, DownloadError, EmptyInputError,
-                     EncodingError, InputError, ResourceError)
-from .paths import data_home
-from .readers import read_csv, read_file, read_folder, read_jsonl
-from .sources import load_source
-from .tokens import Tokens, tokenize
-from .ungdc import load_ungdc
-from .dtm import DocTermMatrix, to_dtm
-from .patterns import compile_pattern, list_dictionaries, load_dictionary
-from .frequencies import keyword_frequencies, rates_by_period, stat_frequency, stat_trend
-from .keyness import stat_keyness
-from .kwic import format_kwic, kwic
-from .collocations import stat_collocates, stat_collocations, stat_ngrams
-from .structure import sentence_table, stat_structure
-from .readability import readability, stat_readability
-from .diversity import lexical_diversity, stat_diversity
-from .metadiscourse import load_stance_lexicon, stance_markers, stat_stance
-from .devices import DEVICES, detect_devices, stat_devices
-from .sentiment import stat_sentiment
-from .emotion import score_emotion, stat_emotion_trend, train_emotion_model
-from .profile import percentiles, profile
-from .gazetteer import Gazetteer, load_gazetteer
-from .actors import (find_evaluations, find_mentions, find_roles, stat_actor_tone,
-                     stat_cooccurrence, stat_mentions)
-from .balance import stat_balance, stat_balance_comparison
-from .topics import (fit_topics, load_topic_model, nearest_documents, prepare_topics,
-                     stat_coherence, stat_stability, stat_topic_map, stat_topic_mix,
-                     topic_prevalence)
+from ._version import __version__
+
+#: public name -> the module (under ``discourse.``) that defines it
+_EXPORTS = {
+    "Corpus": "corpus.documents",
+    "Document": "corpus.documents",
+    "ARTICLE_ID": "corpus.datasets",
+    "corpus_dir": "corpus.datasets",
+    "load_article": "corpus.datasets",
+    "load_articles": "corpus.datasets",
+    "load_lee": "corpus.datasets",
+    "stat_blocks": "text.describe",
+    "stat_documents": "text.describe",
+    "summarize_corpus": "text.describe",
+    "CacheError": "errors",
+    "CorpusFormatError": "errors",
+    "DiscourseError": "errors",
+    "DownloadError": "errors",
+    "EmptyInputError": "errors",
+    "EncodingError": "errors",
+    "InputError": "errors",
+    "ResourceError": "errors",
+    "data_home": "corpus.paths",
+    "read_csv": "corpus.readers",
+    "read_file": "corpus.readers",
+    "read_folder": "corpus.readers",
+    "read_jsonl": "corpus.readers",
+    "load_source": "corpus.sources",
+    "Tokens": "text.tokens",
+    "tokenize": "text.tokens",
+    "load_ungdc": "corpus.ungdc",
+    "DocTermMatrix": "keywords.dtm",
+    "to_dtm": "keywords.dtm",
+    "compile_pattern": "keywords.patterns",
+    "list_dictionaries": "keywords.patterns",
+    "load_dictionary": "keywords.patterns",
+    "keyword_frequencies": "keywords.frequencies",
+    "rates_by_period": "keywords.frequencies",
+    "stat_frequency": "keywords.frequencies",
+    "stat_trend": "keywords.frequencies",
+    "stat_keyness": "keywords.keyness",
+    "format_kwic": "keywords.kwic",
+    "kwic": "keywords.kwic",
+    "stat_collocates": "keywords.collocations",
+    "stat_collocations": "keywords.collocations",
+    "stat_ngrams": "keywords.collocations",
+    "sentence_table": "rhetoric.structure",
+    "stat_structure": "rhetoric.structure",
+    "readability": "rhetoric.readability",
+    "stat_readability": "rhetoric.readability",
+    "lexical_diversity": "rhetoric.diversity",
+    "stat_diversity": "rhetoric.diversity",
+    "load_stance_lexicon": "rhetoric.stance",
+    "stance_markers": "rhetoric.stance",
+    "stat_stance": "rhetoric.stance",
+    "DEVICES": "rhetoric.devices",
+    "detect_devices": "rhetoric.devices",
+    "stat_devices": "rhetoric.devices",
+    "stat_sentiment": "rhetoric.sentiment",
+    "score_emotion": "rhetoric.emotion",
+    "stat_emotion_trend": "rhetoric.emotion",
+    "train_emotion_model": "rhetoric.emotion",
+    "percentiles": "compare.percentiles",
+    "profile": "rhetoric.profile",
+    "Gazetteer": "actors.gazetteer",
+    "load_gazetteer": "actors.gazetteer",
+    "find_evaluations": "actors.mentions",
+    "find_mentions": "actors.mentions",
+    "find_roles": "actors.mentions",
+    "stat_actor_tone": "actors.mentions",
+    "stat_cooccurrence": "actors.mentions",
+    "stat_mentions": "actors.mentions",
+    "stat_balance": "actors.balance",
+    "stat_balance_comparison": "actors.balance",
+    "fit_topics": "topics",
+    "load_topic_model": "topics",
+    "nearest_documents": "topics",
+    "prepare_topics": "topics",
+    "stat_coherence": "topics",
+    "stat_stability": "topics",
+    "stat_topic_map": "topics",
+    "stat_topic_mix": "topics",
+    "topic_prevalence": "topics",
+    "download_ungdc": "corpus.download",
+}
+
+__all__ = ["__version__", *_EXPORTS]
 
 
-def download_ungdc(*args, **kwargs):
-    """Download the UN General Debate Corpus from Harvard Dataverse (see
-    :func:`discourse.download.download_ungdc`)."""
-    from .download import download_ungdc as _download
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'discourse' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"discourse.{module}"), name)
+    globals()[name] = value
+    return value
 
-    return _download(*args, **kwargs)
 
-
-__all__ = [
-    "__version__",
-    "Corpus", "Document", "Tokens",
-    "load_article", "load_articles", "load_lee", "load_ungdc", "load_source", "corpus_dir",
-    "ARTICLE_ID", "read_file", "read_folder", "read_csv", "read_jsonl", "download_ungdc",
-    "data_home", "tokenize", "stat_documents", "stat_blocks", "summarize_corpus",
-    "DocTermMatrix", "to_dtm", "compile_pattern", "load_dictionary", "list_dictionaries",
-    "keyword_frequencies", "stat_frequency", "stat_trend", "rates_by_period", "stat_keyness",
-    "kwic", "format_kwic", "stat_collocations", "stat_collocates", "stat_ngrams",
-    "sentence_table", "stat_structure", "readability", "stat_readability", "lexical_diversity",
-    "stat_diversity", "load_stance_lexicon", "stance_markers", "stat_stance", "DEVICES",
-    "detect_devices", "stat_devices", "stat_sentiment", "train_emotion_model", "score_emotion",
-    "stat_emotion_trend", "profile", "percentiles",
-    "Gazetteer", "load_gazetteer", "find_mentions", "find_evaluations", "find_roles",
-    "stat_mentions", "stat_cooccurrence", "stat_actor_tone", "stat_balance",
-    "stat_balance_comparison",
-    "prepare_topics", "fit_topics", "load_topic_model", "stat_coherence", "stat_stability",
-    "topic_prevalence", "stat_topic_mix", "stat_topic_map", "nearest_documents",
-    "DiscourseError", "InputError", "EmptyInputError", "EncodingError", "CorpusFormatError",
-    "ResourceError", "DownloadError", "CacheError",
-]
+def __dir__():
+    return sorted(set(globals()) | set(_EXPORTS))

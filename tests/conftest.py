@@ -30,7 +30,7 @@ def _close_figures():
 @pytest.fixture(scope="session")
 def ungdc_source() -> Path:
     """The real UN corpus archive (fails loudly when it is not configured)."""
-    from discourse.paths import ungdc_path
+    from discourse.corpus.paths import ungdc_path
 
     path = ungdc_path()
     assert path is not None and path.exists(), (

@@ -11,15 +11,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse.actors import (ACTOR_TONE_COLUMNS, COOCCURRENCE_COLUMNS, MENTION_COLUMNS,
+from discourse.actors.mentions import (ACTOR_TONE_COLUMNS, COOCCURRENCE_COLUMNS, MENTION_COLUMNS,
                               MENTION_COUNT_COLUMNS, bootstrap_mean, find_evaluations,
                               find_mentions, find_roles, stat_actor_tone, stat_cooccurrence,
                               stat_mentions)
-from discourse.balance import (BALANCE_COLUMNS, comparison_corpus, entropy_from_counts,
+from discourse.actors.balance import (BALANCE_COLUMNS, comparison_corpus, entropy_from_counts,
                                equidistance, stat_balance, stat_balance_comparison)
-from discourse.corpus import Corpus
+from discourse.corpus.documents import Corpus
 from discourse.errors import InputError
-from discourse.gazetteer import ACTOR_TYPES, BLOCKED, load_gazetteer
+from discourse.actors.gazetteer import ACTOR_TYPES, BLOCKED, load_gazetteer
 
 from .conftest import ROOT
 
@@ -69,7 +69,7 @@ def mentions(article):
 # -- gazetteer ---------------------------------------------------------------------------------
 
 def test_gazetteer_covers_every_country_and_links_iso3():
-    from discourse.countries import country_table
+    from discourse.corpus.countries import country_table
 
     gaz = load_gazetteer()
     states = gaz.actors[gaz.actors["type"] == "state"]
@@ -105,7 +105,7 @@ def test_article_mentions_match_hand_count(mentions, actor_id):
 
 
 def test_mentions_offsets_and_sentences(article, mentions):
-    from discourse.sentences import sentence_spans
+    from discourse.text.sentences import sentence_spans
 
     doc = article[0]
     assert list(mentions.columns) == MENTION_COLUMNS
@@ -226,8 +226,8 @@ def test_cooccurrence_sentence_and_window():
 # -- tone, evaluations, roles ---------------------------------------------------------------------
 
 def test_actor_tone_is_mean_of_sentence_compounds(article):
-    from discourse.sentences import sentence_spans
-    from discourse.sentiment import score_text
+    from discourse.text.sentences import sentence_spans
+    from discourse.rhetoric.sentiment import score_text
 
     doc = article[0]
     spans = sentence_spans(doc, include_headings=True)

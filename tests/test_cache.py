@@ -4,7 +4,7 @@ import os
 import pandas as pd
 import pytest
 
-from discourse.cache import cache_file, hash_bytes, hash_file, read_cached, write_cached
+from discourse.corpus.cache import cache_file, hash_bytes, hash_file, read_cached, write_cached
 from discourse.errors import CacheError
 
 FRAME = pd.DataFrame({"doc_id": ["a", "b"], "text": ["x" * 5000, "y" * 5000], "n": [1, 2]})

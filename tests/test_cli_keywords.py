@@ -7,8 +7,8 @@ import sys
 
 import pandas as pd
 
-from discourse.frequencies import FREQUENCY_COLUMNS
-from discourse.keyness import KEYNESS_COLUMNS
+from discourse.keywords.frequencies import FREQUENCY_COLUMNS
+from discourse.keywords.keyness import KEYNESS_COLUMNS
 
 from .conftest import ROOT
 

@@ -5,8 +5,8 @@ import pandas as pd
 import pytest
 
 from discourse import Corpus
-from discourse.compare import COMPARISON_COLUMNS, compare_to_reference, stat_metrics
-from discourse.comparisons import comparison_sets, sampled_world
+from discourse.compare.metrics import COMPARISON_COLUMNS, compare_to_reference, stat_metrics
+from discourse.corpus.comparisons import comparison_sets, sampled_world
 from discourse.errors import EmptyInputError, InputError
 
 
@@ -54,7 +54,7 @@ def test_sampled_world_keeps_every_set(ungdc):
 
 
 def test_era_sets(ungdc):
-    from discourse.comparisons import era_sets
+    from discourse.corpus.comparisons import era_sets
 
     sets = era_sets(sampled_world(ungdc, sample=20, seed=1))
     assert list(sets) == ["Syria before 2011", "Syria 2011-2024", "Syria 2024", "named states 2024"]

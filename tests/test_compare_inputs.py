@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from discourse import load_articles, load_dictionary
-from discourse.compare import compare_to_reference, key_metrics, stat_comparison_metrics
+from discourse.compare.metrics import compare_to_reference, key_metrics, stat_comparison_metrics
 from discourse.errors import EmptyInputError
 from discourse.plots import plot_comparison
 

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 
 from discourse import load_article, load_articles, load_lee
-from discourse.countries import country_name, country_table, resolve_country
+from discourse.corpus.countries import country_name, country_table, resolve_country
 from discourse.errors import InputError, ResourceError
-from discourse.paths import data_home, ungdc_path
+from discourse.corpus.paths import data_home, ungdc_path
 
 from .conftest import ROOT, SEED_ARTICLE
 

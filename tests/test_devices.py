@@ -4,8 +4,8 @@ exact parts and offsets, the article's devices judged by hand, bad input, speed.
 import numpy as np
 import pytest
 
-from discourse.corpus import Corpus, Document
-from discourse.devices import (DEVICE_COLUMNS, DEVICES, closed_class, detect_devices,
+from discourse.corpus.documents import Corpus, Document
+from discourse.rhetoric.devices import (DEVICE_COLUMNS, DEVICES, closed_class, detect_devices,
                                device_columns, stat_devices)
 from discourse.errors import InputError
 

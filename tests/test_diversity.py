@@ -14,11 +14,11 @@ import warnings
 
 import pytest
 
-from discourse.corpus import Corpus
-from discourse.diversity import (DIVERSITY_COLUMNS, DIVERSITY_SCORES, hdd, lexical_diversity,
+from discourse.corpus.documents import Corpus
+from discourse.rhetoric.diversity import (DIVERSITY_COLUMNS, DIVERSITY_SCORES, hdd, lexical_diversity,
                                  mattr, msttr, mtld, stat_diversity)
 from discourse.errors import InputError
-from discourse.tokens import term_list
+from discourse.text.tokens import term_list
 
 
 def _naive_mattr(tokens, w):

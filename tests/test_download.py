@@ -1,4 +1,4 @@
-"""Tests of discourse.download against a real local HTTP server that mimics Dataverse.
+"""Tests of discourse.corpus.download against a real local HTTP server that mimics Dataverse.
 
 All traffic goes to 127.0.0.1; no test sleeps (backoff=0) and every request loop is bounded.
 """
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from discourse import download as dl
-from discourse.download import (DOI, RemoteFile, download_file, download_ungdc, find_ungdc_files,
+from discourse.corpus import download as dl
+from discourse.corpus.download import (DOI, RemoteFile, download_file, download_ungdc, find_ungdc_files,
                                 newest_ungdc_archive)
 from discourse.errors import DownloadError, InputError, ResourceError
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from discourse.errors import InputError
-from discourse.figures import save_figure
+from discourse.paper.figures import save_figure
 from discourse.plots import plot_documents_per_year, plot_lengths
 
 
@@ -80,7 +80,7 @@ def test_manifest_records_files_producer_inputs_and_is_reproducible(tmp_path, mo
     import json
 
     from discourse import Corpus
-    from discourse.figures import input_hashes, read_manifest
+    from discourse.paper.figures import input_hashes, read_manifest
 
     corp = Corpus.from_texts(["Balance."])
     for folder in ("a", "b"):

@@ -13,9 +13,9 @@ import pytest
 from scipy import stats
 
 from discourse import Corpus
-from discourse.dtm import to_dtm
+from discourse.keywords.dtm import to_dtm
 from discourse.errors import EmptyInputError, InputError
-from discourse.keyness import KEYNESS_COLUMNS, adjust_bh, keyness_from_counts, stat_keyness
+from discourse.keywords.keyness import KEYNESS_COLUMNS, adjust_bh, keyness_from_counts, stat_keyness
 
 # a term seen 30 times in 10,000 target tokens and 20 times in 20,000 reference tokens
 A, B, T, R = 30, 20, 10_000, 20_000

@@ -12,14 +12,14 @@ import pandas as pd
 import pytest
 
 from discourse import Corpus
-from discourse.collocations import stat_collocates, stat_collocations, stat_ngrams
-from discourse.dtm import to_dtm
+from discourse.keywords.collocations import stat_collocates, stat_collocations, stat_ngrams
+from discourse.keywords.dtm import to_dtm
 from discourse.errors import CorpusFormatError, EmptyInputError, InputError, ResourceError
-from discourse.frequencies import (FREQUENCY_COLUMNS, gries_dp, juilland_d, keyword_frequencies,
+from discourse.keywords.frequencies import (FREQUENCY_COLUMNS, gries_dp, juilland_d, keyword_frequencies,
                                    poisson_rate_ci, stat_trend)
-from discourse.kwic import KWIC_COLUMNS, format_kwic, kwic
-from discourse.patterns import compile_pattern, load_dictionary
-from discourse.tokens import count_terms, stopwords, term_list, tokenize
+from discourse.keywords.kwic import KWIC_COLUMNS, format_kwic, kwic
+from discourse.keywords.patterns import compile_pattern, load_dictionary
+from discourse.text.tokens import count_terms, stopwords, term_list, tokenize
 
 DOCS = ["Syria’s balanced policy: cooperation, not confrontation.",
         "Syria's balance and BALANCING act; the balance of power.",
@@ -209,7 +209,7 @@ def test_fast_counting_path_agrees_with_tokenize_on_real_speeches(ungdc):
     On 300 real speeches they give the same tokens for all but a handful of documents with
     damaged characters (mojibake such as 'SchÃ¼ssel', or a combining accent typed as an
     apostrophe); we require at least 99% identical documents and equal token totals to 0.05%."""
-    from discourse.dtm import _body_text
+    from discourse.keywords.dtm import _body_text
 
     sample = ungdc.sample(300, seed=11)
     slow = tokenize(sample)
@@ -221,10 +221,10 @@ def test_fast_counting_path_agrees_with_tokenize_on_real_speeches(ungdc):
 
 
 def test_token_streams_are_cached_by_content_and_settings(ungdc, tmp_path, monkeypatch):
-    import discourse.tokens
+    import discourse.text.tokens
 
     monkeypatch.setenv("DISCOURSE_DATA", str(tmp_path))
-    monkeypatch.setattr(discourse.tokens, "CACHE_MIN_DOCUMENTS", 50)  # keep the test quick
+    monkeypatch.setattr(discourse.text.tokens, "CACHE_MIN_DOCUMENTS", 50)  # keep the test quick
     sample = ungdc.sample(60, seed=2)
     first = tokenize(sample)
     entries = list((tmp_path / "cache").glob("tokens-*.parquet"))

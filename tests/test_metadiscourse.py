@@ -1,5 +1,5 @@
 """Stance and metadiscourse markers (issue 4, item 4): hand-computed cases, ambiguity rules,
-the article read by hand, an independent re-count with discourse.patterns, bad input, speed."""
+the article read by hand, an independent re-count with discourse.keywords.patterns, bad input, speed."""
 from collections import Counter
 
 import numpy as np
@@ -7,12 +7,12 @@ import pytest
 import yaml
 
 import discourse
-from discourse.corpus import Corpus, Document
+from discourse.corpus.documents import Corpus, Document
 from discourse.errors import CorpusFormatError, InputError, ResourceError
-from discourse.metadiscourse import (STANCE_CATEGORIES, STANCE_MARKER_COLUMNS,
+from discourse.rhetoric.stance import (STANCE_CATEGORIES, STANCE_MARKER_COLUMNS,
                                      load_stance_lexicon, stance_columns, stance_markers,
                                      stat_stance)
-from discourse.tokens import count_tokens
+from discourse.text.tokens import count_tokens
 
 
 def _pairs(text, category):
@@ -138,8 +138,8 @@ def test_article_by_hand(article):
 
 def test_independent_recount_with_patterns(tmp_path, article, ungdc):
     """Re-count the categories that have no exclusions or case rules with the package's other
-    matcher (discourse.patterns on discourse.tokenize tokens): counts must agree exactly."""
-    lexicon = yaml.safe_load((discourse.metadiscourse.resources.files("discourse.data")
+    matcher (discourse.keywords.patterns on discourse.tokenize tokens): counts must agree exactly."""
+    lexicon = yaml.safe_load((discourse.rhetoric.stance.resources.files("discourse.data")
                               / "lexicons" / "metadiscourse.yaml").read_text("utf-8"))
     path = tmp_path / "stance.yaml"
     path.write_text(yaml.safe_dump({k: lexicon[k] for k in ("name", "source", "licence")} |
@@ -159,7 +159,7 @@ def test_independent_recount_with_patterns(tmp_path, article, ungdc):
 # --------------------------------------------------------------------------- lexicon file
 
 def test_lexicon_file_is_documented_and_clean():
-    data = yaml.safe_load((discourse.metadiscourse.resources.files("discourse.data")
+    data = yaml.safe_load((discourse.rhetoric.stance.resources.files("discourse.data")
                            / "lexicons" / "metadiscourse.yaml").read_text("utf-8"))
     assert data["source"] and data["licence"] and data["name"] == "metadiscourse"
     assert list(data["entries"]) == STANCE_CATEGORIES

@@ -1,4 +1,4 @@
-"""Tests of discourse.normalize: decoding, newlines, typography, hyphenation, unwrapping, blocks.
+"""Tests of discourse.corpus.normalize: decoding, newlines, typography, hyphenation, unwrapping, blocks.
 
 Literal cases pin every rule; the real-data tests read a few dozen members of the UN General
 Debate Corpus archive ($DISCOURSE_UNGDC, the .tgz or the folder holding it) by name, and the
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from discourse.errors import EmptyInputError, EncodingError, InputError
-from discourse.normalize import (
+from discourse.corpus.normalize import (
     BLOCK_KINDS,
     BOILERPLATE_PATTERNS,
     BOUND_PREFIXES,
@@ -594,7 +594,7 @@ def test_un_normalisation_is_idempotent(un_text):
 
 
 def test_un_line_end_hyphens_joined_when_the_dictionary_knows_the_word(un_raw, un_text):
-    from discourse.normalize import _cmu_words
+    from discourse.corpus.normalize import _cmu_words
 
     words = _cmu_words()
     checked = 0

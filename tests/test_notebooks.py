@@ -44,7 +44,7 @@ def test_notebook_is_committed_clean(path):
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory, ungdc):
-    from discourse.report import build_report
+    from discourse.paper.report import build_report
 
     base = tmp_path_factory.mktemp("report")
     index = build_report(ROOT / "notebooks", figures=base / "figures", build=base / "build",

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from discourse.errors import InputError
-from discourse.paper import build_figures, list_figures
+from discourse.paper.registry import build_figures, list_figures
 
 from .conftest import ROOT
 

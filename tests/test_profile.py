@@ -14,13 +14,14 @@ import pytest
 
 import importlib
 from discourse.cli import main
-from discourse.compare import compare_to_reference
-from discourse.corpus import Corpus, Document
+from discourse.compare.metrics import compare_to_reference
+from discourse.corpus.documents import Corpus, Document
 from discourse.errors import EmptyInputError, InputError
-from discourse.profile import KEY_METRICS, PROFILE_GROUPS, percentiles, profile
-from discourse.structure import stat_structure
+from discourse.compare.percentiles import percentiles
+from discourse.rhetoric.profile import KEY_METRICS, PROFILE_COLUMNS, PROFILE_GROUPS, profile
+from discourse.rhetoric.structure import stat_structure
 
-profile_module = importlib.import_module("discourse.profile")  # the package exports a function of that name
+profile_module = importlib.import_module("discourse.rhetoric.profile")
 
 
 def _run(argv):
@@ -99,7 +100,7 @@ def test_percentiles_are_compare_to_reference_with_groups(article):
 
 
 def test_profile_with_emotion_model():
-    from discourse.emotion import train_emotion_model
+    from discourse.rhetoric.emotion import train_emotion_model
 
     texts = ["We fear and mourn the tragic suffering and grief."] * 20 + \
             ["We analyse the evidence and consider the data."] * 20
@@ -108,6 +109,24 @@ def test_profile_with_emotion_model():
     row = profile(Document("d", texts[0]), emotion_model=model, progress=False)
     assert {"emotionality", "emotionality_z", "emotion_n_in_vocab"} <= set(row.columns)
     assert PROFILE_GROUPS["emotionality_z"] == "emotion"
+    expected = [c for cs in PROFILE_COLUMNS.values() for c in cs]
+    assert list(row.columns) == ["doc_id", *expected]
+
+
+def test_profile_columns_are_a_static_table_known_before_any_profile():
+    """The column groups are known in a fresh process before any profile ran (they used to be
+    filled at run time), and a profile without an emotion model has exactly the table's
+    columns but the emotion ones, in order."""
+    import subprocess
+    import sys
+
+    code = ("from discourse.rhetoric.profile import PROFILE_GROUPS; "
+            "print(len(PROFILE_GROUPS), PROFILE_GROUPS['hedges_per_1k'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(len(PROFILE_GROUPS)), "stance"]
+    row = profile(Document("d", "We act. They wait?"), progress=False)
+    expected = [c for g, cs in PROFILE_COLUMNS.items() if g != "emotion" for c in cs]
+    assert list(row.columns) == ["doc_id", *expected]
 
 
 # --- command line -------------------------------------------------------------------------

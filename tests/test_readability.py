@@ -11,9 +11,9 @@ import warnings
 import pandas as pd
 import pytest
 
-from discourse.corpus import Corpus, Document
+from discourse.corpus.documents import Corpus, Document
 from discourse.errors import InputError
-from discourse.readability import (READABILITY_COLUMNS, READABILITY_SCORES, easy_words,
+from discourse.rhetoric.readability import (READABILITY_COLUMNS, READABILITY_SCORES, easy_words,
                                    is_difficult_word, readability, stat_readability)
 
 from .conftest import NLTK_DATA
@@ -243,9 +243,9 @@ def test_agreement_with_textstat(textstat_oracle, article, ungdc):
 def _token_counts(doc):
     from collections import Counter
 
-    from discourse.readability import _HAS_LETTER
-    from discourse.sentences import sentence_spans
-    from discourse.tokens import term_list
+    from discourse.rhetoric.readability import _HAS_LETTER
+    from discourse.text.sentences import sentence_spans
+    from discourse.text.tokens import term_list
 
     kept = [doc.text[s:e] for s, e in sentence_spans(doc) if _HAS_LETTER.search(doc.text, s, e)]
     return Counter(term_list("\n".join(kept)))

@@ -3,7 +3,7 @@ import nbformat
 import pytest
 
 from discourse.errors import DiscourseError, InputError
-from discourse.report import build_report
+from discourse.paper.report import build_report
 
 
 def notebook(path, source):

@@ -1,6 +1,6 @@
 """Punkt sentence segmentation with the shipped abbreviations; headings stay out."""
 from discourse import Corpus, Document
-from discourse.sentences import abbreviations, sentence_spans, sentences
+from discourse.text.sentences import abbreviations, sentence_spans, sentences
 
 
 def test_abbreviations_do_not_split():

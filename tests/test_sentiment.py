@@ -8,7 +8,7 @@ import pytest
 
 from discourse import Corpus
 from discourse.errors import InputError
-from discourse.sentiment import score_text, stat_sentiment
+from discourse.rhetoric.sentiment import score_text, stat_sentiment
 
 from .conftest import NLTK_DATA
 
@@ -51,8 +51,8 @@ def test_fast_tokens_give_nltks_scores_exactly(ungdc):
 
     from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
-    from discourse.sentences import sentence_spans
-    from discourse.sentiment import analyzer
+    from discourse.text.sentences import sentence_spans
+    from discourse.rhetoric.sentiment import analyzer
 
     class Reference(SentimentIntensityAnalyzer):  # NLTK's class, same lexicon, no download
         def __init__(self):

@@ -3,7 +3,7 @@ import pytest
 
 from discourse import load_source
 from discourse.errors import InputError, ResourceError
-from discourse.sources import parse_ungdc_spec
+from discourse.corpus.sources import parse_ungdc_spec
 
 
 @pytest.mark.parametrize("spec, expected", [

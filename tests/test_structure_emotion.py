@@ -1,5 +1,5 @@
-"""Sentences and paragraphs (discourse.structure) and the emotion–reason index
-(discourse.emotion): hand-computed cases, bad input, determinism and the cache."""
+"""Sentences and paragraphs (discourse.rhetoric.structure) and the emotion–reason index
+(discourse.rhetoric.emotion): hand-computed cases, bad input, determinism and the cache."""
 from __future__ import annotations
 
 import math
@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from discourse.corpus import Corpus, Document
+from discourse.corpus.documents import Corpus, Document
 from discourse.errors import EmptyInputError, InputError
-from discourse.structure import sentence_kind, sentence_table, stat_structure
+from discourse.rhetoric.structure import sentence_kind, sentence_table, stat_structure
 
 
 # --- structure ----------------------------------------------------------------------------
@@ -79,7 +79,7 @@ def test_structure_rejects_other_types():
 
 # --- emotion ------------------------------------------------------------------------------
 
-from discourse.emotion import (emotion_seeds, model_fingerprint, score_emotion,  # noqa: E402
+from discourse.rhetoric.emotion import (emotion_seeds, model_fingerprint, score_emotion,  # noqa: E402
                                seed_coverage, stat_emotion_trend, train_emotion_model)
 
 AFFECT = "We fear and mourn the tragic suffering, the pain, grief and sorrow of our people."

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from discourse.errors import InputError
-from discourse.syllables import (cmu_syllables, count_syllables, count_syllables_by_rules,
+from discourse.text.syllables import (cmu_syllables, count_syllables, count_syllables_by_rules,
                                  syllable_source)
 
 

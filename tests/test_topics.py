@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from scipy.spatial.distance import jensenshannon
 
-from discourse.corpus import Corpus
+from discourse.corpus.documents import Corpus
 from discourse.errors import EmptyInputError, InputError
 from discourse.topics import (COHERENCE_COLUMNS, DOC_TOPIC_COLUMNS, NEAREST_COLUMNS,
                               PREVALENCE_COLUMNS, STABILITY_COLUMNS, TOP_TERM_COLUMNS,
@@ -74,10 +74,10 @@ def test_merge_phrases_matches_gensim():
 
 
 def test_preparation_cached_by_content(syria, monkeypatch, tmp_path):
-    import discourse.tokens
+    import discourse.text.tokens
 
     monkeypatch.setenv("DISCOURSE_DATA", str(tmp_path))
-    monkeypatch.setattr(discourse.tokens, "CACHE_MIN_DOCUMENTS", 10)
+    monkeypatch.setattr(discourse.text.tokens, "CACHE_MIN_DOCUMENTS", 10)
     first = prepare_topics(syria)
     assert list(tmp_path.rglob("topicdocs-*.parquet"))
     assert not list(tmp_path.rglob("*.pkl")) and not list(tmp_path.rglob("*.pickle"))

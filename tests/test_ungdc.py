@@ -8,7 +8,7 @@ import pytest
 
 from discourse import load_ungdc
 from discourse.errors import CorpusFormatError, InputError, ResourceError
-from discourse.ungdc import iter_ungdc_files, read_speakers
+from discourse.corpus.ungdc import iter_ungdc_files, read_speakers
 
 SMALL = ["TXT/Session 25 - 1970/SYR_25_1970.txt", "TXT/Session 50 - 1995/SYR_50_1995.txt",
          "TXT/Session 65 - 2010/SYR_65_2010.txt", "TXT/Session 79 - 2024/SYR_79_2024.txt",

@@ -23,7 +23,7 @@ WIDTH = 1200
 
 
 def main() -> int:
-    from discourse.paper import list_figures
+    from discourse.paper.registry import list_figures
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--figures", default=str(ROOT / "figures"))

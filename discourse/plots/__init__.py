@@ -1,5 +1,12 @@
 """Figures: one ``plot_<noun>`` per ``stat_<noun>`` table, each taking ``ax=None`` and
-returning the matplotlib Figure it drew on, in the paper style (:mod:`discourse.style`)."""
+returning the matplotlib Figure it drew on, in the paper style (:mod:`discourse.plots.style`).
+
+One module per family (``corpus``, ``keywords``, ``rhetoric``, ``actors``, ``topics``,
+``compare``), ``style`` (the shipped paper style) and ``_axes`` (shared axis helpers). A plot
+function takes a table and draws it: it computes nothing.
+
+May import: the base modules only (``errors``, ``_validation``); tables come in as arguments.
+"""
 from .actors import plot_actor_tone, plot_attention, plot_balance_trend, plot_cooccurrence
 from .compare import plot_comparison
 from .corpus import plot_documents_per_year, plot_lengths

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .._validation import check_choice, check_columns, check_range
 from ..errors import EmptyInputError
-from ..style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, styled
+from .style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, styled
 from ._axes import axes_or_new
 
 __all__ = ["plot_attention", "plot_actor_tone", "plot_cooccurrence", "plot_balance_trend"]
@@ -22,7 +22,7 @@ def _is_article(label: str) -> bool:
 
 @styled
 def plot_attention(table: pd.DataFrame, *, n: int = 12, ax=None):
-    """Share of mentions per actor, one bar per group (:func:`discourse.actors.stat_mentions`
+    """Share of mentions per actor, one bar per group (:func:`discourse.actors.mentions.stat_mentions`
     output; the article's group in vermilion). The ``n`` actors with the largest share in any
     group are shown.
 
@@ -60,7 +60,7 @@ def plot_attention(table: pd.DataFrame, *, n: int = 12, ax=None):
 @styled
 def plot_actor_tone(table: pd.DataFrame, *, n: int = 12, min_sentences: int = 1, ax=None):
     """Mean VADER compound of the sentences naming each actor, with its bootstrap interval
-    (:func:`discourse.actors.stat_actor_tone` output); one marker per group.
+    (:func:`discourse.actors.mentions.stat_actor_tone` output); one marker per group.
 
     >>> t = pd.DataFrame({"group": ["a", "a"], "actor_id": ["RUS", "UKR"], "actor_name": ["Russia", "Ukraine"],
     ...                   "n_sentences": [5, 2], "tone": [0.4, 0.1], "tone_low": [0.2, -0.3], "tone_high": [0.6, 0.5]})
@@ -103,7 +103,7 @@ def plot_actor_tone(table: pd.DataFrame, *, n: int = 12, min_sentences: int = 1,
 @styled
 def plot_cooccurrence(table: pd.DataFrame, *, counts: pd.DataFrame | None = None,
                       n: int = 15, ax=None):
-    """The co-occurrence network (:func:`discourse.actors.stat_cooccurrence` output) on a
+    """The co-occurrence network (:func:`discourse.actors.mentions.stat_cooccurrence` output) on a
     circle: nodes in order of weight (clockwise from the top), edge width proportional to
     the count; node size from ``counts`` (a :func:`stat_mentions` table) when given,
     otherwise from the node's total edge weight. Deterministic: no random layout.
@@ -157,7 +157,7 @@ def plot_balance_trend(table: pd.DataFrame, *, measure: str = "equidistance",
                        pair: str = "Russia–Ukraine", ax=None):
     """A balance measure per Syrian UN statement by year (blue, with bootstrap intervals),
     the 2024 statements of the named states (grey, labelled) and the article (vermilion),
-    from :func:`discourse.balance.stat_balance_comparison`. Undefined values (a side not
+    from :func:`discourse.actors.balance.stat_balance_comparison`. Undefined values (a side not
     named) are left out, and counted in the legend.
 
     >>> t = pd.DataFrame({"set": ["Syria 2011-2024", "article"], "country": ["SYR", "SYR"],

@@ -6,7 +6,7 @@ import pandas as pd
 
 from .._validation import check_columns
 from ..errors import EmptyInputError
-from ..style import PALETTE, styled
+from .style import PALETTE, styled
 from ._axes import axes_or_new
 
 __all__ = ["plot_comparison"]
@@ -15,7 +15,7 @@ __all__ = ["plot_comparison"]
 @styled
 def plot_comparison(table: pd.DataFrame, *, doc_id: str | None = None, ax=None):
     """Percentile of the article on every metric in each comparison set
-    (:func:`discourse.compare.compare_to_reference` output, several references concatenated).
+    (:func:`discourse.compare.metrics.compare_to_reference` output, several references concatenated).
     The band marks the comparison sets' interquartile range (25th-75th percentile).
 
     >>> import pandas as pd

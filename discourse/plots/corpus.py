@@ -5,7 +5,7 @@ import pandas as pd
 
 from .._validation import check_columns
 from ..errors import EmptyInputError
-from ..style import ARTICLE_COLOUR, styled
+from .style import ARTICLE_COLOUR, styled
 from ._axes import axes_or_new
 
 __all__ = ["plot_documents_per_year", "plot_lengths"]

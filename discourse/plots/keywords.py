@@ -10,7 +10,7 @@ import pandas as pd
 
 from .._validation import check_columns, check_range
 from ..errors import EmptyInputError
-from ..style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, styled
+from .style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, styled
 from ._axes import axes_or_new
 
 __all__ = ["plot_keyness", "plot_frequency", "plot_dispersion", "plot_trend",
@@ -23,7 +23,7 @@ def plot_keyness(table: pd.DataFrame, *, n: int = 15, measure: str = "g2",
     """Two-sided bars: the ``n`` most key terms of the target (right, vermilion) and of the
     reference (left, blue), by ``measure``.
 
-    >>> from discourse.keyness import keyness_from_counts
+    >>> from discourse.keywords.keyness import keyness_from_counts
     >>> t = keyness_from_counts(["a", "b", "c"], [30, 1, 5], [2, 40, 5], 1000, 1000)
     >>> fig = plot_keyness(t, n=1)
     >>> [tick.get_text() for tick in fig.axes[0].get_yticklabels()]

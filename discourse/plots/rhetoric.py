@@ -9,7 +9,7 @@ import pandas as pd
 
 from .._validation import check_columns
 from ..errors import EmptyInputError
-from ..style import PALETTE, styled
+from .style import PALETTE, styled
 from ._axes import axes_or_new
 
 __all__ = ["plot_emotion_trend", "plot_devices", "devices_html", "DEVICE_COLOURS"]
@@ -27,7 +27,7 @@ def plot_emotion_trend(trend: pd.DataFrame, *, by: str = "year", article: float 
                        article_label: str = "article", label: str = "UN speeches (mean)",
                        ax=None):
     """The mean emotion–reason score (standardised) per year with its 95% interval
-    (:func:`discourse.emotion.stat_emotion_trend`), and the article as a marked line.
+    (:func:`discourse.rhetoric.emotion.stat_emotion_trend`), and the article as a marked line.
 
     >>> import pandas as pd
     >>> t = pd.DataFrame({"year": [2000, 2001], "n_documents": [1, 1], "mean_z": [0.1, -0.2],
@@ -74,7 +74,7 @@ def _spans(evidence: pd.DataFrame, doc_id) -> list[tuple[int, int, str]]:
 def devices_html(document, evidence: pd.DataFrame, *, max_chars: int | None = None) -> str:
     """The document's body with each detected device highlighted (HTML for notebooks).
 
-    ``evidence`` is :func:`discourse.devices.detect_devices` output (``start``/``end`` are
+    ``evidence`` is :func:`discourse.rhetoric.devices.detect_devices` output (``start``/``end`` are
     offsets into ``document.text``). Overlapping detections are drawn once (the first);
     the table keeps them all.
     """
@@ -105,7 +105,7 @@ def plot_devices(document, evidence: pd.DataFrame, *, width: int = 100, max_line
     counterpart of :func:`devices_html`). Long texts are cut after ``max_lines`` lines.
 
     >>> import pandas as pd
-    >>> from discourse.corpus import Document
+    >>> from discourse.corpus.documents import Document
     >>> doc = Document("d", "Cooperation, not confrontation.")
     >>> ev = pd.DataFrame({"doc_id": ["d"], "device": ["antithesis"], "start": [0], "end": [30]})
     >>> fig = plot_devices(doc, ev)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .._validation import check_columns, check_range
 from ..errors import EmptyInputError, InputError
-from ..style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, TWO_COLUMN_IN, styled
+from .style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, TWO_COLUMN_IN, styled
 from ._axes import axes_or_new
 
 __all__ = ["plot_top_terms", "plot_topic_prevalence", "plot_coherence", "plot_stability",

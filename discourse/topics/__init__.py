@@ -15,8 +15,12 @@ The stages, one module each:
   (SHA-256 checked, cache-only unless ``trust=True``).
 
 See ``docs/topics.md``.
+
+May import: :mod:`discourse.corpus`, :mod:`discourse.text`, :mod:`discourse.keywords` and the
+base modules.
 """
 from .model import (DOC_TOPIC_COLUMNS, MIN_DOCUMENTS, TOP_TERM_COLUMNS, TOPIC_MODELS, TopicModel,
+                    load_topic_model,
                     check_topic_parameters, fit_topics)
 from .place import (DISTANCE_METRICS, NEAREST_COLUMNS, PREVALENCE_COLUMNS, TOPIC_MAP_COLUMNS,
                     TOPIC_MIX_COLUMNS, mix_distance, nearest_documents, stat_topic_map,
@@ -24,7 +28,7 @@ from .place import (DISTANCE_METRICS, NEAREST_COLUMNS, PREVALENCE_COLUMNS, TOPIC
 from .prepare import TopicCorpus, TopicSettings, merge_phrases, prepare_topics, procedural_words
 from .select import (COHERENCE_COLUMNS, COHERENCE_MEASURES, MATCH_COLUMNS, STABILITY_COLUMNS,
                      match_topics, stat_coherence, stat_stability)
-from .store import load_topic_model, save_topic_model
+from .store import save_topic_model
 
 __all__ = ["prepare_topics", "TopicCorpus", "TopicSettings", "procedural_words", "merge_phrases",
            "fit_topics", "TopicModel", "check_topic_parameters", "TOPIC_MODELS",

@@ -25,11 +25,11 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .._validation import check_choice, check_range
-from ..corpus import Corpus, Document, as_corpus
+from ..corpus.documents import Corpus, Document, as_corpus
 from ..errors import EmptyInputError, InputError
 from .prepare import PHRASE_DELIMITER, TopicCorpus, bags_of_words, prepare_topics
 
-__all__ = ["TopicModel", "fit_topics", "check_topic_parameters", "TOPIC_MODELS",
+__all__ = ["TopicModel", "fit_topics", "load_topic_model", "check_topic_parameters", "TOPIC_MODELS",
            "TOP_TERM_COLUMNS", "DOC_TOPIC_COLUMNS", "MIN_DOCUMENTS"]
 
 TOPIC_MODELS = ("lda", "nmf", "lsi")
@@ -145,7 +145,7 @@ class TopicModel:
         Shirley 2014, LDAvis); ``rank`` orders terms by relevance (ties: by term).
         ``relevance_lambda=1`` ranks by weight alone.
 
-        >>> from discourse.corpus import Corpus
+        >>> from discourse.corpus.documents import Corpus
         >>> m = fit_topics(Corpus.from_texts(["golan occupation israel"] * 3 +
         ...                ["refugees return reconstruction"] * 3), 2, min_df=1, max_df=1.0)
         >>> sorted(m.top_terms(3)["term"].unique())
@@ -254,7 +254,7 @@ class TopicModel:
         """Per-topic coherence of the ``topn`` highest-weight terms (gensim
         :class:`~gensim.models.CoherenceModel`, one process) against the training corpus
         (or ``corpus``)."""
-        from .select import topic_coherence
+        from .coherence import topic_coherence
 
         return topic_coherence(self, measure, topn=topn, corpus=corpus)
 
@@ -359,7 +359,7 @@ def fit_topics(corpus: Corpus | TopicCorpus, k: int, *, model: str = "lda", seed
 
     Examples
     --------
-    >>> from discourse.corpus import Corpus
+    >>> from discourse.corpus.documents import Corpus
     >>> docs = ["golan occupation israel golan"] * 4 + ["refugees return reconstruction"] * 4
     >>> m = fit_topics(Corpus.from_texts(docs), 2, seed=1, min_df=1, max_df=1.0)
     >>> m.doc_topics(wide=True).columns.tolist()
@@ -465,3 +465,23 @@ class _Mapped:
     def __iter__(self):
         for d in self.docs:
             yield self.transform[d]
+
+
+def load_topic_model(path, *, trust: bool = False) -> TopicModel:
+    """Load a model saved by :func:`save_topic_model`, after the checks in the module docs.
+
+    Parameters
+    ----------
+    path : str or path
+        The folder :meth:`TopicModel.save` returned.
+    trust : bool, default=False
+        Load a folder outside the cache too (still checked against its ``SHA256SUMS``).
+
+    Raises
+    ------
+    InputError
+        Outside the cache without ``trust``, checksums missing or not matching, extra files.
+    """
+    from .store import read_topic_store
+
+    return TopicModel(**read_topic_store(path, trust=trust))

@@ -15,9 +15,9 @@ import numpy as np
 import pandas as pd
 
 from .._validation import check_choice, check_range
-from ..corpus import Corpus, Document
+from ..corpus.documents import Corpus, Document
 from ..errors import EmptyInputError, InputError
-from ..corpus import as_corpus
+from ..corpus.documents import as_corpus
 from .model import TopicModel
 from .select import _js_distance_matrix
 
@@ -133,7 +133,7 @@ def topic_prevalence(model: TopicModel, *, by: str | Mapping[str, Corpus] = "yea
 
     ``by`` is a metadata column of the training corpus (``"year"``, ``"country"``, a column
     you added with ``Corpus.assign``) or a mapping ``{name: Corpus}`` of named sets (e.g.
-    :func:`discourse.comparisons.comparison_sets`): their documents' mixes are taken from the
+    :func:`discourse.corpus.comparisons.comparison_sets`): their documents' mixes are taken from the
     model when they were in training, else inferred. Documents empty after preparation are
     left out (``n_documents`` counts the others).
     """

@@ -3,7 +3,7 @@
 Steps, in order (each one a setting of :class:`TopicSettings`, all part of the cache key):
 
 1. **Words** of each document's body (headings and boilerplate left out) under the package's
-   tokenisation policy (:func:`discourse.tokens.term_list`: lowercased, possessives split off,
+   tokenisation policy (:func:`discourse.text.tokens.term_list`: lowercased, possessives split off,
    numbers dropped), words shorter than ``min_length`` characters dropped.
 2. **Stop words** (the shipped Snowball English list) removed.
 3. **Phrases**: gensim :class:`~gensim.models.phrases.Phrases` learns bigrams (``min_count``,
@@ -16,11 +16,11 @@ Steps, in order (each one a setting of :class:`TopicSettings`, all part of the c
    ``filter_extremes(no_below=min_df, no_above=max_df, keep_n=max_terms)``.
 6. **Bags of words** and the ordered token-id sequences (for sliding-window coherence).
 
-Corpora of :data:`~discourse.tokens.CACHE_MIN_DOCUMENTS` documents or more are cached by
+Corpora of :data:`~discourse.text.tokens.CACHE_MIN_DOCUMENTS` documents or more are cached by
 content: the key is the corpus content hash, these settings and the source of the modules
 involved. The cache holds plain Parquet tables (vocabulary, phrases, token ids), never pickle.
 
->>> from discourse.corpus import Corpus
+>>> from discourse.corpus.documents import Corpus
 >>> tc = prepare_topics(Corpus.from_texts(["Mr. President, the Golan Heights are occupied."] * 3),
 ...                     min_df=1, max_df=1.0, phrase_min_count=1, phrase_threshold=0.1)
 >>> tc.terms
@@ -42,7 +42,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .._validation import check_range
-from ..corpus import Corpus
+from ..corpus.documents import Corpus
 from ..errors import EmptyInputError, InputError
 
 __all__ = ["TopicSettings", "TopicCorpus", "prepare_topics", "bags_of_words", "procedural_words", "merge_phrases",
@@ -121,13 +121,13 @@ def merge_phrases(tokens: Sequence[str], phrases: frozenset[str] | set[str]) -> 
 
 
 def _body(text: str) -> str:
-    from ..normalize import split_blocks
+    from ..corpus.normalize import split_blocks
 
     return "\n\n".join(text[b.start:b.end] for b in split_blocks(text) if b.kind == "paragraph")
 
 
 def _words(text: str, settings: TopicSettings) -> list[str]:
-    from ..tokens import stopwords, term_list
+    from ..text.tokens import stopwords, term_list
 
     toks = term_list(_body(text), numbers="drop")
     stop = stopwords() if settings.stopwords else frozenset()
@@ -279,7 +279,7 @@ def prepare_topics(corpus: Corpus, *, stopwords: bool = True, procedural: bool =
 
     Examples
     --------
-    >>> from discourse.corpus import Corpus
+    >>> from discourse.corpus.documents import Corpus
     >>> tc = prepare_topics(Corpus.from_texts(["Peace and sovereignty.", "Sovereignty now."]),
     ...                     min_df=2, max_df=1.0)
     >>> tc.terms, tc.bow
@@ -292,7 +292,7 @@ def prepare_topics(corpus: Corpus, *, stopwords: bool = True, procedural: bool =
     settings = TopicSettings(stopwords, procedural, phrases, phrase_min_count, phrase_threshold,
                              min_length, min_df, max_df, max_terms).validate()
     key = _cache_key(corpus, settings)
-    from ..tokens import CACHE_MIN_DOCUMENTS
+    from ..text.tokens import CACHE_MIN_DOCUMENTS
 
     cacheable = use_cache and len(corpus) >= CACHE_MIN_DOCUMENTS
     if cacheable:
@@ -380,8 +380,9 @@ def dictionary_from_frame(frame: pd.DataFrame, num_docs: int):
 
 
 def _cache_key(corpus: Corpus, settings: TopicSettings) -> str:
-    from .. import normalize, tokens
-    from ..cache import code_version
+    from ..corpus import normalize
+    from ..text import tokens
+    from ..corpus.cache import code_version
 
     return (f"topicprep|{corpus.content_hash()}|{settings.key()}|"
             f"{code_version(sys.modules[__name__], tokens, normalize)}|{_lexicon_hash()}")
@@ -389,7 +390,7 @@ def _cache_key(corpus: Corpus, settings: TopicSettings) -> str:
 
 @cache
 def _lexicon_hash() -> str:
-    from ..cache import hash_bytes
+    from ..corpus.cache import hash_bytes
 
     root = resources.files("discourse.data").joinpath("lexicons")
     return hash_bytes(root.joinpath("un_procedural.txt").read_bytes(),
@@ -397,8 +398,8 @@ def _lexicon_hash() -> str:
 
 
 def _read(key: str, corpus: Corpus, settings: TopicSettings) -> TopicCorpus | None:
-    from ..cache import read_cached
-    from ..paths import cache_dir
+    from ..corpus.cache import read_cached
+    from ..corpus.paths import cache_dir
 
     docs = read_cached(cache_dir(), "topicdocs", key)
     vocab = read_cached(cache_dir(), "topicvocab", key)
@@ -412,8 +413,8 @@ def _read(key: str, corpus: Corpus, settings: TopicSettings) -> TopicCorpus | No
 
 
 def _write(tc: TopicCorpus) -> None:
-    from ..cache import write_cached
-    from ..paths import cache_dir
+    from ..corpus.cache import write_cached
+    from ..corpus.paths import cache_dir
 
     d = cache_dir()
     write_cached(pd.DataFrame({"ids": tc.docs, "n_words": tc.n_words}), d, "topicdocs", tc.key,

@@ -20,15 +20,15 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .._validation import check_choice, check_range
-from ..corpus import Corpus
+from ..corpus.documents import Corpus
 from ..errors import InputError
+from .coherence import COHERENCE_MEASURES, topic_coherence
 from .model import TopicModel, fit_topics
 from .prepare import TopicCorpus, prepare_topics
 
 __all__ = ["stat_coherence", "stat_stability", "match_topics", "topic_coherence",
            "COHERENCE_MEASURES", "COHERENCE_COLUMNS", "STABILITY_COLUMNS", "MATCH_COLUMNS"]
 
-COHERENCE_MEASURES = ("c_v", "c_npmi", "u_mass")
 #: Columns of :func:`stat_coherence`: one row per model kind, k, seed and measure.
 COHERENCE_COLUMNS = ["model", "k", "seed", "measure", "coherence", "coherence_sd",
                      "coherence_min", "n_topics", "topn"]
@@ -37,27 +37,6 @@ STABILITY_COLUMNS = ["model", "k", "seed_a", "seed_b", "metric", "mean_similarit
                      "min_similarity"]
 #: Columns of :func:`match_topics`.
 MATCH_COLUMNS = ["topic_a", "topic_b", "similarity"]
-
-
-def topic_coherence(model: TopicModel, measure: str = "c_npmi", *, topn: int = 10,
-                    corpus: TopicCorpus | None = None) -> np.ndarray:
-    """Per-topic coherence of a fitted model (see the module docs); NaN where gensim
-    cannot compute it (no co-occurrence)."""
-    from gensim.models import CoherenceModel
-
-    check_choice("measure", measure, COHERENCE_MEASURES, "topic_coherence")
-    check_range("topn", topn, "topic_coherence", low=2, integer=True)
-    tc = corpus if corpus is not None else model.corpus
-    if tc is None:
-        raise InputError("topic_coherence: this model was loaded without its corpus; pass "
-                         "corpus=prepare_topics(...) with the training corpus")
-    phi = model.topic_word()
-    terms = np.asarray(model.terms, dtype=object)
-    topics = [terms[np.argsort(-row, kind="stable")[:topn]].tolist() for row in phi]
-    kwargs = {"corpus": tc.bow} if measure == "u_mass" else {"texts": tc.texts}
-    cm = CoherenceModel(topics=topics, dictionary=tc.dictionary, coherence=measure, topn=topn,
-                        processes=1, **kwargs)
-    return np.asarray(cm.get_coherence_per_topic(), dtype=np.float64)
 
 
 def _prepared(corpus, prepare) -> TopicCorpus:
@@ -93,7 +72,7 @@ def stat_coherence(corpus: Corpus | TopicCorpus, ks: Iterable[int], *,
     ``**prepare`` the preparation settings. Fitted models are memoised in the process, so
     :func:`stat_stability` on the same grid does not fit them again.
 
-    >>> from discourse.corpus import Corpus
+    >>> from discourse.corpus.documents import Corpus
     >>> docs = ["golan occupation israel"] * 5 + ["refugees return reconstruction"] * 5
     >>> tab = stat_coherence(Corpus.from_texts(docs), [2], measures=["u_mass"], min_df=1,
     ...                      max_df=1.0, topn=3)
@@ -165,7 +144,7 @@ def stat_stability(corpus: Corpus | TopicCorpus, ks: Iterable[int], *,
     """Stability of topics across seeds, for each k (columns :data:`STABILITY_COLUMNS`):
     every pair of seeds, topics matched by :func:`match_topics`.
 
-    >>> from discourse.corpus import Corpus
+    >>> from discourse.corpus.documents import Corpus
     >>> docs = ["golan occupation israel"] * 5 + ["refugees return reconstruction"] * 5
     >>> tab = stat_stability(Corpus.from_texts(docs), [2], seeds=[0, 1], min_df=1, max_df=1.0)
     >>> tab[["k", "seed_a", "seed_b"]].values.tolist()

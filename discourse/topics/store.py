@@ -25,10 +25,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..cache import hash_bytes, hash_file
+from ..corpus.cache import hash_bytes, hash_file
 from ..errors import InputError, file_error
 
-__all__ = ["save_topic_model", "load_topic_model", "models_dir", "STORE_FORMAT"]
+__all__ = ["save_topic_model", "read_topic_store", "models_dir", "STORE_FORMAT"]
 
 STORE_FORMAT = "1"
 SUMS = "SHA256SUMS"
@@ -36,7 +36,7 @@ SUMS = "SHA256SUMS"
 
 def models_dir() -> Path:
     """``<data>/cache/topic_models``: where models are saved by default and trusted."""
-    from ..paths import cache_dir
+    from ..corpus.paths import cache_dir
 
     d = Path(cache_dir()) / "topic_models"
     d.mkdir(parents=True, exist_ok=True)
@@ -133,24 +133,12 @@ def _verify(folder: Path, trust: bool) -> None:
                              "at save time: refusing to load it", "refit and save again")
 
 
-def load_topic_model(path: str | os.PathLike, *, trust: bool = False):
-    """Load a model saved by :func:`save_topic_model`, after the checks in the module docs.
-
-    Parameters
-    ----------
-    path : str or path
-        The folder :meth:`TopicModel.save` returned.
-    trust : bool, default=False
-        Load a folder outside the cache too (still checked against its ``SHA256SUMS``).
-
-    Raises
-    ------
-    InputError
-        Outside the cache without ``trust``, checksums missing or not matching, extra files.
-    """
+def read_topic_store(path: str | os.PathLike, *, trust: bool = False) -> dict:
+    """The checked contents of a model folder, as the keyword arguments of
+    :class:`~discourse.topics.model.TopicModel` (:func:`discourse.topics.model.load_topic_model`
+    builds the model from them; the checks are in the module docs)."""
     from gensim.models import LdaModel, LsiModel, Nmf
 
-    from .model import TopicModel
     from .prepare import TopicSettings, dictionary_from_frame
 
     folder = Path(path)
@@ -168,7 +156,7 @@ def load_topic_model(path: str | os.PathLike, *, trust: bool = False):
     k = int(meta["k"])
     theta = docs[[f"_topic_{t}" for t in range(k)]].to_numpy(dtype=np.float64)
     meta_cols = [c for c in docs.columns if not c.startswith("_")]
-    return TopicModel(kind=meta["kind"], k=k, seed=meta["seed"], params=meta["params"], model=gm,
+    return dict(kind=meta["kind"], k=k, seed=meta["seed"], params=meta["params"], model=gm,
                       dictionary=dictionary, phrases=phrases,
                       settings=TopicSettings(**meta["settings"]),
                       doc_ids=docs["doc_id"].astype(str).tolist(), meta=docs[meta_cols],

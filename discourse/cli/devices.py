@@ -1,0 +1,36 @@
+"""``discourse devices FILE``: the evidence list of rhetorical devices, one row per detection."""
+from __future__ import annotations
+
+from ..rhetoric.devices import DEVICES, detect_devices
+from ..errors import InputError
+from ..corpus.sources import load_source
+from ._output import add_format_argument, write_table
+
+NAME = "devices"
+HELP = ("rhetorical devices with their evidence: contrasts (antithesis), tricolons, anaphora, "
+        "epistrophe, rhetorical questions; sentence, offsets and matched parts")
+
+_BRIEF = ["doc_id", "device", "pattern", "sentence", "start", "end", "match"]
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("source", metavar="FILE",
+                        help="a text file, a folder, or a named source (article, ungdc:SYR:2024)")
+    parser.add_argument("--devices", help=f"comma-separated subset of: {', '.join(DEVICES)}")
+    add_format_argument(parser)
+
+
+def run(args) -> int:
+    devices = None
+    if args.devices:
+        devices = [d.strip() for d in args.devices.split(",") if d.strip()]
+        unknown = sorted(set(devices) - set(DEVICES))
+        if unknown:
+            raise InputError(f"--devices: unknown device(s) {', '.join(unknown)}; "
+                             f"choose from {', '.join(DEVICES)}")
+    corpus = load_source(args.source)
+    table = detect_devices(corpus, devices=devices)
+    if args.format == "table":
+        table = table[_BRIEF]
+    write_table(table, args.format)
+    return 0

@@ -1,0 +1,29 @@
+"""``discourse figures --out DIR``: regenerate the paper figures without Jupyter."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..paper.registry import build_figures, list_figures
+from ._output import write_table
+
+NAME = "figures"
+HELP = "regenerate every paper figure (PNG 300 dpi, PDF, SVG) and figures/MANIFEST.json"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--out", default="figures", help="output folder (default: figures)")
+    parser.add_argument("--sample", type=int, default=None,
+                        help="use at most N UN speeches per comparison set (quick look)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--only", nargs="+", default=None, metavar="NAME", help="these figures only")
+    parser.add_argument("--list", action="store_true", help="list the figures and exit")
+
+
+def run(args) -> int:
+    if args.list:
+        write_table(pd.DataFrame([{"figure": s.name, "notebook": s.notebook,
+                                   "shows": s.description} for s in list_figures()]), "table")
+        return 0
+    manifest = build_figures(args.out, sample=args.sample, seed=args.seed, names=args.only)
+    print(f"{len(manifest['figures'])} figures in {args.out} (manifest: {args.out}/MANIFEST.json)")
+    return 0

@@ -1,0 +1,37 @@
+"""``discourse keyness TARGET --reference SOURCE``: the terms distinctive of a target."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..keywords.keyness import MEASURES, stat_keyness
+from ..corpus.sources import load_source
+from ._output import add_format_argument, write_table
+
+NAME = "keyness"
+HELP = "keyness of every term of TARGET against --reference (G2, chi2, Log Ratio, %DIFF, BIC, log-odds)"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("target", metavar="TARGET")
+    parser.add_argument("--reference", required=True, metavar="SOURCE")
+    parser.add_argument("--top", type=int, default=None,
+                        help="show the N most key terms of each side (default: all terms)")
+    parser.add_argument("--measure", choices=MEASURES, default="g2")
+    parser.add_argument("--min-count", type=int, default=3)
+    add_format_argument(parser)
+
+
+def run(args) -> int:
+    target = load_source(args.target)
+    reference = load_source(args.reference)
+    table = stat_keyness(target, reference, measure=args.measure, min_count=args.min_count)
+    if args.top:
+        head = table[table["direction"] == "target"].head(args.top)
+        tail = table[table["direction"] == "reference"].iloc[::-1].head(args.top)
+        table = pd.concat([head, tail], ignore_index=True)
+    if args.format == "table":
+        table = table[["term", "n_target", "n_reference", "rate_target_per_10k",
+                       "rate_reference_per_10k", "g2", "q_bh", "log_ratio", "log_odds_z",
+                       "direction"]].round(3)
+    write_table(table, args.format)
+    return 0

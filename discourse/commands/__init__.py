@@ -1,1 +1,0 @@
-"""Verbs of the ``discourse`` command line, one module each (found by :mod:`discourse.cli`)."""

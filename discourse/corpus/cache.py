@@ -1,0 +1,162 @@
+"""A small content-keyed cache of DataFrames stored as Parquet files.
+
+A cache entry is a Parquet file ``<cache_dir>/<kind>-<key>.parquet`` whose schema metadata
+records the full key, the row count and the format version, with a sidecar
+``<...>.parquet.sha256`` holding the SHA-256 of the whole file. :func:`read_cached` returns
+``None`` (and the caller rebuilds) when the entry is missing, was written for another key,
+or is corrupt: a missing or different checksum (any changed byte, even in a column that is
+not read), the wrong row count, or a file Parquet cannot read. Entries are written to a temporary file in the same folder and
+renamed into place, so a crash never leaves a half entry under the final name. Nothing here
+unpickles anything: Parquet holds plain columns.
+
+>>> import tempfile, pandas as pd
+>>> d = tempfile.mkdtemp()
+>>> _ = write_cached(pd.DataFrame({"a": [1, 2]}), d, "demo", "k1")
+>>> read_cached(d, "demo", "k1")["a"].tolist()
+[1, 2]
+>>> read_cached(d, "demo", "other-key") is None
+True
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..errors import CacheError
+
+__all__ = ["read_cached", "write_cached", "cache_file", "hash_bytes", "hash_file", "code_version",
+           "CACHE_FORMAT"]
+
+CACHE_FORMAT = "1"
+_META_KEY = b"discourse.corpus.cache"
+
+
+def hash_bytes(*parts: bytes | str) -> str:
+    """SHA-256 hex digest of the parts, each length-prefixed so that boundaries count."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def hash_file(path: str | os.PathLike, *, chunk: int = 1 << 22) -> str:
+    """SHA-256 hex digest of a file's bytes, read in chunks."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def code_version(*modules) -> str:
+    """SHA-256 of the source files of ``modules``: part of a cache key, so that a cache made
+    by older code (a changed normaliser or tokeniser) is never taken for a current one."""
+    h = hashlib.sha256()
+    for module in modules:
+        with open(module.__file__, "rb") as fh:
+            h.update(fh.read())
+    return h.hexdigest()[:16]
+
+
+def cache_file(directory: str | os.PathLike, kind: str, key: str) -> Path:
+    """Path of the cache entry for ``kind`` and ``key`` (the key is shortened to 24 hex chars)."""
+    return Path(directory) / f"{kind}-{hash_bytes(key)[:24]}.parquet"
+
+
+def read_cached(directory: str | os.PathLike, kind: str, key: str,
+                columns: Iterable[str] | None = None) -> pd.DataFrame | None:
+    """Return the cached DataFrame, or ``None`` if missing, stale or corrupt (with a warning
+    for corrupt entries, which are then removed so that they are rebuilt)."""
+    path = cache_file(directory, kind, key)
+    if not path.exists():
+        return None
+    try:
+        digest = _checksum_path(path)
+        if not digest.exists():
+            raise ValueError("its checksum file is missing")
+        if digest.read_text(encoding="ascii").strip() != hash_file(path):
+            raise ValueError("its content does not match its checksum")
+        pf = pq.ParquetFile(path, page_checksum_verification=True)
+        meta = (pf.schema_arrow.metadata or {}).get(_META_KEY)
+        if meta is None:
+            raise ValueError("no discourse cache metadata")
+        fmt, stored_key, n_rows = meta.decode("utf-8").split("\n", 2)
+        if fmt != CACHE_FORMAT or stored_key != key:
+            return None  # stale: another key hashed to the same name, or an old format
+        table = pf.read(columns=list(columns) if columns is not None else None)
+        if table.num_rows != int(n_rows):
+            raise ValueError(f"{table.num_rows} rows instead of {n_rows}")
+        frame = table.to_pandas()
+    except Exception as exc:  # noqa: BLE001 - any read failure means a corrupt entry
+        warnings.warn(f"{path}: corrupt cache entry ({exc}); it is removed and rebuilt",
+                      stacklevel=2)
+        for stale in (path, _checksum_path(path)):
+            try:
+                stale.unlink()
+            except OSError:
+                pass
+        return None
+    return frame
+
+
+def _checksum_path(path: Path) -> Path:
+    return path.with_name(path.name + ".sha256")
+
+
+def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, key: str, *,
+                 keep_latest: int | None = None) -> Path:
+    """Write ``frame`` as the cache entry for ``kind``/``key`` atomically; return its path.
+
+    With ``keep_latest``, older entries of the same ``kind`` beyond that many (by modification
+    time) are deleted: an entry made by older code or for an older source is never read
+    again, so it need not fill the disk.
+    """
+    directory = Path(directory)
+    path = cache_file(directory, kind, key)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        meta = dict(table.schema.metadata or {})
+        meta[_META_KEY] = f"{CACHE_FORMAT}\n{key}\n{len(frame)}".encode("utf-8")
+        table = table.replace_schema_metadata(meta)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=path.name, suffix=".tmp")
+        os.close(fd)
+        tmp_digest = tmp + ".sha256"
+        try:
+            pq.write_table(table, tmp, compression="lz4", write_page_checksum=True)
+            with open(tmp_digest, "w", encoding="ascii") as fh:
+                fh.write(hash_file(tmp) + "\n")
+            os.replace(tmp, path)  # a crash between the two renames leaves a mismatch: rebuilt
+            os.replace(tmp_digest, _checksum_path(path))
+        finally:
+            for leftover in (tmp, tmp_digest):
+                if os.path.exists(leftover):
+                    os.unlink(leftover)
+    except OSError as exc:
+        raise CacheError(f"{path}: cannot write the cache entry ({exc.strerror or exc}; "
+                         f"set DISCOURSE_DATA to a writable folder)") from exc
+    if keep_latest is not None:
+        _prune(directory, kind, keep_latest, current=path)
+    return path
+
+
+def _prune(directory: Path, kind: str, keep: int, *, current: Path) -> None:
+    entries = sorted(directory.glob(f"{kind}-*.parquet"), key=lambda p: p.stat().st_mtime,
+                     reverse=True)
+    entries = [current] + [p for p in entries if p != current]
+    for old in entries[max(keep, 1):]:
+        for stale in (old, _checksum_path(old)):
+            try:
+                stale.unlink()
+            except OSError:
+                pass

@@ -1,0 +1,347 @@
+"""The UN General Debate Corpus (UNGDC), read exactly as distributed.
+
+Source: Jankin, Baturo & Dasandi, "United Nations General Debate Corpus 1946-2024", Harvard
+Dataverse, doi:10.7910/DVN/0TJX8Y, CC0 1.0. The archive ``UNGDC_1946-2024.tgz`` holds
+``TXT/Session NN - YYYY/ISO_NN_YYYY.txt``: one English statement per country and session.
+``Speakers_by_session.xlsx``, published with it, names the speaker and their post.
+
+Records (one row of :attr:`Corpus.meta` per speech):
+
+============== ==================================================================
+column         meaning
+============== ==================================================================
+doc_id         ``ISO_NN_YYYY`` as in the file name, e.g. ``SYR_79_2024``
+country        ISO 3166-1 alpha-3 code (``EU`` for the European Union)
+country_name   name from the shipped country table (:mod:`discourse.corpus.countries`)
+region         UN M49 region; ``subregion`` the M49 sub-region
+session        General Assembly session number (1 = 1946)
+year           year of the session
+speaker, post  from ``Speakers_by_session.xlsx`` when present (else missing)
+source         ``"ungdc"``
+genre          ``"UN General Debate statement"``
+language       ``"en"``
+member         the file's path inside the archive or folder
+============== ==================================================================
+
+Loading normalises every speech (BOM, CRLF, PDF hard-wraps, hyphenation; see
+:mod:`discourse.corpus.normalize`) and caches the result as Parquet in the data directory, keyed by the
+SHA-256 of the archive (and of the speakers file) and by the loader's and normaliser's
+versions; a stale or corrupt cache is rebuilt. The source files are only ever read.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tarfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from . import normalize
+from .cache import code_version, hash_bytes, hash_file, read_cached, write_cached
+from .documents import Corpus
+from .countries import check_countries, country_table
+from ..errors import CorpusFormatError, InputError, ResourceError, file_error
+from .paths import cache_dir, ungdc_path
+
+__all__ = ["load_ungdc", "iter_ungdc_files", "read_speakers", "ungdc_source", "LOADER_VERSION"]
+
+LOADER_VERSION = "1"
+_MEMBER = re.compile(r"(?:^|/)Session (\d{2}) - (\d{4})/([A-Z]{2,3})_(\d{2})_(\d{4})\.txt$")
+_SPEAKER_COLUMNS = {"Year": "year", "Session": "session", "ISO Code": "country",
+                    "Name of Person Speaking": "speaker", "Post": "post"}
+
+
+def ungdc_source(path: str | os.PathLike | None = None, *, download: bool = True,
+                 progress: bool = True) -> Path:
+    """The archive or ``TXT`` folder to read: ``path``, ``$DISCOURSE_UNGDC``, a previous
+    download, or (if ``download``) a fresh download from the Dataverse record."""
+    found = ungdc_path(path)
+    if found is not None:
+        return found
+    if not download:
+        raise ResourceError("The UN General Debate Corpus was not found: set DISCOURSE_UNGDC to "
+                            "the UNGDC_*.tgz archive or its folder, or call "
+                            "discourse.download_ungdc() (needs internet)")
+    from .download import download_ungdc
+
+    return download_ungdc(progress=progress)
+
+
+def iter_ungdc_files(source: str | os.PathLike) -> Iterator[tuple[str, bytes]]:
+    """Yield ``(member_path, bytes)`` for every speech file of an archive or folder, in the
+    archive's order (sorted paths for a folder). Hidden files (such as the stray
+    ``.DS_Store-to-UTF-8.txt`` of session 47) and non-``.txt`` entries are skipped; a ``.txt``
+    file whose name does not follow ``ISO_NN_YYYY.txt`` inside ``Session NN - YYYY/`` raises
+    :class:`~discourse.errors.CorpusFormatError`."""
+    source = Path(source)
+    if source.is_dir():
+        root = source
+        for p in sorted(root.rglob("*.txt")):
+            rel = p.relative_to(root.parent if root.name == "TXT" else root).as_posix()
+            if _skip(rel):
+                continue
+            yield rel, p.read_bytes()
+        return
+    try:
+        tar = tarfile.open(source, mode="r|*")
+    except (tarfile.TarError, OSError) as exc:
+        raise file_error(CorpusFormatError, source, "not a readable tar archive",
+                         f"{exc}; expected the UNGDC_*.tgz file as distributed") from None
+    with tar:
+        try:
+            for info in tar:
+                if not info.isfile() or not info.name.endswith(".txt") or _skip(info.name):
+                    continue
+                fh = tar.extractfile(info)
+                yield info.name, fh.read()
+        except (tarfile.TarError, EOFError, OSError) as exc:
+            raise file_error(CorpusFormatError, source, "the archive is truncated or corrupt",
+                             str(exc)) from None
+
+
+def _skip(member: str) -> bool:
+    return Path(member).name.startswith(".")
+
+
+def _parse_member(source: Path, member: str) -> tuple[str, int, int]:
+    m = _MEMBER.search(member)
+    if m is None:
+        raise file_error(CorpusFormatError, f"{source}!{member}", "not in the UN corpus layout",
+                         "expected TXT/Session NN - YYYY/ISO_NN_YYYY.txt")
+    s_dir, y_dir, iso, s_file, y_file = m.groups()
+    if s_dir != s_file or y_dir != y_file:
+        raise file_error(CorpusFormatError, f"{source}!{member}", "session or year in the file "
+                         "name differs from its folder")
+    return iso, int(s_file), int(y_file)
+
+
+def read_speakers(path: str | os.PathLike) -> pd.DataFrame:
+    """Read ``Speakers_by_session.xlsx``: columns ``country, session, year, speaker, post``.
+
+    Rows are unique per ``(country, session)``; where the file repeats a pair, the first row
+    is kept. Empty cells stay missing.
+    """
+    path = Path(path)
+    try:
+        frame = pd.read_excel(path, sheet_name=0, dtype=str)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for bad files
+        raise file_error(CorpusFormatError, path, "not a readable speakers spreadsheet",
+                         str(exc)) from None
+    missing = [c for c in _SPEAKER_COLUMNS if c not in frame.columns]
+    if missing:
+        raise file_error(CorpusFormatError, path, f"missing columns {missing}",
+                         "expected the Speakers_by_session.xlsx published with the corpus")
+    frame = frame[list(_SPEAKER_COLUMNS)].rename(columns=_SPEAKER_COLUMNS)
+    for col in frame:
+        frame[col] = frame[col].map(lambda v: v.strip() if isinstance(v, str) and v.strip() else None)
+    frame["session"] = pd.to_numeric(frame["session"], errors="coerce").astype("Int64")
+    frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
+    frame = frame.dropna(subset=["country", "session"])
+    return frame.drop_duplicates(["country", "session"], keep="first").reset_index(drop=True)
+
+
+def _speakers_path(source: Path) -> Path | None:
+    folder = source.parent if source.is_file() or source.name == "TXT" else source
+    p = folder / "Speakers_by_session.xlsx"
+    return p if p.exists() else None
+
+
+def _source_key(source: Path, speakers: Path | None) -> str:
+    if source.is_file():
+        content = hash_file(source)
+    else:
+        content = hash_bytes(*(part for member, data in iter_ungdc_files(source)
+                               for part in (member, data)))
+    speakers_hash = hash_file(speakers) if speakers else "none"
+    import sys
+
+    code = code_version(sys.modules[__name__], normalize)
+    return "|".join(["ungdc", LOADER_VERSION, normalize.NORMALIZE_VERSION, code, content,
+                     speakers_hash])
+
+
+def _build_frame(source: Path, speakers: Path | None, *, progress: bool,
+                 n_jobs: int) -> pd.DataFrame:
+    """Read, decode and normalise every speech. Normalisation runs in ``n_jobs`` worker
+    processes while the archive is still being read (batches of :data:`_BATCH` speeches),
+    and the speakers spreadsheet is parsed in a worker at the same time."""
+    members, raws, meta = [], [], []
+    known = set(country_table()["iso3"])
+    pool = ProcessPoolExecutor(max_workers=n_jobs) if n_jobs > 1 else None
+    try:
+        submit = pool.submit if pool else _run_now
+        speakers_job = submit(read_speakers, speakers) if speakers is not None else None
+        jobs, batch = [], []
+        for member, data in tqdm(iter_ungdc_files(source), desc="reading UN speeches",
+                                 unit=" files", disable=not progress, total=None):
+            iso, session, year = _parse_member(source, member)
+            if iso not in known:
+                raise file_error(ResourceError, f"{source}!{member}",
+                                 f"unknown country code {iso!r}",
+                                 "not in discourse/data/tables/countries.csv")
+            raws.append(normalize.decode_bytes(data, path=f"{source}!{member}"))
+            members.append(member)
+            meta.append((iso, session, year))
+            batch.append(raws[-1])
+            if len(batch) == _BATCH:
+                jobs.append(submit(_normalize_batch, batch))
+                batch = []
+        if batch:
+            jobs.append(submit(_normalize_batch, batch))
+        if not members:
+            raise file_error(CorpusFormatError, source, "holds no speech file in the UN corpus "
+                             "layout", "expected TXT/Session NN - YYYY/ISO_NN_YYYY.txt")
+        texts = [t for job in tqdm(jobs, desc="normalising", unit=" batches",
+                                   disable=not progress) for t in job.result()]
+        spk = speakers_job.result() if speakers_job is not None else None
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    frame = pd.DataFrame(meta, columns=["country", "session", "year"])
+    frame.insert(0, "doc_id", [Path(m).stem for m in members])
+    frame.insert(1, "text", texts)
+    frame.insert(2, "raw", raws)
+    countries = country_table().set_index("iso3")
+    frame["country_name"] = frame["country"].map(countries["name"])
+    frame["region"] = frame["country"].map(countries["region"])
+    frame["subregion"] = frame["country"].map(countries["subregion"])
+    if spk is not None:
+        spk = spk[["country", "session", "speaker", "post"]].astype({"session": "int64"})
+        frame = frame.merge(spk, on=["country", "session"], how="left", validate="one_to_one")
+    else:
+        frame["speaker"] = None
+        frame["post"] = None
+    frame["source"] = "ungdc"
+    frame["genre"] = "UN General Debate statement"
+    frame["language"] = "en"
+    frame["member"] = members
+    frame = frame.sort_values(["year", "country"], kind="stable").reset_index(drop=True)
+    dup = frame["doc_id"][frame["doc_id"].duplicated()]
+    if len(dup):
+        raise file_error(CorpusFormatError, source, f"duplicate speech files {sorted(set(dup))[:5]}")
+    return frame
+
+
+_BATCH = 128
+
+
+def _normalize_batch(texts: list[str]) -> list[str]:
+    return [normalize.normalize_text(t) for t in texts]
+
+
+class _Done:
+    """A finished 'future' for the single-process path."""
+
+    def __init__(self, value):
+        self._value = value
+
+    def result(self):
+        return self._value
+
+
+def _run_now(func, *args):
+    return _Done(func(*args))
+
+
+def _load_frame(source: Path, *, keep_raw: bool, progress: bool, n_jobs: int,
+                use_cache: bool, data_dir) -> pd.DataFrame:
+    speakers = _speakers_path(source)
+    key = _source_key(source, speakers)
+    directory = cache_dir(data_dir)
+    columns = None if keep_raw else _CACHED_COLUMNS
+    frame = read_cached(directory, "ungdc", key, columns=columns) if use_cache else None
+    if frame is None:
+        frame = _build_frame(source, speakers, progress=progress, n_jobs=n_jobs)
+        if use_cache:
+            write_cached(frame, directory, "ungdc", key, keep_latest=2)
+        if not keep_raw:
+            frame = frame.drop(columns=["raw"])
+    return frame
+
+
+_CACHED_COLUMNS = ["doc_id", "text", "country", "session", "year", "country_name", "region",
+                   "subregion", "speaker", "post", "source", "genre", "language", "member"]
+
+
+def load_ungdc(countries: str | Iterable[str] | None = None,
+               years: int | tuple[int, int] | range | None = None, *,
+               path: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None,
+               keep_raw: bool = False, download: bool = True, use_cache: bool = True,
+               n_jobs: int | None = None, progress: bool = True) -> Corpus:
+    """Load the UN General Debate Corpus, optionally only some countries and years.
+
+    Parameters
+    ----------
+    countries : str or list of str, optional
+        ISO3 codes or country names (``"SYR"``, ``["RUS", "Ukraine"]``); unknown ones raise
+        :class:`~discourse.errors.ResourceError`. Default: all.
+    years : int, (first, last) or range, optional
+        A year, an inclusive pair of years, or a range. Default: all (1946-2024).
+    path : path, optional
+        The ``UNGDC_*.tgz`` archive or the folder it unpacks to; default ``$DISCOURSE_UNGDC``,
+        then an earlier download in the data directory.
+    data_dir : path, optional
+        Data and cache directory; default ``$DISCOURSE_DATA`` or the user data directory.
+    keep_raw : bool, default=False
+        Also keep each speech as decoded, before normalisation (``Document.raw``).
+    download : bool, default=True
+        Download the archive from Harvard Dataverse if no copy is found.
+    use_cache : bool, default=True
+        Read and write the Parquet cache.
+    n_jobs : int, optional
+        Processes for normalising on a cold load; default: all cores.
+    progress : bool, default=True
+        Show tqdm progress bars.
+
+    Returns
+    -------
+    Corpus
+        Speeches in order of year then country, metadata as in the module docs.
+
+    Examples
+    --------
+    >>> syria = load_ungdc("SYR", years=(2000, 2024), progress=False)
+    >>> len(syria), syria.meta[["doc_id", "year", "post"]].head(2).values.tolist()
+    (25, [['SYR_55_2000', 2000, 'Minister for Foreign Affairs'], ['SYR_56_2001', 2001, 'Minister for Foreign Affairs']])
+    """
+    codes = None
+    if countries is not None:
+        codes = check_countries([countries] if isinstance(countries, str) else list(countries))
+    year_range = _year_range(years)
+    source = ungdc_source(path, download=download, progress=progress)
+    frame = _load_frame(source, keep_raw=keep_raw, progress=progress,
+                        n_jobs=n_jobs or os.cpu_count() or 1, use_cache=use_cache,
+                        data_dir=data_dir)
+    keep = pd.Series(True, index=frame.index)
+    if codes is not None:
+        keep &= frame["country"].isin(codes)
+    if year_range is not None:
+        keep &= frame["year"].between(*year_range)
+    frame = frame[keep]
+    label = "ungdc" + (f":{','.join(codes)}" if codes else "") + \
+        (f":{year_range[0]}-{year_range[1]}" if year_range else "")
+    return Corpus(frame, name=label)
+
+
+def _year_range(years) -> tuple[int, int] | None:
+    if years is None:
+        return None
+    if isinstance(years, range):
+        if len(years) == 0:
+            raise InputError(f"The 'years' parameter of load_ungdc is an empty range: {years}.")
+        return (years[0], years[-1])
+    if isinstance(years, (int,)) and not isinstance(years, bool):
+        return (years, years)
+    if isinstance(years, (tuple, list)) and len(years) == 2 and all(
+            isinstance(y, int) and not isinstance(y, bool) for y in years):
+        lo, hi = years
+        if lo > hi:
+            raise InputError(f"The 'years' parameter of load_ungdc must be (first, last) with "
+                             f"first <= last. Got {tuple(years)} instead.")
+        return (lo, hi)
+    raise InputError(f"The 'years' parameter of load_ungdc must be a year, a (first, last) pair "
+                     f"or a range. Got {years!r} instead.")

@@ -1,0 +1,274 @@
+"""The counts stage: a sparse document-term matrix, :class:`DocTermMatrix`.
+
+:func:`to_dtm` counts the terms of every document's body with the tokenisation policy of
+:mod:`discourse.text.tokens` (:func:`~discourse.text.tokens.count_terms`: lowercased, possessives split,
+optional stemming and stop words). Large corpora are counted on all cores, in contiguous
+chunks whose local vocabularies are merged at the end, and the matrix is cached in the data
+directory (Parquet, checksummed, no pickle), keyed by the corpus content, the settings and the
+version of the code.
+
+>>> from discourse.corpus.documents import Corpus
+>>> dtm = to_dtm(Corpus.from_texts(["Balance, not rivalry.", "Balance and balance."],
+...                                meta={"year": [2024, 2025]}))
+>>> dtm.terms
+['and', 'balance', 'not', 'rivalry']
+>>> dtm.counts.toarray().tolist()
+[[0, 1, 1, 1], [1, 2, 0, 0]]
+>>> dtm.group("year").counts.toarray().tolist()
+[[0, 1, 1, 1], [1, 2, 0, 0]]
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from tqdm.auto import tqdm
+
+from ..corpus.documents import Corpus
+from ..errors import EmptyInputError, InputError
+from ..text.tokens import count_terms, stopwords as shipped_stopwords
+
+__all__ = ["DocTermMatrix", "to_dtm", "CACHE_MIN_DOCUMENTS"]
+
+#: Corpora with at least this many documents are counted on all cores and cached.
+CACHE_MIN_DOCUMENTS = 500
+_CHUNK = 256
+
+
+class DocTermMatrix:
+    """Term counts: ``counts[i, j]`` is how often term ``terms[j]`` occurs in document ``i``.
+
+    Attributes
+    ----------
+    counts : scipy.sparse.csr_matrix of int64, shape (n_documents, n_terms)
+    doc_ids : list of str
+    terms : list of str, sorted
+    docvars : pandas.DataFrame
+        The corpus metadata, one row per document (``doc_id`` first).
+    """
+
+    def __init__(self, counts, doc_ids: Sequence[str], terms: Sequence[str],
+                 docvars: pd.DataFrame):
+        counts = sp.csr_matrix(counts, dtype=np.int64)
+        if counts.shape != (len(doc_ids), len(terms)):
+            raise InputError(f"DocTermMatrix: counts of shape {counts.shape} for "
+                             f"{len(doc_ids)} documents and {len(terms)} terms")
+        self.counts = counts
+        self.doc_ids = list(doc_ids)
+        self.terms = terms if isinstance(terms, list) else list(terms)  # shared, never mutated
+        self.docvars = docvars.reset_index(drop=True)
+        self._index = None
+
+    def __repr__(self) -> str:
+        return (f"<DocTermMatrix: {len(self.doc_ids)} documents x {len(self.terms)} terms, "
+                f"{int(self.counts.sum()):,} tokens>")
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.counts.shape
+
+    @property
+    def n_tokens(self) -> np.ndarray:
+        """Tokens per document."""
+        return np.asarray(self.counts.sum(axis=1)).ravel()
+
+    def term_index(self, term: str) -> int | None:
+        """Column of ``term``, or None."""
+        if self._index is None:
+            self._index = {t: i for i, t in enumerate(self.terms)}
+        return self._index.get(term)
+
+    def term_counts(self, rows=None) -> np.ndarray:
+        """Total count of every term over all documents (or the selected ``rows``)."""
+        m = self.counts if rows is None else self.counts[rows]
+        return np.asarray(m.sum(axis=0)).ravel()
+
+    def subset(self, mask) -> DocTermMatrix:
+        """Documents selected by a boolean mask (or callable on ``docvars``)."""
+        m = np.asarray(mask(self.docvars) if callable(mask) else mask, dtype=bool)
+        if m.shape != (len(self.doc_ids),):
+            raise InputError(f"DocTermMatrix.subset: mask of {m.size} values for "
+                             f"{len(self.doc_ids)} documents")
+        rows = np.flatnonzero(m)
+        return DocTermMatrix(self.counts[rows], [self.doc_ids[i] for i in rows], self.terms,
+                             self.docvars.iloc[rows])
+
+    def split(self, mask) -> tuple[DocTermMatrix, DocTermMatrix]:
+        """``(selected, rest)``: the documents of a boolean mask (or a callable on ``docvars``,
+        or a list of doc ids) and all the others, e.g. for ``stat_keyness(*dtm.split(mask))``."""
+        if not callable(mask) and len(mask) and isinstance(list(mask)[0], str):
+            wanted = set(mask)
+            unknown = wanted - set(self.doc_ids)
+            if unknown:
+                raise InputError(f"DocTermMatrix.split: unknown doc ids {sorted(unknown)[:5]}")
+            mask = [d in wanted for d in self.doc_ids]
+        m = np.asarray(mask(self.docvars) if callable(mask) else mask, dtype=bool)
+        return self.subset(m), self.subset(~m)
+
+    def group(self, by: str | Sequence) -> DocTermMatrix:
+        """Sum documents by a docvar column (or a sequence of labels, one per document).
+
+        Groups are sorted; documents with a missing label are left out. The result's
+        ``doc_ids`` are the group labels as strings, its ``docvars`` has the column ``by``
+        (or ``group``) and ``n_documents``.
+        """
+        if isinstance(by, str):
+            if by not in self.docvars.columns:
+                raise InputError(f"DocTermMatrix.group: unknown docvar {by!r}; available: "
+                                 f"{list(self.docvars.columns)}")
+            labels, name = self.docvars[by], by
+        else:
+            labels, name = pd.Series(list(by)), "group"
+            if len(labels) != len(self.doc_ids):
+                raise InputError("DocTermMatrix.group: one label per document is needed")
+        labels = labels.reset_index(drop=True)
+        keep = labels.notna().to_numpy()
+        codes, uniques = pd.factorize(labels[keep], sort=True)
+        rows = np.flatnonzero(keep)
+        indicator = sp.csr_matrix((np.ones(len(rows), dtype=np.int64), (codes, rows)),
+                                  shape=(len(uniques), len(self.doc_ids)))
+        counts = indicator @ self.counts
+        docvars = pd.DataFrame({name: list(uniques),
+                                "n_documents": np.bincount(codes, minlength=len(uniques))})
+        return DocTermMatrix(counts, [str(u) for u in uniques], self.terms, docvars)
+
+    def trim(self, *, min_count: int = 1, min_docs: int = 1) -> DocTermMatrix:
+        """Drop terms seen fewer than ``min_count`` times or in fewer than ``min_docs`` documents."""
+        total = self.term_counts()
+        docs = np.asarray((self.counts > 0).sum(axis=0)).ravel()
+        cols = np.flatnonzero((total >= min_count) & (docs >= min_docs))
+        return DocTermMatrix(self.counts[:, cols], self.doc_ids, [self.terms[j] for j in cols],
+                             self.docvars)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long tidy form: ``doc_id, term, count`` for every non-zero cell."""
+        coo = self.counts.tocoo()
+        return pd.DataFrame({"doc_id": np.asarray(self.doc_ids, dtype=object)[coo.row],
+                             "term": np.asarray(self.terms, dtype=object)[coo.col],
+                             "count": coo.data})
+
+
+def _count_chunk(args) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Count a chunk of texts: local sorted vocabulary plus CSR arrays."""
+    texts, kwargs = args
+    rows = [count_terms(t, **kwargs) for t in texts]
+    vocab = sorted(set().union(*rows)) if rows else []
+    index = {t: i for i, t in enumerate(vocab)}
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indices, data = [], []
+    for i, row in enumerate(rows):
+        indices.extend(index[t] for t in row)
+        data.extend(row.values())
+        indptr[i + 1] = len(indices)
+    return vocab, indptr, np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=np.int64)
+
+
+def _merge(chunks) -> tuple[list[str], sp.csr_matrix]:
+    vocab = sorted(set().union(*(c[0] for c in chunks)))
+    position = {t: i for i, t in enumerate(vocab)}
+    blocks = []
+    for local, indptr, indices, data in chunks:
+        remap = np.fromiter((position[t] for t in local), dtype=np.int64, count=len(local))
+        m = sp.csr_matrix((data, remap[indices] if len(indices) else indices, indptr),
+                          shape=(len(indptr) - 1, len(vocab)))
+        m.sort_indices()
+        blocks.append(m)
+    return vocab, sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((0, 0))
+
+
+def _body_text(text: str) -> str:
+    from ..corpus.normalize import split_blocks
+
+    return "\n\n".join(text[b.start:b.end] for b in split_blocks(text) if b.kind == "paragraph")
+
+
+def _count_texts(args):
+    texts, kwargs = args
+    return _count_chunk(([_body_text(t) for t in texts], kwargs))
+
+
+def to_dtm(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep", stem: bool = False,
+           stopwords: str | Iterable[str] | None = None, n_jobs: int | None = None,
+           use_cache: bool = True, progress: bool = False) -> DocTermMatrix:
+    """Count the terms of every document's body into a :class:`DocTermMatrix`.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    lowercase, numbers, stem, stopwords
+        As in :func:`discourse.tokenize`.
+    n_jobs : int, optional
+        Processes for large corpora (default: all cores).
+    use_cache : bool, default=True
+        Read/write the cache for corpora of :data:`CACHE_MIN_DOCUMENTS` documents or more.
+    progress : bool, default=False
+    """
+    from .._validation import check_choice
+
+    if not isinstance(corpus, Corpus):
+        raise InputError(f"to_dtm expects a Corpus, got {type(corpus).__name__}")
+    check_choice("numbers", numbers, ["keep", "drop"], "to_dtm")
+    stop = shipped_stopwords(stopwords) if isinstance(stopwords, str) else \
+        (frozenset(stopwords) if stopwords is not None else None)
+    kwargs = {"lowercase": lowercase, "numbers": numbers, "stem": stem, "stopwords": stop}
+    key = None
+    if use_cache and len(corpus) >= CACHE_MIN_DOCUMENTS:
+        from . import dtm as this
+        from ..corpus import normalize
+        from ..text import tokens
+        from ..corpus.cache import code_version
+
+        stop_key = ",".join(sorted(stop)) if stop else ""
+        key = (f"dtm|{corpus.content_hash()}|{code_version(this, tokens, normalize)}|"
+               f"{lowercase}|{numbers}|{stem}|{stop_key}")
+        cached = _read(key)
+        if cached is not None:
+            counts, terms = cached
+            return DocTermMatrix(counts, corpus.ids, terms, corpus.meta)
+    texts = corpus.texts
+    chunks = [(texts[i:i + _CHUNK], kwargs) for i in range(0, len(texts), _CHUNK)]
+    jobs = n_jobs or os.cpu_count() or 1
+    if jobs > 1 and len(texts) >= CACHE_MIN_DOCUMENTS:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(tqdm(pool.map(_count_texts, chunks), total=len(chunks),
+                                desc="counting terms", disable=not progress))
+    else:
+        results = [_count_texts(c) for c in chunks]
+    if not results:
+        raise EmptyInputError("to_dtm: the corpus has no documents")
+    terms, counts = _merge(results)
+    if key is not None:
+        _write(key, counts, terms)
+    return DocTermMatrix(counts, corpus.ids, terms, corpus.meta)
+
+
+def _read(key: str):
+    from ..corpus.cache import read_cached
+    from ..corpus.paths import cache_dir
+
+    cells = read_cached(cache_dir(), "dtm", key)
+    vocab = read_cached(cache_dir(), "dtm-terms", key) if cells is not None else None
+    if cells is None or vocab is None:
+        return None
+    n_docs = int(vocab["n_docs"].iloc[0])
+    counts = sp.csr_matrix((cells["count"].to_numpy(), (cells["doc"].to_numpy(),
+                                                        cells["term"].to_numpy())),
+                           shape=(n_docs, len(vocab)), dtype=np.int64)
+    return counts, vocab["term"].tolist()
+
+
+def _write(key: str, counts: sp.csr_matrix, terms: list[str]) -> None:
+    from ..corpus.cache import write_cached
+    from ..corpus.paths import cache_dir
+
+    coo = counts.tocoo()
+    cells = pd.DataFrame({"doc": coo.row.astype(np.int32), "term": coo.col.astype(np.int32),
+                          "count": coo.data.astype(np.int32)})
+    write_cached(pd.DataFrame({"term": terms, "n_docs": counts.shape[0]}), cache_dir(),
+                 "dtm-terms", key, keep_latest=4)
+    write_cached(cells, cache_dir(), "dtm", key, keep_latest=4)

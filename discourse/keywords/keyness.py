@@ -1,0 +1,237 @@
+"""Keyness: which terms are distinctive of a target against a reference.
+
+``stat_keyness(target, reference)`` takes two corpora (or two document-term matrices) and
+returns one row per term with the counts behind every statistic and all of these measures:
+
+============================ ===============================================================
+column                       definition (a, b: term counts in target and reference;
+                             T, R: their token totals; N = T + R)
+============================ ===============================================================
+``g2``, ``g2_p``             log-likelihood G² of the 2×2 table (term / other tokens ×
+                             target / reference): ``2 Σ O ln(O/E)`` over the four cells
+                             (Dunning 1993; Rayson & Garside 2000), p from χ²(1)
+``chi2``, ``chi2_p``         Pearson χ² of the same table, p from χ²(1)
+``chi2_yates``, ``…_p``      χ² with Yates' continuity correction (as scipy applies it:
+                             each |O − E| reduced by 0.5, never past zero)
+``log_ratio``                Hardie (2014) Log Ratio: ``log2((a/T) / (b/R))``, a zero count
+                             replaced by 0.5
+``log_ratio_ci_low/high``    its confidence interval: ``± z · sqrt(1/a + 1/b) / ln 2`` (the
+                             usual interval for a ratio of two Poisson rates, on the log2 scale)
+``pct_diff``                 %DIFF (Gabrielatos & Marchi 2012): ``100 (a/T − b/R) / (b/R)``;
+                             ``inf`` when b = 0
+``bic``                      Wilson (2013): ``G² − ln N`` (df = 1); BIC > 2 is positive, > 6
+                             strong, > 10 very strong evidence
+``log_odds``, ``log_odds_z`` Monroe, Colaresi & Quinn (2008) log-odds ratio with an
+                             informative Dirichlet prior, α_w = prior_size · (a + b)/N (default
+                             prior_size = N, i.e. the pooled counts), and its z-score
+                             ``δ / sqrt(1/(a + α_w) + 1/(b + α_w))`` (their eq. 16, 18-22)
+``p_bonferroni``, ``q_bh``   G² p-values adjusted for the number of terms tested: Bonferroni
+                             and Benjamini–Hochberg (1995)
+============================ ===============================================================
+
+``direction`` says where the term is relatively more frequent (``"target"``,
+``"reference"`` or ``"none"``). Rows are sorted by the chosen ``measure``, signed by direction
+(target-key terms first, reference-key terms last), then by term.
+
+>>> from discourse.corpus.documents import Corpus
+>>> t = Corpus.from_texts(["balance balance sovereignty pragmatism"], ids=["t"])
+>>> r = Corpus.from_texts(["occupation occupation sovereignty aggression balance"], ids=["r"])
+>>> tab = stat_keyness(t, r)
+>>> tab[["term", "n_target", "n_reference", "direction"]].head(2).values.tolist()
+[['pragmatism', 1, 0, 'target'], ['balance', 2, 1, 'target']]
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import special, stats
+
+from .._validation import check_choice, check_range
+from ..corpus.documents import Corpus
+from .dtm import DocTermMatrix, to_dtm
+from ..errors import EmptyInputError, InputError
+
+__all__ = ["stat_keyness", "keyness_from_counts", "adjust_bh", "KEYNESS_COLUMNS", "MEASURES"]
+
+KEYNESS_COLUMNS = [
+    "term", "n_target", "n_reference", "total_target", "total_reference",
+    "rate_target_per_10k", "rate_reference_per_10k", "g2", "g2_p", "chi2", "chi2_p",
+    "chi2_yates", "chi2_yates_p", "log_ratio", "log_ratio_ci_low", "log_ratio_ci_high",
+    "pct_diff", "bic", "log_odds", "log_odds_z", "p_bonferroni", "q_bh", "direction",
+]
+MEASURES = ("g2", "chi2", "chi2_yates", "log_ratio", "pct_diff", "bic", "log_odds_z")
+
+
+def adjust_bh(p: np.ndarray) -> np.ndarray:
+    """Benjamini–Hochberg adjusted p-values (q-values), as ``scipy.stats.false_discovery_control``.
+
+    >>> adjust_bh(np.array([0.01, 0.04, 0.03])).round(3).tolist()
+    [0.03, 0.04, 0.04]
+    """
+    p = np.asarray(p, dtype=float)
+    m = len(p)
+    if m == 0:
+        return p
+    order = np.argsort(p, kind="stable")
+    ranked = p[order] * m / np.arange(1, m + 1)
+    q = np.minimum.accumulate(ranked[::-1])[::-1]
+    out = np.empty(m)
+    out[order] = np.minimum(q, 1.0)
+    return out
+
+
+def _chi2_sf_df1(x):
+    """Upper tail of χ²(1): ``P(Z² > x) = erfc(sqrt(x / 2))`` (what ``stats.chi2.sf(x, 1)``
+    computes, without the distribution machinery: 20x faster on a large vocabulary)."""
+    return special.erfc(np.sqrt(np.asarray(x, dtype=float) / 2))
+
+
+def _xlogx_over(o, e):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(o > 0, o * np.log(np.where(o > 0, o, 1) / e), 0.0)
+
+
+def keyness_from_counts(terms, a, b, total_target: int, total_reference: int, *,
+                        ci: float = 0.95, prior_size: float | None = None) -> pd.DataFrame:
+    """All keyness statistics from term counts ``a`` (target) and ``b`` (reference).
+
+    ``total_target``/``total_reference`` are the token totals of the two sides. Terms with
+    ``a + b == 0`` must be removed before. Unsorted, unadjusted (``p_bonferroni``/``q_bh``
+    are filled by :func:`stat_keyness`).
+    """
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    T, R = float(total_target), float(total_reference)
+    N = T + R
+    row = a + b
+    e1, e2 = T * row / N, R * row / N
+    c, d = T - a, R - b
+    e3, e4 = T * (N - row) / N, R * (N - row) / N
+    with np.errstate(divide="ignore", invalid="ignore"):
+        g2 = 2 * (_xlogx_over(a, e1) + _xlogx_over(b, e2) + _xlogx_over(c, e3)
+                  + _xlogx_over(d, e4))
+        g2 = np.maximum(g2, 0.0)
+        obs = np.stack([a, b, c, d])
+        exp = np.stack([e1, e2, e3, e4])
+        chi2 = np.where(exp > 0, (obs - exp) ** 2 / np.where(exp > 0, exp, 1), 0).sum(axis=0)
+        diff = exp - obs
+        shift = np.minimum(0.5, np.abs(diff)) * np.sign(diff)
+        chi2_y = np.where(exp > 0, ((obs + shift) - exp) ** 2 / np.where(exp > 0, exp, 1),
+                          0).sum(axis=0)
+        a_adj, b_adj = np.where(a > 0, a, 0.5), np.where(b > 0, b, 0.5)
+        log_ratio = np.log2((a_adj / T) / (b_adj / R))
+        z = stats.norm.ppf(0.5 + ci / 2)
+        half = z * np.sqrt(1 / a_adj + 1 / b_adj) / np.log(2)
+        rate_t, rate_r = a / T, b / R
+        pct = np.where(b > 0, 100 * (rate_t - rate_r) / np.where(b > 0, rate_r, 1), np.inf)
+        alpha0 = N if prior_size is None else float(prior_size)
+        alpha = alpha0 * row / N
+        delta = (np.log((a + alpha) / (T + alpha0 - a - alpha))
+                 - np.log((b + alpha) / (R + alpha0 - b - alpha)))
+        lo_z = delta / np.sqrt(1 / (a + alpha) + 1 / (b + alpha))
+    codes = np.where(rate_t > rate_r, 0, np.where(rate_t < rate_r, 1, 2)).astype(np.int8)
+    direction = pd.Categorical.from_codes(codes, ["target", "reference", "none"])
+    return pd.DataFrame({
+        "term": list(terms), "n_target": a.astype(np.int64), "n_reference": b.astype(np.int64),
+        "total_target": int(T), "total_reference": int(R),
+        "rate_target_per_10k": 1e4 * rate_t, "rate_reference_per_10k": 1e4 * rate_r,
+        "g2": g2, "g2_p": _chi2_sf_df1(g2), "chi2": chi2, "chi2_p": _chi2_sf_df1(chi2),
+        "chi2_yates": chi2_y, "chi2_yates_p": _chi2_sf_df1(chi2_y),
+        "log_ratio": log_ratio, "log_ratio_ci_low": log_ratio - half,
+        "log_ratio_ci_high": log_ratio + half, "pct_diff": pct, "bic": g2 - np.log(N),
+        "log_odds": delta, "log_odds_z": lo_z, "p_bonferroni": np.nan, "q_bh": np.nan,
+        "direction": direction,
+    })
+
+
+def _as_dtms(target, reference, options) -> tuple[DocTermMatrix, DocTermMatrix]:
+    if isinstance(target, Corpus) and isinstance(reference, Corpus):
+        shared = set(target.ids) & set(reference.ids)
+        if shared:
+            raise InputError(f"stat_keyness: the reference contains {len(shared)} of the target's "
+                             f"documents (e.g. {sorted(shared)[:3]}); compare a target with the "
+                             "rest, e.g. reference=corpus.subset(lambda m: ~m.doc_id.isin(ids))")
+        both = to_dtm(Corpus.concat([target, reference]), **options)
+        n = len(target)
+        mask = np.zeros(len(both.doc_ids), dtype=bool)
+        mask[:n] = True
+        return both.split(mask)
+    if isinstance(target, DocTermMatrix) and isinstance(reference, DocTermMatrix):
+        if options:
+            raise InputError(f"stat_keyness: tokenisation options {sorted(options)} have no effect "
+                             "on document-term matrices; pass them to to_dtm")
+        return target, reference
+    raise InputError("stat_keyness compares two Corpus objects or two DocTermMatrix objects; "
+                     f"got {type(target).__name__} and {type(reference).__name__}")
+
+
+def _aligned_counts(t: DocTermMatrix, r: DocTermMatrix):
+    a, b = t.term_counts(), r.term_counts()
+    if t.terms is r.terms or t.terms == r.terms:
+        return np.asarray(t.terms, dtype=object), a, b
+    terms = sorted(set(t.terms) | set(r.terms))
+    pos = {w: i for i, w in enumerate(terms)}
+    full_a, full_b = np.zeros(len(terms)), np.zeros(len(terms))
+    full_a[[pos[w] for w in t.terms]] = a
+    full_b[[pos[w] for w in r.terms]] = b
+    return np.asarray(terms, dtype=object), full_a, full_b
+
+
+def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
+                 min_target: int = 0, ci: float = 0.95, prior_size: float | None = None,
+                 **options) -> pd.DataFrame:
+    """Keyness of every term of ``target`` against ``reference`` (module docs for the measures).
+
+    Parameters
+    ----------
+    target, reference : Corpus or DocTermMatrix
+        Two corpora (tokenised together with ``options``) or two matrices. To compare part of
+        a matrix with the rest: ``stat_keyness(*dtm.split(mask))``. A reference that contains
+        target documents is refused.
+    measure : {"g2", "chi2", "chi2_yates", "log_ratio", "pct_diff", "bic", "log_odds_z"}
+        The statistic to sort by (all are always computed), default "g2".
+    min_count : int, default=1
+        Keep terms seen at least this often in target and reference together.
+    min_target : int, default=0
+        Keep terms seen at least this often in the target.
+    ci : float, default=0.95
+        Confidence level of the Log Ratio interval.
+    prior_size : float, optional
+        α0 of the Dirichlet prior of the log-odds ratio (default: the pooled token count).
+    **options
+        ``lowercase``, ``numbers``, ``stem``, ``stopwords`` for :func:`discourse.to_dtm`.
+
+    Returns
+    -------
+    DataFrame
+        :data:`KEYNESS_COLUMNS`, one row per term.
+
+    Raises
+    ------
+    EmptyInputError
+        The target or the reference has no tokens, or no term passes the filters.
+    """
+    check_choice("measure", measure, MEASURES, "stat_keyness")
+    check_range("min_count", min_count, "stat_keyness", low=1, integer=True)
+    check_range("min_target", min_target, "stat_keyness", low=0, integer=True)
+    check_range("ci", ci, "stat_keyness", low=0.5, high=0.999)
+    t, r = _as_dtms(target, reference, options)
+    terms, a, b = _aligned_counts(t, r)
+    T, R = a.sum(), b.sum()
+    if T == 0 or R == 0:
+        side = "target" if T == 0 else "reference"
+        raise EmptyInputError(f"stat_keyness: the {side} has no tokens")
+    keep = ((a + b) >= min_count) & (a >= min_target) & ((a + b) > 0)
+    if not keep.any():
+        raise EmptyInputError(f"stat_keyness: no term passes min_count={min_count} and "
+                              f"min_target={min_target}")
+    table = keyness_from_counts(terms[keep], a[keep], b[keep], T, R, ci=ci,
+                                prior_size=prior_size)
+    table["p_bonferroni"] = np.minimum(table["g2_p"] * len(table), 1.0)
+    table["q_bh"] = adjust_bh(table["g2_p"].to_numpy())
+    sign = np.where(table["direction"].to_numpy() == "reference", -1.0, 1.0)
+    score = table[measure].to_numpy()
+    signed = score if measure in ("log_ratio", "pct_diff", "log_odds_z") else sign * score
+    order = np.lexsort((table["term"].to_numpy(), -np.nan_to_num(signed, posinf=1e300,
+                                                                 neginf=-1e300)))
+    return table.iloc[order].reset_index(drop=True)[KEYNESS_COLUMNS]

@@ -1,0 +1,434 @@
+"""Stance and metadiscourse markers (after Hyland 2005), modality, negation, person reference.
+
+The lexicon is :file:`discourse/data/lexicons/metadiscourse.yaml` (its header gives the
+sources, and each category its definition and what was added or dropped for political texts):
+
+=====================  ====================================================================
+category               what it counts
+=====================  ====================================================================
+hedges                 withheld commitment: *perhaps, possibly, in our view, about 300*
+boosters               certainty: *clearly, indeed, in fact, demonstrated, it is true*
+attitude_markers       affective evaluation: *importantly, unfortunately, crucial, welcome*
+self_mentions          the speaker: *I, me, my, we, us, our*
+engagement_markers     the audience: *you, your, let us, Mr. President, excellencies*
+modal_high             *must, will, shall, cannot, have to*
+modal_medium           *should, would, ought to*
+modal_low              *may, might, could, can*
+negation               *not, no, never, n't, nor, neither, nothing, none, without*
+first_person_plural    *we, us, our, ours, ourselves*
+third_person           *he, she, it, they* and their other forms
+=====================  ====================================================================
+
+Matching policy
+---------------
+* Only body text is read (headings, boilerplate and page furniture are left out, as in
+  :mod:`discourse.text.tokens`); tokens are :data:`discourse.text.tokens.WORD_PATTERN` words of the
+  :func:`~discourse.corpus.normalize.fold_typography` fold of the text, so "don’t" matches "don't"
+  and every offset points into ``Document.text``. ``n_tokens`` is the same count as
+  :func:`discourse.text.tokens.count_tokens` of the body paragraphs.
+* Entries are whole words or phrases (consecutive tokens separated by spaces only; a period
+  may follow *mr, mrs, ms, dr*), case-insensitive; ``word*`` is a prefix glob, ``*n't`` a
+  suffix glob, ``<num>`` a number token.
+* Within a category the longest entry starting at a token wins and its tokens are not counted
+  again; categories overlap on purpose (*must* is a booster and a high modal).
+* Ambiguity: the ``exclusions`` of the lexicon drop a word inside listed phrases (*the will of
+  the people*, *military might*, *No. 242*); in code, capitalised *May* that is not
+  sentence-initial or stands next to a number is the month, and *US* in capitals (in a text
+  that is not all capitals) is the United States.
+
+>>> rows = stance_markers("We must, in fact, act. Perhaps not in May 2024.")
+>>> list(zip(rows["category"], rows["match"]))[:4]
+[('self_mentions', 'We'), ('first_person_plural', 'We'), ('boosters', 'must'), ('modal_high', 'must')]
+>>> "May" in set(rows["match"])
+False
+"""
+from __future__ import annotations
+
+import bisect
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from tqdm.auto import tqdm
+
+from ..corpus.documents import Document, as_corpus
+from ..errors import CorpusFormatError, InputError, ResourceError, file_error
+from ..corpus.normalize import fold_typography
+from ..text.parsed import parse
+
+__all__ = ["stance_markers", "stat_stance", "load_stance_lexicon", "StanceLexicon",
+           "STANCE_CATEGORIES", "STANCE_MARKER_COLUMNS", "stance_columns"]
+
+#: Categories of the shipped lexicon, in table order.
+STANCE_CATEGORIES = ["hedges", "boosters", "attitude_markers", "self_mentions",
+                     "engagement_markers", "modal_high", "modal_medium", "modal_low", "negation",
+                     "first_person_plural", "third_person"]
+#: Columns of :func:`stance_markers`: one row per match. ``entry`` is the lexicon entry that
+#: matched (``"in fact"``), ``match`` the text as written (``doc.text[start:end]``),
+#: ``sentence`` the index of the sentence in :func:`discourse.text.sentences.sentence_spans`
+#: (-1 if the match lies outside every sentence span).
+STANCE_MARKER_COLUMNS = ["doc_id", "category", "entry", "match", "start", "end", "sentence"]
+
+_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_DIGITS = re.compile(r"^\d[\d,.]*$")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions dozen dozens half "
+    "several".split())
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "no"})  # "No. 242"
+
+
+def stance_columns(categories=STANCE_CATEGORIES) -> list[str]:
+    """Columns of :func:`stat_stance` for the given categories.
+
+    >>> stance_columns(["hedges"])
+    ['doc_id', 'n_tokens', 'hedges_count', 'hedges_per_1k', 'first_vs_third']
+    """
+    cols = ["doc_id", "n_tokens"]
+    for c in categories:
+        cols += [f"{c}_count", f"{c}_per_1k"]
+    return cols + ["first_vs_third"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Part:
+    kind: str  # "word", "prefix", "suffix", "num"
+    text: str
+
+    def matches(self, token: str) -> bool:
+        if self.kind == "word":
+            return token == self.text
+        if self.kind == "prefix":
+            return token.startswith(self.text)
+        if self.kind == "suffix":
+            return token.endswith(self.text) and len(token) > len(self.text)
+        return bool(_DIGITS.match(token)) or token in _NUMBER_WORDS
+
+
+def _parse_part(word: str, where: str) -> _Part:
+    if word == "<num>":
+        return _Part("num", "")
+    if word.endswith("*") and len(word) > 1 and "*" not in word[:-1]:
+        return _Part("prefix", word[:-1])
+    if word.startswith("*") and len(word) > 1 and "*" not in word[1:]:
+        return _Part("suffix", word[1:])
+    if "*" in word or not _TOKEN.fullmatch(word):
+        raise file_error(CorpusFormatError, where, f"entry part {word!r} is not a word, "
+                         "'word*', '*suffix' or '<num>'")
+    return _Part("word", word)
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """A compiled stance lexicon: categories of entries (phrases of parts) and exclusions."""
+
+    name: str
+    version: str
+    source: str
+    licence: str
+    categories: tuple[str, ...]
+    descriptions: dict
+    entries: dict          # category -> list of (entry text, tuple of _Part)
+    exclusions: dict       # word -> list of (index of the word in the phrase, tuple of _Part)
+
+    def __post_init__(self):
+        exact, prefix, suffix, num = {}, {}, [], []
+        for cat in self.categories:
+            for text, parts in self.entries[cat]:
+                first = parts[0]
+                item = (cat, text, parts)
+                if first.kind == "word":
+                    exact.setdefault(first.text, []).append(item)
+                elif first.kind == "prefix":
+                    prefix.setdefault(first.text, []).append(item)
+                elif first.kind == "suffix":
+                    suffix.append(item)
+                else:
+                    num.append(item)
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_prefix", prefix)
+        object.__setattr__(self, "_prefix_lengths", sorted({len(p) for p in prefix}))
+        object.__setattr__(self, "_suffix", suffix)
+        object.__setattr__(self, "_num", num)
+
+    def candidates(self, token: str) -> list:
+        """Entries whose first part matches ``token`` (lower case)."""
+        out = list(self._exact.get(token, ()))
+        for k in self._prefix_lengths:
+            if k <= len(token):
+                out.extend(self._prefix.get(token[:k], ()))
+        for item in self._suffix:
+            if item[2][0].matches(token):
+                out.append(item)
+        if self._num and (_DIGITS.match(token) or token in _NUMBER_WORDS):
+            out.extend(self._num)
+        return out
+
+
+def _parse_lexicon(text: str, where: str) -> StanceLexicon:
+    from ..keywords.patterns import read_entries_yaml
+
+    data, patterns, descriptions = read_entries_yaml(text, where, "stance lexicon")
+    entries = {}
+    for cat, value in patterns.items():
+        compiled = []
+        for v in value:
+            words = fold_typography(v).lower().split()
+            if not words:
+                raise file_error(CorpusFormatError, where, f"category {cat!r} has an empty entry")
+            compiled.append((" ".join(words), tuple(_parse_part(w, where) for w in words)))
+        entries[cat] = compiled
+    exclusions = {}
+    for word, phrases in (data.get("exclusions") or {}).items():
+        if not isinstance(word, str) or not isinstance(phrases, list) or \
+                not all(isinstance(p, str) for p in phrases):
+            raise file_error(CorpusFormatError, where, f"exclusions: {word!r} must map a word to "
+                             "a list of phrases, as strings (quote yes, no, on, off)")
+        word = word.lower()
+        for phrase in phrases:
+            words = fold_typography(phrase).lower().split()
+            if word not in words:
+                raise file_error(CorpusFormatError, where, f"exclusion {phrase!r} does not "
+                                 f"contain the word {word!r} it excludes")
+            parts = tuple(_parse_part(w, where) for w in words)
+            exclusions.setdefault(word, []).append((words.index(word), parts))
+    return StanceLexicon(str(data["name"]), str(data.get("version", "")), str(data["source"]),
+                         str(data["licence"]), tuple(entries), descriptions, entries, exclusions)
+
+
+@cache
+def _shipped_lexicon() -> StanceLexicon:
+    path = resources.files("discourse.data").joinpath("lexicons", "metadiscourse.yaml")
+    return _parse_lexicon(path.read_text("utf-8"), "discourse/data/lexicons/metadiscourse.yaml")
+
+
+def load_stance_lexicon(name_or_path: str | os.PathLike = "metadiscourse") -> StanceLexicon:
+    """The shipped stance lexicon (``"metadiscourse"``) or a user's YAML file in its format.
+
+    >>> lex = load_stance_lexicon()
+    >>> lex.categories[:3]
+    ('hedges', 'boosters', 'attitude_markers')
+    """
+    if isinstance(name_or_path, StanceLexicon):
+        return name_or_path
+    if name_or_path == "metadiscourse":
+        return _shipped_lexicon()
+    path = Path(name_or_path)
+    if not path.suffix:
+        raise ResourceError(f"unknown stance lexicon {str(name_or_path)!r}; shipped: "
+                            "['metadiscourse'] (or give the path of a YAML file)")
+    if not path.exists():
+        raise file_error(InputError, path, "no such lexicon file")
+    return _parse_lexicon(path.read_text("utf-8"), str(path))
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------------------------
+
+def _body_tokens(parsed):
+    """The words of the body blocks (as they stand in the folded text) and their spans, from
+    the analysed document."""
+    toks, spans = [], []
+    for i, j in parsed.body_word_ranges:
+        toks += parsed.words(i, j)
+        spans += parsed.word_spans(i, j)
+    return toks, spans
+
+
+def _gap_ok(folded: str, spans, i: int, j: int, toks_lower) -> bool:
+    """Can token ``i`` and the next token ``j`` be parts of one phrase?"""
+    gap = folded[spans[i][1]:spans[j][0]]
+    if gap.isspace():
+        return True
+    return gap[:1] == "." and gap[1:].isspace() and toks_lower[i] in _ABBREVIATIONS
+
+
+def _phrase_at(parts, i: int, lower, spans, folded) -> bool:
+    k = len(parts)
+    if i < 0 or i + k > len(lower):
+        return False
+    for j in range(k):
+        if not parts[j].matches(lower[i + j]):
+            return False
+        if j and not _gap_ok(folded, spans, i + j - 1, i + j, lower):
+            return False
+    return True
+
+
+def _sentence_initial(folded: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (folded[i].isspace() or folded[i] in "\"'([“‘"):
+        i -= 1
+    return i < 0 or folded[i] in ".!?:\n"
+
+
+def _is_number(token: str) -> bool:
+    return bool(_DIGITS.match(token))
+
+
+def _excluded(word: str, i: int, lex: StanceLexicon, lower, raw, spans, folded,
+              all_caps: bool) -> bool:
+    if word == "may":
+        near_number = (i > 0 and _is_number(lower[i - 1])) or \
+                      (i + 1 < len(lower) and _is_number(lower[i + 1]))
+        if near_number or (raw[i] == "May" and not _sentence_initial(folded, spans[i][0])):
+            return True
+    elif word == "us" and raw[i] == "US" and not all_caps:
+        return True
+    for index, parts in lex.exclusions.get(word, ()):
+        if _phrase_at(parts, i - index, lower, spans, folded):
+            return True
+    return False
+
+
+def _match_tokens(lex: StanceLexicon, raw, spans, folded, categories):
+    """Yield ``(category, entry, first token, last token + 1)`` for every match."""
+    lower = [t.lower() for t in raw]
+    letters = [t for t in raw[:2000] if not t.isdigit()]
+    all_caps = bool(letters) and all(t.isupper() for t in letters)
+    wanted = set(categories)
+    covered = {c: -1 for c in categories}  # last token index consumed by a phrase, per category
+    excluded_cache = {}
+    for i, tok in enumerate(lower):
+        cands = lex.candidates(tok)
+        if not cands:
+            continue
+        best = {}
+        for cat, text, parts in cands:
+            if cat not in wanted or i <= covered[cat]:
+                continue
+            if len(parts) > 1 and not _phrase_at(parts, i, lower, spans, folded):
+                continue
+            if cat not in best or len(parts) > len(best[cat][1]):
+                best[cat] = (text, parts)
+        for cat, (text, parts) in best.items():
+            if len(parts) == 1:
+                if i not in excluded_cache:
+                    excluded_cache[i] = _excluded(tok, i, lex, lower, raw, spans, folded, all_caps)
+                if excluded_cache[i]:
+                    continue
+            covered[cat] = i + len(parts) - 1
+            yield cat, text, i, i + len(parts)
+
+
+def _check_categories(lex: StanceLexicon, categories, func: str) -> list[str]:
+    if categories is None:
+        return list(lex.categories)
+    if isinstance(categories, str):
+        categories = [categories]
+    from .._validation import check_choice
+
+    for c in categories:
+        check_choice("categories", c, lex.categories, func)
+    return list(categories)
+
+
+def stance_markers(document_or_text, *, categories=None,
+                   lexicon: str | os.PathLike | StanceLexicon = "metadiscourse") -> pd.DataFrame:
+    """Every stance/metadiscourse marker of a text, with its offsets and sentence.
+
+    Parameters
+    ----------
+    document_or_text : Document, Corpus or str
+        A bare string becomes a document with id ``"text"``.
+    categories : list of str, optional
+        Subset of the lexicon's categories (default: all, :data:`STANCE_CATEGORIES`).
+    lexicon : str, path or StanceLexicon, default="metadiscourse"
+
+    Returns
+    -------
+    DataFrame
+        :data:`STANCE_MARKER_COLUMNS`, one row per match, in text order (a token in several
+        categories gives several rows). ``doc.text[start:end] == match``.
+
+    Examples
+    --------
+    >>> t = stance_markers("It is clearly not the will of the people.", categories=["boosters", "negation", "modal_high"])
+    >>> t[["category", "match", "start", "end"]].values.tolist()
+    [['boosters', 'clearly', 6, 13], ['negation', 'not', 14, 17]]
+    """
+    lex = load_stance_lexicon(lexicon)
+    cats = _check_categories(lex, categories, "stance_markers")
+    rows = []
+    for doc in list(as_corpus(document_or_text, "stance_markers")):
+        parsed = parse(doc)
+        folded = parsed.folded
+        raw, spans = _body_tokens(parsed)
+        if not raw:
+            continue
+        sent = list(parsed.sentences)
+        starts = [s for s, _ in sent]
+        for cat, entry, i, j in _match_tokens(lex, raw, spans, folded, cats):
+            start, end = spans[i][0], spans[j - 1][1]
+            k = bisect.bisect_right(starts, start) - 1
+            k = k if k >= 0 and start < sent[k][1] else -1
+            rows.append((doc.id, cat, entry, doc.text[start:end], start, end, k))
+    table = pd.DataFrame(rows, columns=STANCE_MARKER_COLUMNS)
+    return table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
+
+
+def _stance_counts(doc: Document, lex: StanceLexicon, cats) -> tuple[int, dict]:
+    parsed = parse(doc)
+    folded = parsed.folded
+    raw, spans = _body_tokens(parsed)
+    counts = dict.fromkeys(cats, 0)
+    for cat, _, _, _ in _match_tokens(lex, raw, spans, folded, cats):
+        counts[cat] += 1
+    return len(raw), counts
+
+
+def stat_stance(corpus, *, categories=None, lexicon="metadiscourse",
+                progress: bool = False) -> pd.DataFrame:
+    """Per-document counts and rates per 1,000 words of each stance category.
+
+    Parameters
+    ----------
+    corpus : Corpus, Document or str
+    categories : list of str, optional
+        Default: every category of the lexicon.
+    lexicon : str, path or StanceLexicon, default="metadiscourse"
+    progress : bool, default=False
+        Show a tqdm progress bar.
+
+    Returns
+    -------
+    DataFrame
+        :func:`stance_columns`: ``doc_id``, ``n_tokens`` (body word tokens the rates rest on),
+        ``<category>_count``, ``<category>_per_1k`` (``1000 * count / n_tokens``, NaN when the
+        document has no token) and ``first_vs_third`` (first-person plural count divided by
+        third-person count; NaN when there is no third-person reference or when either
+        category is not computed). The matches behind each count are :func:`stance_markers`.
+
+    Examples
+    --------
+    >>> t = stat_stance("We must act. They will not.", categories=["modal_high", "negation"])
+    >>> t[["n_tokens", "modal_high_count", "negation_per_1k"]].values.tolist()
+    [[6.0, 2.0, 166.66666666666666]]
+    """
+    lex = load_stance_lexicon(lexicon)
+    cats = _check_categories(lex, categories, "stat_stance")
+    docs = list(as_corpus(corpus, "stat_stance"))
+    rows = []
+    for doc in tqdm(docs, desc="stance", disable=not progress):
+        n, counts = _stance_counts(doc, lex, list(set(cats) | {"first_person_plural", "third_person"}
+                                                  & set(lex.categories)))
+        row = {"doc_id": doc.id, "n_tokens": n}
+        for c in cats:
+            row[f"{c}_count"] = counts[c]
+            row[f"{c}_per_1k"] = 1000.0 * counts[c] / n if n else np.nan
+        third = counts.get("third_person", 0)
+        row["first_vs_third"] = counts["first_person_plural"] / third \
+            if third and "first_person_plural" in counts else np.nan
+        rows.append(row)
+    return pd.DataFrame(rows, columns=stance_columns(cats))

@@ -1,0 +1,184 @@
+"""The analysed document: a document read once, shared by every measure.
+
+:func:`parse` gives the :class:`Parsed` view of a :class:`~discourse.corpus.documents.Document`:
+its typography fold, blocks, body sentences and word tokens with their character offsets,
+lower-case forms and terms (possessives split, the counting policy of
+:mod:`discourse.text.tokens`), each computed the first time a measure asks for it and then
+kept for as long as the document lives. Structure, readability, diversity, stance markers and
+devices all read their words from here instead of tokenising the text again, so a profile folds
+and tokenises each document once.
+
+A **word** is a match of :data:`discourse.text.tokens.WORD_PATTERN`'s word part on the folded
+text (letters and digits with internal hyphens and apostrophes); words never cross a block or a
+sentence boundary, which always falls on white space, so "the words of a sentence" is a slice
+of the document's words (:meth:`Parsed.words_in`). A **term** is a word with a possessive
+``'s`` split off (except the contractions of :data:`~discourse.text.tokens.KEEP_S`),
+lower-cased: what the document-term matrix, diversity and readability count.
+
+Offsets are into ``Document.text`` (the fold preserves length).
+
+>>> from discourse.corpus.documents import Document
+>>> p = parse(Document("d", "A Heading\\n\\nSyria’s policy: balance. It holds."))
+>>> p.n_words, [p.folded[s:e] for s, e in p.word_spans(*p.words_in(*p.sentences[0]))]
+(7, ["Syria's", 'policy', 'balance'])
+>>> p.terms_in(*p.sentences[0])
+['syria', 'policy', 'balance']
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_left
+from functools import cached_property
+
+import numpy as np
+
+from ..corpus.documents import Document
+from ..corpus.normalize import fold_typography
+
+__all__ = ["Parsed", "parse", "WORD_RE"]
+
+#: One word (no punctuation): the word part of :data:`discourse.text.tokens.WORD_PATTERN`.
+WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+_KEEP_S = frozenset({"it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's",
+                     "let's", "where's", "how's"})
+
+
+class Parsed:
+    """A document analysed once (see the module docs); build it with :func:`parse`.
+
+    Attributes (each computed on first use)
+    ----------------------------------------
+    doc : Document
+    folded : str
+        :func:`~discourse.corpus.normalize.fold_typography` of the text (same length).
+    sentences : tuple of (int, int)
+        Body sentence spans (:func:`discourse.text.sentences.sentence_spans`).
+    starts, ends : numpy.ndarray of int64
+        Character span of every word of the text, in order.
+    """
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    def __repr__(self) -> str:
+        return f"<Parsed {self.doc.id!r}>"
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def folded(self) -> str:
+        return fold_typography(self.doc.text)
+
+    @cached_property
+    def _lowered(self) -> str | None:
+        low = self.folded.lower()
+        return low if len(low) == len(self.folded) else None  # "İ" expands: word by word then
+
+    @cached_property
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        from .sentences import sentence_spans
+
+        return tuple(sentence_spans(self.doc))
+
+    @cached_property
+    def _spans(self) -> tuple[np.ndarray, np.ndarray]:
+        found = [m.span() for m in WORD_RE.finditer(self.folded)]
+        arr = np.array(found, dtype=np.int64).reshape(-1, 2)
+        return arr[:, 0].copy(), arr[:, 1].copy()
+
+    @property
+    def starts(self) -> np.ndarray:
+        return self._spans[0]
+
+    @property
+    def ends(self) -> np.ndarray:
+        return self._spans[1]
+
+    @cached_property
+    def _starts_list(self) -> list[int]:
+        return self._spans[0].tolist()
+
+    @cached_property
+    def _ends_list(self) -> list[int]:
+        return self._spans[1].tolist()
+
+    @property
+    def n_words(self) -> int:
+        return len(self._starts_list)
+
+    def words_in(self, start: int, end: int) -> tuple[int, int]:
+        """``(i, j)``: the words ``i .. j-1`` lie inside ``[start, end)``."""
+        starts = self._starts_list
+        return bisect_left(starts, start), bisect_left(starts, end)
+
+    def word_spans(self, i: int, j: int) -> list[tuple[int, int]]:
+        """Character spans of words ``i .. j-1``."""
+        return list(zip(self._starts_list[i:j], self._ends_list[i:j]))
+
+    def words(self, i: int, j: int) -> list[str]:
+        """The words ``i .. j-1`` as they stand in the folded text."""
+        f = self.folded
+        return [f[s:e] for s, e in zip(self._starts_list[i:j], self._ends_list[i:j])]
+
+    def n_words_in(self, start: int, end: int) -> int:
+        i, j = self.words_in(start, end)
+        return j - i
+
+    @cached_property
+    def body_word_ranges(self) -> tuple[tuple[int, int], ...]:
+        """``(i, j)`` word ranges of the body blocks (paragraphs), in order."""
+        return tuple(self.words_in(b.start, b.end) for b in self.doc.body_blocks())
+
+    @cached_property
+    def _terms(self) -> list[str]:
+        """Every word as a term (possessive split off, lower-cased)."""
+        f, low = self.folded, self._lowered
+        out = []
+        append = out.append
+        for s, e in zip(self._starts_list, self._ends_list):
+            if e - s > 2 and f[e - 2] == "'" and f[e - 1] in "sS":
+                if (low[s:e] if low is not None else f[s:e].lower()) not in _KEEP_S:
+                    e -= 2
+            append(low[s:e] if low is not None else f[s:e].lower())
+        return out
+
+    def terms(self, i: int = 0, j: int | None = None) -> list[str]:
+        """Terms of words ``i .. j-1`` (all words by default)."""
+        return self._terms[i:j]
+
+    def terms_in(self, start: int, end: int) -> list[str]:
+        """Terms of the words inside ``[start, end)``."""
+        i, j = self.words_in(start, end)
+        return self._terms[i:j]
+
+    @cached_property
+    def body_terms(self) -> list[str]:
+        """Terms of the body paragraphs, in order (what ``term_list(doc.body_text())`` gives)."""
+        t = self._terms
+        return [w for i, j in self.body_word_ranges for w in t[i:j]]
+
+
+#: Parsed views of live documents (an entry disappears with its document).
+_PARSED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def parse(doc: Document) -> Parsed:
+    """The analysed document of ``doc``, built once and shared for as long as ``doc`` lives.
+
+    >>> from discourse.corpus.documents import Document
+    >>> d = Document("d", "We act.")
+    >>> parse(d) is parse(d)
+    True
+    """
+    p = _PARSED.get(doc)
+    if p is None:
+        p = _PARSED[doc] = Parsed(doc)
+    return p

@@ -1,0 +1,73 @@
+"""The analysed document (discourse.text.parsed): words, terms and sentences computed once,
+agreeing with the tokenisation policy of discourse.text.tokens."""
+from __future__ import annotations
+
+import pytest
+
+from discourse.corpus.documents import Document
+from discourse.text.parsed import parse
+from discourse.text.sentences import sentence_spans
+from discourse.text.tokens import count_tokens, term_list, word_spans
+
+TEXTS = [
+    "Syria’s policy: balance. It’s Russia's and the U.S.'s choice, isn't it?",
+    "A Heading\n\nFirst paragraph, zero-sum and al-Assad's rule.\n\nSecond one: 2,000 troops.",
+    "İstanbul's mayor said: \"we'll see\". Let's go.",
+    "",
+    "   \n\n  ",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_terms_equal_the_counting_policy(text):
+    doc = Document("d", text)
+    p = parse(doc)
+    assert p.body_terms == term_list(doc.body_text())
+    for s, e in p.sentences:
+        assert p.terms_in(s, e) == term_list(text[s:e])
+        assert p.n_words_in(s, e) == count_tokens(text[s:e])
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_words_are_the_spans_of_the_policy(text):
+    p = parse(Document("d", text))
+    # word_spans splits possessives; the analysed document keeps whole words and splits terms
+    whole = [(s, e) for s, e in p.word_spans(0, p.n_words)]
+    assert [s for s, _ in whole] == [s for s, _ in word_spans(text)]
+    assert all(text[s:e].strip() == text[s:e] and e > s for s, e in whole)
+
+
+def test_sentences_are_shared_and_equal_the_sentence_splitter():
+    doc = Document("d", TEXTS[1])
+    p = parse(doc)
+    assert list(p.sentences) == sentence_spans(doc)
+    assert parse(doc) is p
+    assert parse(Document("d", TEXTS[1])) is not p  # one per document object
+
+
+def test_offsets_point_into_the_text():
+    doc = Document("d", "Syria’s “balanced” diplomacy")
+    p = parse(doc)
+    assert [doc.text[s:e] for s, e in p.word_spans(0, p.n_words)] == ["Syria’s", "balanced",
+                                                                        "diplomacy"]
+    assert p.terms() == ["syria", "balanced", "diplomacy"]
+
+
+def test_the_profile_tokenises_each_document_once(monkeypatch):
+    """Structure, readability, diversity, stance and devices read one analysed document: the
+    word pattern runs over the text once per document, not once per measure."""
+    import discourse
+    from discourse.text import parsed as parsed_module
+
+    calls = []
+    real = parsed_module.WORD_RE
+
+    class Counting:
+        def finditer(self, text, *a):
+            calls.append(len(text))
+            return real.finditer(text, *a)
+
+    monkeypatch.setattr(parsed_module, "WORD_RE", Counting())
+    doc = Document("d", "We act. We will not wait, we will not fail! Balance, not rivalry.")
+    discourse.profile(doc, progress=False)
+    assert calls == [len(doc.text)]
