@@ -68,3 +68,19 @@ def test_fast_tokens_give_nltks_scores_exactly(ungdc):
     ref, ours = Reference(), analyzer()
     mismatches = [s for s in sentences if ref.polarity_scores(s) != ours.polarity_scores(s)]
     assert len(sentences) > 2000 and not mismatches, mismatches[:5]
+
+
+def test_punctuation_deletion_equals_nltks_regex():
+    """The str.translate table deletes exactly what VaderConstants.REGEX_REMOVE_PUNCTUATION
+    removes (every ASCII punctuation mark, nothing else: typographic quotes stay)."""
+    import string
+
+    from nltk.sentiment.vader import VaderConstants
+
+    from discourse.rhetoric.sentiment import _DELETE_PUNCTUATION
+
+    rx = VaderConstants.REGEX_REMOVE_PUNCTUATION
+    samples = [string.printable, "“Balance” — isn’t it? (Yes!) 50% [x] {y} a\\b ~`^_|",
+               "".join(chr(c) for c in range(32, 0x2100))]
+    for text in samples:
+        assert text.translate(_DELETE_PUNCTUATION) == rx.sub("", text)

@@ -138,21 +138,34 @@ def _classes():
 # Sentence view: words with offsets and the gaps between them
 # ---------------------------------------------------------------------------------------------
 
+@cache
+def _content_memo() -> dict:
+    """lower-case word -> is it a content word (not a function word, has a letter)?"""
+    return {}
+
+
+def _is_content(word: str, memo: dict) -> bool:
+    value = word not in _classes()[0] and (word.isalpha() or _HAS_LETTER.search(word) is not None)
+    if len(memo) < 500_000:
+        memo[word] = value
+    return value
+
+
 class _Sentence:
     __slots__ = ("index", "start", "end", "words", "lower", "spans", "gaps", "content")
 
     def __init__(self, index, start, end, parsed):
         self.index, self.start, self.end = index, start, end
-        folded = parsed.folded
         i, j = parsed.words_in(start, end)
         self.words = parsed.words(i, j)
         self.spans = parsed.word_spans(i, j)
-        self.lower = [w.lower() for w in self.words]
+        self.lower = parsed.lower_words(i, j)
         # gaps[i] = text between word i-1 and word i (gaps[0]: sentence start to word 0)
-        ends = [start] + [e for _, e in self.spans[:-1]]
-        self.gaps = [folded[a:b] for a, (b, _) in zip(ends, self.spans)]
-        function = _classes()[0]
-        self.content = [w not in function and (w.isalpha() or _HAS_LETTER.search(w) is not None)
+        self.gaps = parsed.gaps(i, j)
+        if self.gaps:
+            self.gaps[0] = parsed.folded[start:self.spans[0][0]]
+        content = _content_memo()
+        self.content = [content[w] if w in content else _is_content(w, content)
                         for w in self.lower]
 
     def joined(self, i, j):

@@ -15,6 +15,7 @@ True
 """
 from __future__ import annotations
 
+import string
 from functools import cache
 from importlib import resources
 
@@ -34,6 +35,10 @@ DOCUMENT_SENTIMENT_COLUMNS = ["doc_id", "n_sentences", "neg", "neu", "pos", "com
                               "compound_sd", "share_positive", "share_negative"]
 
 
+#: str.translate table deleting what VaderConstants.REGEX_REMOVE_PUNCTUATION matches
+_DELETE_PUNCTUATION = str.maketrans("", "", string.punctuation)
+
+
 class _FastSentiText(SentiText):
     """NLTK's SentiText with the same tokens, found without building NLTK's table of every
     punctuation mark glued to every word of the sentence (two thirds of VADER's time).
@@ -45,7 +50,9 @@ class _FastSentiText(SentiText):
     """
 
     def _words_and_emoticons(self):
-        words_only = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split()
+        # NLTK removes string.punctuation with a time-limited regex (nltk.redos); deleting the
+        # same characters with str.translate gives the same string at a fraction of the cost
+        words_only = {w for w in self.text.translate(_DELETE_PUNCTUATION).split()
                       if len(w) > 1}
         wes = [we for we in self.text.split() if len(we) > 1]
         puncs = self.PUNC_LIST

@@ -160,9 +160,19 @@ class StanceLexicon:
         object.__setattr__(self, "_prefix_lengths", sorted({len(p) for p in prefix}))
         object.__setattr__(self, "_suffix", suffix)
         object.__setattr__(self, "_num", num)
+        object.__setattr__(self, "_memo", {})  # token -> candidates (a pure function of it)
 
-    def candidates(self, token: str) -> list:
-        """Entries whose first part matches ``token`` (lower case)."""
+    def candidates(self, token: str) -> tuple:
+        """Entries whose first part matches ``token`` (lower case); remembered per token."""
+        memo = self._memo
+        found = memo.get(token)
+        if found is None:
+            if len(memo) > 500_000:  # bounded on any corpus
+                memo.clear()
+            found = memo[token] = tuple(self._candidates(token))
+        return found
+
+    def _candidates(self, token: str) -> list:
         out = list(self._exact.get(token, ()))
         for k in self._prefix_lengths:
             if k <= len(token):

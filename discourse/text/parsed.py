@@ -125,8 +125,30 @@ class Parsed:
 
     def words(self, i: int, j: int) -> list[str]:
         """The words ``i .. j-1`` as they stand in the folded text."""
+        return self._words_list[i:j]
+
+    @cached_property
+    def _words_list(self) -> list[str]:
         f = self.folded
-        return [f[s:e] for s, e in zip(self._starts_list[i:j], self._ends_list[i:j])]
+        return [f[s:e] for s, e in zip(self._starts_list, self._ends_list)]
+
+    @cached_property
+    def _lower_list(self) -> list[str]:
+        return [w.lower() for w in self._words_list]
+
+    @cached_property
+    def _gaps_list(self) -> list[str]:
+        f, starts, ends = self.folded, self._starts_list, self._ends_list
+        return [f[0:starts[0]]] + [f[a:b] for a, b in zip(ends, starts[1:])] if starts else []
+
+    def lower_words(self, i: int, j: int) -> list[str]:
+        """The words ``i .. j-1`` lower-cased one by one (``str.lower`` of each word)."""
+        return self._lower_list[i:j]
+
+    def gaps(self, i: int, j: int) -> list[str]:
+        """The text before each of the words ``i .. j-1``, back to the previous word (for
+        word ``i`` the gap reaches back to the previous word of the document, or its start)."""
+        return self._gaps_list[i:j]
 
     def n_words_in(self, start: int, end: int) -> int:
         i, j = self.words_in(start, end)
