@@ -659,3 +659,18 @@ def test_un_furniture_blocks(un_text):
             assert not FURNITURE_PATTERN.fullmatch(text[b.start:b.end])
     page_break = un_text[_member("DNK", 69)]
     assert "As we are gathered this week, the States Members of the United Nations" in page_break
+
+
+def test_block_pattern_equals_the_plain_one_on_the_un_corpus(ungdc):
+    """The unrolled block pattern finds exactly the blocks of the plain alternation (on every
+    UN speech and on hand-made edge cases)."""
+    import re
+
+    from discourse.corpus.normalize import _BLOCK
+
+    plain = re.compile(r"\S(?:[^\n]|\n(?![ \t\f\v]*(?:\n|$)))*")
+    edge = ["a\n\nb", "a\n \t\nb\n", "x\n", "\n\n  y  \n z\n\n\n", "a\nb\n\f\nc", "", "   ",
+            "a\n", "a\n  ", "a \n b \n\n", "\n", "a\n\t\n"]
+    for text in edge + ungdc.texts[::7]:
+        assert [m.span() for m in _BLOCK.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]

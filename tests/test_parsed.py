@@ -71,3 +71,31 @@ def test_the_profile_tokenises_each_document_once(monkeypatch):
     doc = Document("d", "We act. We will not wait, we will not fail! Balance, not rivalry.")
     discourse.profile(doc, progress=False)
     assert calls == [len(doc.text)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_pieces_are_the_gazetteer_tokens_of_each_sentence(text):
+    import re
+
+    from discourse.corpus.normalize import fold_typography
+
+    piece = re.compile(r"[^\W_]+|[^\w\s]")
+    doc = Document("d", text)
+    p = parse(doc)
+    folded = fold_typography(text)
+    assert list(p.sentences_with_headings) == sentence_spans(doc, include_headings=True)
+    for s, e in p.sentences_with_headings:
+        assert p.pieces_in(s, e) == [(m.group(), m.start(), m.end())
+                                     for m in piece.finditer(folded, s, e)]
+
+
+def test_every_measure_reads_the_analysed_document(ungdc):
+    """Mentions, frames, emotion words and topic words come from the analysed document's
+    terms and pieces: on real speeches they equal the policy's own functions."""
+    from discourse.text.tokens import term_list
+
+    for doc in list(ungdc.sample(40, seed=11)):
+        p = parse(doc)
+        assert p.body_terms == term_list(doc.body_text())
+        assert sum(p.n_words_in(s, e) for s, e in p.sentences) == \
+            sum(count_tokens(doc.text[s:e]) for s, e in sentence_spans(doc))

@@ -33,8 +33,7 @@ from .._validation import check_choice, check_range
 from ..corpus.documents import Corpus, as_corpus
 from ..errors import InputError
 from .gazetteer import BLOCKED, Gazetteer, gazetteer_or_default
-from ..corpus.normalize import fold_typography
-from ..text.sentences import sentence_spans
+from ..text.parsed import parse
 
 __all__ = ["find_mentions", "stat_mentions", "stat_cooccurrence", "find_evaluations",
            "find_roles", "stat_actor_tone", "MENTION_COLUMNS",
@@ -53,7 +52,6 @@ ACTOR_TONE_COLUMNS = ["by", "group", "actor_id", "actor_name", "type", "n_mentio
                       "tone", "tone_low", "tone_high", "n_eval_words", "eval_valence",
                       "eval_words", "n_agent", "n_target"]
 
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 _WORD = re.compile(r"[^\W_]")
 
 
@@ -120,10 +118,11 @@ def _scan(corpus: Corpus, gaz: Gazetteer, *, include_headings: bool, progress: b
     info = gaz._by_id()
     rows, sents = [], []
     for doc in tqdm(corpus, total=len(corpus), disable=not progress, desc="actors"):
-        folded = fold_typography(doc.text)
-        for si, (s, e) in enumerate(sentence_spans(doc, include_headings=include_headings)):
+        parsed = parse(doc)
+        spans = parsed.sentences_with_headings if include_headings else parsed.sentences
+        for si, (s, e) in enumerate(spans):
             sents.append((doc.id, si, s, e))
-            tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(folded, s, e)]
+            tokens = parsed.pieces_in(s, e)
             for i, j, actor_id, alias in _match_sentence(tokens, idx):
                 if actor_id == BLOCKED:
                     continue
@@ -337,13 +336,12 @@ def find_evaluations(data, gazetteer=None, *, window: int = 5,
     mentions, sentences = _scan(corpus, gazetteer_or_default(gazetteer),
                                 include_headings=include_headings, progress=False)
     lexicon = analyzer().lexicon
-    texts = {d.id: fold_typography(d.text) for d in corpus}
+    parsed = {d.id: parse(d) for d in corpus}
     spans = {(d, s): (a, b) for d, s, a, b in sentences.itertuples(index=False)}
     rows = []
     for m in mentions.itertuples(index=False):
         a, b = spans[(m.doc_id, m.sentence)]
-        words = [(w.group(), w.start(), w.end()) for w in _TOKEN.finditer(texts[m.doc_id], a, b)
-                 if _WORD.match(w.group())]
+        words = [w for w in parsed[m.doc_id].pieces_in(a, b) if _WORD.match(w[0])]
         before = [w for w in words if w[2] <= m.start][-window:]
         after = [w for w in words if w[1] >= m.end][:window]
         for k, (w, s, e) in enumerate(before):
@@ -463,7 +461,8 @@ def find_roles(data, gazetteer=None, *, include_headings: bool = True) -> pd.Dat
     corpus = as_corpus(data, "find_roles")
     mentions, sentences = _scan(corpus, gazetteer_or_default(gazetteer),
                                 include_headings=include_headings, progress=False)
-    texts = {d.id: fold_typography(d.text) for d in corpus}
+    parsed = {d.id: parse(d) for d in corpus}
+    texts = {d: p.folded for d, p in parsed.items()}
     spans = {(d, s): (a, b) for d, s, a, b in sentences.itertuples(index=False)}
     roles, cues = [], []
     cache: dict = {}
@@ -472,8 +471,7 @@ def find_roles(data, gazetteer=None, *, include_headings: bool = True) -> pd.Dat
         key = (m.doc_id, m.sentence)
         if key not in cache:
             a, b = spans[key]
-            cache = {key: [(t.group(), t.start(), t.end())
-                           for t in _TOKEN.finditer(texts[m.doc_id], a, b)]}
+            cache = {key: parsed[m.doc_id].pieces_in(a, b)}
         tokens = cache[key]
         role, cue = _role(tokens, texts[m.doc_id], m.tok_start, m.tok_end)
         glue = [t[0].lower() for t in tokens[previous[1]:m.tok_start]] if previous else []

@@ -97,16 +97,16 @@ def stat_metrics(corpus: Corpus, *, dictionary=None) -> pd.DataFrame:
     ``share_negative_sentences``, and, with a dictionary, ``rate_<category>`` per 10,000
     tokens for each of its categories. One row per document, ``doc_id`` first.
     """
-    from ..text.sentences import sentence_spans
     from ..rhetoric.sentiment import stat_sentiment
-    from ..text.tokens import count_tokens
+    from ..text.parsed import parse
 
     if len(corpus) == 0:
         raise EmptyInputError("stat_metrics: the corpus has no documents")
     rows = []
     for doc in corpus:
-        spans = sentence_spans(doc)
-        lengths = [count_tokens(doc.text[s:e]) for s, e in spans]
+        parsed = parse(doc)
+        spans = parsed.sentences
+        lengths = [parsed.n_words_in(s, e) for s, e in spans]
         rows.append((doc.id, sum(lengths), len(spans),
                      float(np.mean(lengths)) if lengths else np.nan))
     table = pd.DataFrame(rows, columns=["doc_id", "n_tokens", "n_sentences",

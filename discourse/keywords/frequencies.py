@@ -36,7 +36,7 @@ from .._validation import check_range
 from ..corpus.documents import Corpus
 from ..errors import EmptyInputError, InputError
 from .patterns import Dictionary, Pattern, compile_patterns
-from ..text.tokens import term_list
+from ..text.parsed import parse
 
 __all__ = ["keyword_frequencies", "stat_frequency", "stat_trend", "rates_by_period",
            "poisson_rate_ci",
@@ -130,7 +130,7 @@ def _per_document(corpus: Corpus, groups: list[list[Pattern]]):
     if any(p.length > 1 for pats in groups for p in pats):
         out = []
         for doc in corpus:
-            toks = term_list(doc.body_text())
+            toks = parse(doc).body_terms
             out.append((len(toks), _doc_matches(toks, groups)))
         return out
     from .dtm import to_dtm
@@ -226,7 +226,7 @@ def keyword_frequencies(corpus: Corpus, terms: str | Iterable[str] | Dictionary,
                 over = "segments"
                 positions = per_doc[idx[0]][1][j][2]
                 if positions is None:  # counted from the matrix: find the positions now
-                    toks = term_list(corpus[idx[0]].body_text())
+                    toks = parse(corpus[idx[0]]).body_terms
                     positions = _doc_matches(toks, [groups[j]])[0][2]
                 d_counts, d_sizes = _segment_counts(positions, int(sizes[0]), segments)
             dp, dpn = gries_dp(d_counts, d_sizes)

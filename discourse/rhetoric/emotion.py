@@ -126,14 +126,15 @@ class _Encoded:
     def __init__(self, corpus: Corpus, progress: bool):
         from tqdm.auto import tqdm
 
-        from ..text.tokens import stopwords, term_list
+        from ..text.parsed import parse
+        from ..text.tokens import _NUMBER, stopwords
 
         stop = stopwords()
         self.vocab: list[str] = []
         ids: dict[str, int] = {}
         self.docs: list[np.ndarray] = []
         for doc in tqdm(corpus, total=len(corpus), desc="reading words", disable=not progress):
-            words = [w for w in term_list(doc.body_text(), numbers="drop") if w not in stop]
+            words = [w for w in parse(doc).body_terms if w not in stop and not _NUMBER.match(w)]
             arr = np.empty(len(words), dtype=np.int32)
             for k, w in enumerate(words):
                 i = ids.get(w)

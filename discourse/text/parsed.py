@@ -36,10 +36,13 @@ import numpy as np
 from ..corpus.documents import Document
 from ..corpus.normalize import fold_typography
 
-__all__ = ["Parsed", "parse", "WORD_RE"]
+__all__ = ["Parsed", "parse", "WORD_RE", "PIECE_RE"]
 
 #: One word (no punctuation): the word part of :data:`discourse.text.tokens.WORD_PATTERN`.
 WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+#: One piece for matching names: a run of letters and digits, or one punctuation mark (so
+#: "al-Sharaa's" is ``al - Sharaa ' s``): what the gazetteer matches aliases against.
+PIECE_RE = re.compile(r"[^\W_]+|[^\w\s]")
 
 _KEEP_S = frozenset({"it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's",
                      "let's", "where's", "how's"})
@@ -87,6 +90,29 @@ class Parsed:
         from .sentences import sentence_spans
 
         return tuple(sentence_spans(self.doc))
+
+    @cached_property
+    def sentences_with_headings(self) -> tuple[tuple[int, int], ...]:
+        """Sentence spans with each heading as one sentence (what actor mentions read)."""
+        from .sentences import sentence_spans
+
+        return tuple(sentence_spans(self.doc, include_headings=True))
+
+    @cached_property
+    def _pieces(self) -> tuple[list[str], list[int], list[int]]:
+        texts, starts, ends = [], [], []
+        for m in PIECE_RE.finditer(self.folded):
+            texts.append(m.group())
+            starts.append(m.start())
+            ends.append(m.end())
+        return texts, starts, ends
+
+    def pieces_in(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """``(piece, start, end)`` of the name-matching pieces (:data:`PIECE_RE`) inside
+        ``[start, end)``, a span that begins and ends at a piece boundary (a sentence)."""
+        texts, starts, ends = self._pieces
+        i, j = bisect_left(starts, start), bisect_left(starts, end)
+        return list(zip(texts[i:j], starts[i:j], ends[i:j]))
 
     @cached_property
     def _spans(self) -> tuple[np.ndarray, np.ndarray]:

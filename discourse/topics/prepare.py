@@ -120,16 +120,12 @@ def merge_phrases(tokens: Sequence[str], phrases: frozenset[str] | set[str]) -> 
     return out
 
 
-def _body(text: str) -> str:
-    from ..corpus.normalize import split_blocks
-
-    return "\n\n".join(text[b.start:b.end] for b in split_blocks(text) if b.kind == "paragraph")
-
-
 def _words(text: str, settings: TopicSettings) -> list[str]:
-    from ..text.tokens import stopwords, term_list
+    from ..corpus.documents import Document
+    from ..text.parsed import parse
+    from ..text.tokens import _NUMBER, stopwords
 
-    toks = term_list(_body(text), numbers="drop")
+    toks = [t for t in parse(Document("text", text)).body_terms if not _NUMBER.match(t)]
     stop = stopwords() if settings.stopwords else frozenset()
     return [t for t in toks if len(t) >= settings.min_length and t not in stop]
 
