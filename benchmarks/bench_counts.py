@@ -7,9 +7,11 @@ Prints, in one run, on the same 10,952 normalised speeches:
                 (it drops one-letter words and splits on apostrophes and hyphens)
   ours warm     to_dtm again, from the cache
   keyness       stat_keyness of one subset (Syria) against the rest over the full vocabulary
-Peak memory is measured per step in a fresh subprocess (ru_maxrss), so steps do not share it;
-for our parallel build it is the main process's peak plus two times the largest worker's (an
-upper bound: the workers' peaks need not coincide).
+Peak memory is measured per step in a fresh subprocess, so steps do not share it: the
+benchmark polls, every 50 ms from outside, the summed proportional set size (PSS) of the
+step's process and all its worker processes (psutil). A forked worker's pages shared with
+its parent (the loaded corpus it reads) are counted once, split between the processes that
+share them, not once per process as ru_maxrss counts them.
 Goals: ours <= 0.5x CountVectorizer's wall time with no more peak memory; warm load <= 1 s;
 keyness <= 100 ms.
 
@@ -22,14 +24,17 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 STEP = r"""
-import json, resource, sys, time
+import json, sys, time
 from discourse import load_ungdc
 step, data = sys.argv[1], sys.argv[2]
 corpus = load_ungdc(progress=False)
 corpus.content_hash()
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print("LOADED", flush=True)
+sys.stdin.readline()  # the benchmark has measured the loaded corpus
 t0 = time.perf_counter()
 if step == "ours_cold":
     from discourse.keywords.dtm import to_dtm
@@ -57,20 +62,54 @@ elif step == "keyness":
     elapsed = min(times)
 if step != "keyness":
     elapsed = time.perf_counter() - t0
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # largest worker process
-n_workers = 2 if step == "ours_cold" else 0
-print(json.dumps({"seconds": elapsed, "peak_mib": (peak + n_workers * workers) / 1024,
-                  "loaded_mib": base / 1024,
-                  "shape": list(shape)}))
+print(json.dumps({"seconds": elapsed, "shape": list(shape)}), flush=True)
+sys.stdin.readline()  # the benchmark has taken its last memory sample
 """
 
 
+def pss_tree(proc) -> int:
+    """Summed PSS (bytes) of a process and all its descendants."""
+    import psutil
+
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_full_info().pss
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            pass
+    return total
+
+
 def run(step: str, data: str) -> dict:
+    import psutil
+
     env = dict(os.environ, DISCOURSE_DATA=data)
-    out = subprocess.run([sys.executable, "-c", STEP, step, data], env=env, check=True,
-                         capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    child = subprocess.Popen([sys.executable, "-c", STEP, step, data], env=env, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    proc = psutil.Process(child.pid)
+    assert child.stdout.readline().strip() == "LOADED"
+    loaded = pss_tree(proc)
+    peak = [loaded]
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            peak[0] = max(peak[0], pss_tree(proc))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    child.stdin.write("\n")
+    child.stdin.flush()
+    result = json.loads(child.stdout.readline())
+    done.set()
+    sampler.join()
+    peak[0] = max(peak[0], pss_tree(proc))
+    child.stdin.write("\n")
+    child.stdin.flush()
+    if child.wait() != 0:
+        raise RuntimeError(f"benchmark step {step} failed")
+    return {**result, "peak_mib": peak[0] / 2**20, "loaded_mib": loaded / 2**20}
 
 
 def main() -> None:

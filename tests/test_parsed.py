@@ -99,3 +99,12 @@ def test_every_measure_reads_the_analysed_document(ungdc):
         assert p.body_terms == term_list(doc.body_text())
         assert sum(p.n_words_in(s, e) for s, e in p.sentences) == \
             sum(count_tokens(doc.text[s:e]) for s, e in sentence_spans(doc))
+
+
+def test_the_underscore_free_word_pattern_finds_the_same_words(ungdc):
+    from discourse.text.tokens import _WORDS_NO_UNDERSCORE, _WORDS_ONLY
+
+    texts = [t for t in ungdc.texts[::5] if "_" not in t] + ["a-b c'd e--f 'g h'", "İx Σς 2,000"]
+    for text in texts:
+        assert _WORDS_NO_UNDERSCORE.findall(text) == _WORDS_ONLY.findall(text)
+    assert term_list("snake_case and x_y") == ["snake", "case", "and", "x", "y"]

@@ -6,6 +6,8 @@ import math
 
 import pytest
 
+import discourse
+
 from discourse import Corpus
 from discourse.errors import InputError
 from discourse.rhetoric.sentiment import score_text, stat_sentiment
@@ -64,10 +66,24 @@ def test_fast_tokens_give_nltks_scores_exactly(ungdc):
     sentences = [d.text[s:e] for d in ungdc.sample(60, seed=11) for s, e in sentence_spans(d)]
     sentences += ["!!wow!! great :) 'quoted' \"yes\" -- no?!?", "It's kind of bad, but GREAT!!!",
                   "Not good...", "?!?!hello!?!? world-wide", "'good' 'bad' -ok- ,fine,",
-                  "!? ?! :-) :( <3", "", "a", "GOOD good Good!!", "no, never: not bad at all."]
+                  "!? ?! :-) :( <3", "", "a", "GOOD good Good!!", "no, never: not bad at all.",
+                  "never so good", "never this bad", "it isn't good", "they aren't GREAT",
+                  "not so bad", "at least good", "the least good", "very least bad",
+                  "!!!good!!! ???bad??? ?!?nice?!? .,;:good:;,. -'\"ok\"'-",
+                  "good. .good ..good.. !good !!good good!! good!?!? !?!?good",
+                  "We are not without hope, but never so hopeless; hardly a kind of joy."]
+    sentences += [t for d in discourse.load_lee("test") for t in d.text.split(". ")]
     ref, ours = Reference(), analyzer()
     mismatches = [s for s in sentences if ref.polarity_scores(s) != ours.polarity_scores(s)]
     assert len(sentences) > 2000 and not mismatches, mismatches[:5]
+    from nltk.sentiment.vader import SentiText
+
+    from discourse.rhetoric.sentiment import _FastSentiText
+
+    c = VaderConstants()
+    for text in sentences:
+        assert _FastSentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons \
+            == SentiText(text, c.PUNC_LIST, c.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
 
 
 def test_punctuation_deletion_equals_nltks_regex():

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 import pandas as pd
@@ -152,18 +153,21 @@ class DocTermMatrix:
 
 
 def _count_chunk(args) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """Count a chunk of texts: local sorted vocabulary plus CSR arrays."""
+    """Count a chunk of texts: local sorted vocabulary plus CSR arrays (int32 indices)."""
     texts, kwargs = args
     rows = [count_terms(t, **kwargs) for t in texts]
     vocab = sorted(set().union(*rows)) if rows else []
-    index = {t: i for i, t in enumerate(vocab)}
+    index = dict(zip(vocab, range(len(vocab))))
+    sizes = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    indices, data = [], []
-    for i, row in enumerate(rows):
-        indices.extend(index[t] for t in row)
-        data.extend(row.values())
-        indptr[i + 1] = len(indices)
-    return vocab, indptr, np.asarray(indices, dtype=np.int64), np.asarray(data, dtype=np.int64)
+    np.cumsum(sizes, out=indptr[1:])
+    total = int(indptr[-1])
+    # one C-level pass over every (document, term) pair: terms in each Counter's order
+    indices = np.fromiter(map(index.__getitem__, chain.from_iterable(rows)), dtype=np.int32,
+                          count=total)
+    data = np.fromiter(chain.from_iterable(r.values() for r in rows), dtype=np.int64,
+                       count=total)
+    return vocab, indptr, indices, data
 
 
 def _merge(chunks) -> tuple[list[str], sp.csr_matrix]:
@@ -188,6 +192,39 @@ def _body_text(text: str) -> str:
 def _count_texts(args):
     texts, kwargs = args
     return _count_chunk(([_body_text(t) for t in texts], kwargs))
+
+
+#: The texts forked counting workers read (set just before the pool forks, cleared after):
+#: the workers inherit them instead of receiving a pickled copy of every text.
+_SHARED_TEXTS: list[str] | None = None
+
+
+def _count_range(args):
+    start, stop, kwargs = args
+    return _count_texts((_SHARED_TEXTS[start:stop], kwargs))
+
+
+def _count_parallel(texts: list[str], kwargs: dict, jobs: int, progress: bool) -> list:
+    """Count chunks of ``texts`` in ``jobs`` processes, in order. Where the platform forks,
+    the workers read the texts from the memory they inherit (no copy is sent); elsewhere each
+    chunk's texts are sent to its worker."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _SHARED_TEXTS
+    starts = range(0, len(texts), _CHUNK)
+    bar = {"total": len(starts), "desc": "counting terms", "disable": not progress}
+    if "fork" not in mp.get_all_start_methods():
+        chunks = [(texts[i:i + _CHUNK], kwargs) for i in starts]
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(tqdm(pool.map(_count_texts, chunks), **bar))
+    _SHARED_TEXTS = texts
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("fork")) as pool:
+            ranges = [(i, min(i + _CHUNK, len(texts)), kwargs) for i in starts]
+            return list(tqdm(pool.map(_count_range, ranges), **bar))
+    finally:
+        _SHARED_TEXTS = None
 
 
 def to_dtm(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep", stem: bool = False,
@@ -229,16 +266,12 @@ def to_dtm(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep", ste
             counts, terms = cached
             return DocTermMatrix(counts, corpus.ids, terms, corpus.meta)
     texts = corpus.texts
-    chunks = [(texts[i:i + _CHUNK], kwargs) for i in range(0, len(texts), _CHUNK)]
     jobs = n_jobs or os.cpu_count() or 1
     if jobs > 1 and len(texts) >= CACHE_MIN_DOCUMENTS:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(tqdm(pool.map(_count_texts, chunks), total=len(chunks),
-                                desc="counting terms", disable=not progress))
+        results = _count_parallel(texts, kwargs, jobs, progress)
     else:
-        results = [_count_texts(c) for c in chunks]
+        results = [_count_texts((texts[i:i + _CHUNK], kwargs))
+                   for i in range(0, len(texts), _CHUNK)]
     if not results:
         raise EmptyInputError("to_dtm: the corpus has no documents")
     terms, counts = _merge(results)

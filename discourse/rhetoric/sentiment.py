@@ -55,17 +55,23 @@ class _FastSentiText(SentiText):
         words_only = {w for w in self.text.translate(_DELETE_PUNCTUATION).split()
                       if len(w) > 1}
         wes = [we for we in self.text.split() if len(we) > 1]
-        puncs = self.PUNC_LIST
-        edge = set("".join(puncs))  # a token can only change if it starts or ends with these
+        index, lengths, edge = _punctuation_table(tuple(self.PUNC_LIST))
         for i, we in enumerate(wes):
             if we[0] not in edge and we[-1] not in edge:
                 continue
+            # NLTK's loop over PUNC_LIST keeps the last mark (in list order) that matches at
+            # each end; look up the marks of each possible length instead of trying them all
             before = after = None
-            for p in puncs:
-                if we.startswith(p) and we[len(p):] in words_only:
-                    before = we[len(p):]
-                if we.endswith(p) and we[:-len(p)] in words_only:
-                    after = we[:-len(p)]
+            rank_before = rank_after = -1
+            for k in lengths:
+                if k >= len(we):
+                    continue
+                r = index.get(we[:k], -1)
+                if r > rank_before and we[k:] in words_only:
+                    rank_before, before = r, we[k:]
+                r = index.get(we[-k:], -1)
+                if r > rank_after and we[:-k] in words_only:
+                    rank_after, after = r, we[:-k]
             if after is not None:
                 wes[i] = after
             elif before is not None:
@@ -73,9 +79,17 @@ class _FastSentiText(SentiText):
         return wes
 
 
+@cache
+def _punctuation_table(puncs: tuple[str, ...]):
+    """mark -> its last position in PUNC_LIST, the marks' lengths, their characters."""
+    index = {p: r for r, p in enumerate(puncs)}
+    return index, sorted({len(p) for p in puncs}), set("".join(puncs))
+
+
 class _PackagedVader(SentimentIntensityAnalyzer):
-    """NLTK's analyser with its lexicon read from the vaderSentiment package, and the faster
-    tokens of :class:`_FastSentiText`."""
+    """NLTK's analyser with its lexicon read from the vaderSentiment package, the faster
+    tokens of :class:`_FastSentiText`, and words outside the lexicon scored 0 without the call
+    to ``sentiment_valence`` that would return 0 for them."""
 
     def __init__(self):  # noqa: D401 - replaces the nltk.data.load of the parent
         text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
@@ -88,20 +102,57 @@ class _PackagedVader(SentimentIntensityAnalyzer):
         sentitext = _FastSentiText(text, self.constants.PUNC_LIST,
                                    self.constants.REGEX_REMOVE_PUNCTUATION)
         sentiments = []
+        append = sentiments.append
         words = sentitext.words_and_emoticons
-        first_index = {}
-        for idx, token in enumerate(words):
-            first_index.setdefault(token, idx)
+        n = len(words)
+        # NLTK scores each token at the index of its first occurrence (list.index)
+        first_index = dict(zip(reversed(words), range(n - 1, -1, -1)))
+        lexicon, boosters = self.lexicon, self.constants.BOOSTER_DICT
         for item in words:
-            i = first_index[item]
             lower = item.lower()
-            if (i < len(words) - 1 and lower == "kind" and words[i + 1].lower() == "of") \
-                    or lower in self.constants.BOOSTER_DICT:
-                sentiments.append(0)
+            if lower in boosters:
+                append(0)
                 continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+            if lower == "kind":
+                i = first_index[item]
+                if i < n - 1 and words[i + 1].lower() == "of":
+                    append(0)
+                    continue
+            if lower not in lexicon:  # what sentiment_valence(0, ...) appends for such a word
+                append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, first_index[item], sentiments)
+            append = sentiments.append
         sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
+
+
+    def _never_check(self, valence, words_and_emoticons, start_i, i):
+        """NLTK's ``_never_check`` with ``negated([word])`` of one word written out (the
+        negation list or "n't"; a one-word list has no "X least" pair)."""
+        negate = self.constants.NEGATE
+        if start_i == 0:
+            w = words_and_emoticons[i - 1].lower()
+            if w in negate or "n't" in w:
+                valence = valence * self.constants.N_SCALAR
+        if start_i == 1:
+            if words_and_emoticons[i - 2] == "never" and (
+                    words_and_emoticons[i - 1] == "so" or words_and_emoticons[i - 1] == "this"):
+                valence = valence * 1.5
+            else:
+                w = words_and_emoticons[i - 2].lower()
+                if w in negate or "n't" in w:
+                    valence = valence * self.constants.N_SCALAR
+        if start_i == 2:
+            if (words_and_emoticons[i - 3] == "never"
+                    and (words_and_emoticons[i - 2] == "so" or words_and_emoticons[i - 2] == "this")
+                    or (words_and_emoticons[i - 1] == "so" or words_and_emoticons[i - 1] == "this")):
+                valence = valence * 1.25
+            else:
+                w = words_and_emoticons[i - 3].lower()
+                if w in negate or "n't" in w:
+                    valence = valence * self.constants.N_SCALAR
+        return valence
 
 
 @cache
