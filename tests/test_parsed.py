@@ -108,3 +108,54 @@ def test_the_underscore_free_word_pattern_finds_the_same_words(ungdc):
     for text in texts:
         assert _WORDS_NO_UNDERSCORE.findall(text) == _WORDS_ONLY.findall(text)
     assert term_list("snake_case and x_y") == ["snake", "case", "and", "x", "y"]
+
+
+def test_prepare_sentences_splits_in_workers_and_caches(ungdc, tmp_path, monkeypatch):
+    """Large corpora: sentences split in worker processes equal the ones split on demand,
+    are cached by content, read back in a new corpus object, and rebuilt when the cache
+    entry is corrupt."""
+    from discourse.corpus.cache import cache_file
+    from discourse.text import parsed as parsed_module
+    from discourse.text.sentences import _compute_spans
+
+    monkeypatch.setenv("DISCOURSE_DATA", str(tmp_path))
+    sample = ungdc.sample(parsed_module.PARSE_CACHE_MIN_DOCUMENTS, seed=5)
+    parsed_module.prepare_sentences(sample, n_jobs=2)
+    docs = list(sample)
+    for d in docs[::17]:
+        assert sentence_spans(d) == _compute_spans(d, False)
+        assert sentence_spans(d, include_headings=True) == _compute_spans(d, True)
+        assert list(parse(d).sentences) == _compute_spans(d, False)
+    key = parsed_module._cache_key(sample)
+    from discourse.corpus.paths import cache_dir
+
+    entry = cache_file(cache_dir(), "sentences", key)
+    assert entry.exists()
+
+    calls = []
+    monkeypatch.setattr(parsed_module, "_sentence_chunk",
+                        lambda items: calls.append(len(items)) or
+                        [parsed_module._sentence_arrays(it) for it in items])
+    again = ungdc.sample(parsed_module.PARSE_CACHE_MIN_DOCUMENTS, seed=5)  # new objects
+    parsed_module.prepare_sentences(again, n_jobs=1)
+    assert calls == []  # read from the cache
+    assert [sentence_spans(d) for d in again][::17] == [sentence_spans(d) for d in docs][::17]
+
+    data = bytearray(entry.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    entry.write_bytes(bytes(data))
+    third = ungdc.sample(parsed_module.PARSE_CACHE_MIN_DOCUMENTS, seed=5)
+    with pytest.warns(UserWarning, match="corrupt cache entry"):
+        parsed_module.prepare_sentences(third, n_jobs=1)
+    assert sum(calls) == len(third)  # corrupt entry: rebuilt
+    assert [sentence_spans(d) for d in third][::17] == [sentence_spans(d) for d in docs][::17]
+
+
+def test_memory_is_bounded_by_the_documents_kept():
+    from discourse.text import parsed as parsed_module
+
+    docs = [Document(f"d{i}", "We act. Balance, not rivalry.") for i in range(600)]
+    for d in docs:
+        parse(d).terms()
+    assert len(parsed_module._PARSED) <= parsed_module.PARSED_KEPT
+    assert parse(docs[-1]) is parse(docs[-1])

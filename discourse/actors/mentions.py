@@ -33,7 +33,7 @@ from .._validation import check_choice, check_range
 from ..corpus.documents import Corpus, as_corpus
 from ..errors import InputError
 from .gazetteer import BLOCKED, Gazetteer, gazetteer_or_default
-from ..text.parsed import parse
+from ..text.parsed import parse, prepare_sentences
 
 __all__ = ["find_mentions", "stat_mentions", "stat_cooccurrence", "find_evaluations",
            "find_roles", "stat_actor_tone", "MENTION_COLUMNS",
@@ -117,6 +117,7 @@ def _scan(corpus: Corpus, gaz: Gazetteer, *, include_headings: bool, progress: b
     idx = gaz.index()
     info = gaz._by_id()
     rows, sents = [], []
+    prepare_sentences(corpus, progress=progress)  # large corpora: split on all cores, cached
     for doc in tqdm(corpus, total=len(corpus), disable=not progress, desc="actors"):
         parsed = parse(doc)
         spans = parsed.sentences_with_headings if include_headings else parsed.sentences

@@ -204,6 +204,9 @@ def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bo
         if large and jobs > 1:
             from concurrent.futures import ProcessPoolExecutor
 
+            # load the dictionaries and lexicons once here: forked workers inherit them
+            _profile_chunk([("warm-up", "We act. They wait?")])
+
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 parts = list(tqdm(pool.map(_profile_chunk, chunks), total=len(chunks),
                                   desc="profiling", unit=f"×{_CHUNK} docs", disable=not progress))

@@ -24,7 +24,7 @@ from nltk.sentiment.vader import SentiText, SentimentIntensityAnalyzer, VaderCon
 
 from .._validation import check_choice
 from ..corpus.documents import Corpus
-from ..text.parsed import parse
+from ..text.parsed import parse, prepare_sentences
 
 __all__ = ["analyzer", "score_text", "stat_sentiment", "SENTENCE_SENTIMENT_COLUMNS",
            "DOCUMENT_SENTIMENT_COLUMNS"]
@@ -186,6 +186,7 @@ def stat_sentiment(corpus: Corpus, *, by: str = "sentence") -> pd.DataFrame:
     check_choice("by", by, ["sentence", "document"], "stat_sentiment")
     sia = analyzer()
     rows = []
+    prepare_sentences(corpus)  # large corpora: split on all cores, cached
     for doc in corpus:
         for i, (s, e) in enumerate(parse(doc).sentences):
             text = doc.text[s:e]

@@ -27,8 +27,8 @@ Offsets are into ``Document.text`` (the fold preserves length).
 from __future__ import annotations
 
 import re
-import weakref
 from bisect import bisect_left
+from collections import OrderedDict
 from functools import cached_property
 
 import numpy as np
@@ -36,7 +36,8 @@ import numpy as np
 from ..corpus.documents import Document
 from ..corpus.normalize import fold_typography
 
-__all__ = ["Parsed", "parse", "WORD_RE", "PIECE_RE"]
+__all__ = ["Parsed", "parse", "prepare_sentences", "WORD_RE", "PIECE_RE", "PARSED_KEPT",
+           "PARSE_CACHE_MIN_DOCUMENTS"]
 
 #: One word (no punctuation): the word part of :data:`discourse.text.tokens.WORD_PATTERN`.
 WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
@@ -214,12 +215,17 @@ class Parsed:
         return [w for i, j in self.body_word_ranges for w in t[i:j]]
 
 
-#: Parsed views of live documents (an entry disappears with its document).
-_PARSED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: The analyses of the documents used most recently. A measure reads a corpus document by
+#: document, and a profile runs its measures chunk by chunk (fewer documents than this), so
+#: every measure of a chunk finds the analysis made by the first; memory stays bounded by
+#: this many documents, however large the corpus a measure walks through.
+PARSED_KEPT = 256
+_PARSED: OrderedDict = OrderedDict()
 
 
 def parse(doc: Document) -> Parsed:
-    """The analysed document of ``doc``, built once and shared for as long as ``doc`` lives.
+    """The analysed document of ``doc``, built once and shared by the measures that read it
+    (one of the :data:`PARSED_KEPT` most recently used).
 
     >>> from discourse.corpus.documents import Document
     >>> d = Document("d", "We act.")
@@ -229,4 +235,103 @@ def parse(doc: Document) -> Parsed:
     p = _PARSED.get(doc)
     if p is None:
         p = _PARSED[doc] = Parsed(doc)
+        if len(_PARSED) > PARSED_KEPT:
+            _PARSED.popitem(last=False)
+    else:
+        _PARSED.move_to_end(doc)
     return p
+
+
+# ---------------------------------------------------------------------------------------------
+# A whole corpus: sentences split in worker processes, cached by content
+# ---------------------------------------------------------------------------------------------
+
+#: Corpora with at least this many documents have their sentences split on all cores and
+#: cached.
+PARSE_CACHE_MIN_DOCUMENTS = 200
+_CHUNK = 64
+
+
+def _sentence_arrays(item: tuple[str, str]) -> dict:
+    """One document's sentence spans (body; with headings) as int32 arrays (worker side)."""
+    from .sentences import _compute_spans
+
+    doc = Document(item[0], item[1])
+    out = {"doc_id": doc.id}
+    for name, with_headings in (("sent", False), ("head", True)):
+        arr = np.asarray(_compute_spans(doc, with_headings), dtype=np.int32).reshape(-1, 2)
+        out[f"{name}_starts"], out[f"{name}_ends"] = arr[:, 0], arr[:, 1]
+    return out
+
+
+def _sentence_chunk(items):
+    return [_sentence_arrays(it) for it in items]
+
+
+def _cache_key(corpus) -> str:
+    import sys
+
+    from ..corpus import normalize
+    from ..corpus.cache import code_version
+    from . import sentences
+
+    return f"sentences|{corpus.content_hash()}|" \
+           f"{code_version(sys.modules[__name__], sentences, normalize)}"
+
+
+def prepare_sentences(corpus, *, n_jobs: int | None = None, use_cache: bool = True,
+                      progress: bool = False):
+    """Split the sentences of every document of a corpus ahead of the measures, and return
+    the corpus.
+
+    Sentence splitting is the costly part of a document's analysis. For corpora of
+    :data:`PARSE_CACHE_MIN_DOCUMENTS` documents or more it runs here in worker processes,
+    and the spans are cached in the data directory by the corpus content and the version of
+    the code (Parquet, checksummed, no pickle), so that a later call, in any process, reads
+    them back; every measure that then reads the corpus's documents
+    (:func:`discourse.text.sentences.sentence_spans`, :func:`parse`) finds them split. Smaller
+    corpora are left as they are (their sentences are split when first needed).
+
+    >>> from discourse.corpus.documents import Corpus
+    >>> corpus = prepare_sentences(Corpus.from_texts(["We act. Now.", "Balance."]))
+    >>> [len(parse(d).sentences) for d in corpus]
+    [2, 1]
+    """
+    import os
+
+    import pandas as pd
+    from tqdm.auto import tqdm
+
+    from .sentences import _SPANS
+
+    docs = list(corpus)
+    todo = [d for d in docs if len(_SPANS.get(d, ())) < 2]
+    if len(docs) < PARSE_CACHE_MIN_DOCUMENTS or not todo:
+        return corpus
+    from ..corpus.cache import read_cached, write_cached
+    from ..corpus.paths import cache_dir
+
+    key = _cache_key(corpus) if use_cache else None
+    frame = read_cached(cache_dir(), "sentences", key) if key else None
+    if frame is None or list(frame["doc_id"]) != [d.id for d in docs]:
+        items = [(d.id, d.text) for d in docs]
+        chunks = [items[i:i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+        jobs = n_jobs or os.cpu_count() or 1
+        bar = {"total": len(chunks), "desc": "splitting sentences", "unit": f"×{_CHUNK} docs",
+               "disable": not progress}
+        if jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                rows = [r for part in tqdm(pool.map(_sentence_chunk, chunks), **bar)
+                        for r in part]
+        else:
+            rows = [r for c in tqdm(chunks, **bar) for r in _sentence_chunk(c)]
+        frame = pd.DataFrame(rows)
+        if key:
+            write_cached(frame, cache_dir(), "sentences", key, keep_latest=4)
+    columns = [frame[c].tolist() for c in ("sent_starts", "sent_ends", "head_starts", "head_ends")]
+    for doc, (s0, s1, h0, h1) in zip(docs, zip(*columns)):
+        _SPANS[doc] = {False: tuple(zip(np.asarray(s0).tolist(), np.asarray(s1).tolist())),
+                       True: tuple(zip(np.asarray(h0).tolist(), np.asarray(h1).tolist()))}
+    return corpus

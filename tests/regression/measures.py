@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 
-import numpy as np
 import pandas as pd
 
 #: The documents: the article and this sample of UN speeches (``Corpus.sample``) plus every
