@@ -174,3 +174,13 @@ def test_every_public_name_resolves():
         assert getattr(discourse, name) is not None
     with pytest.raises(AttributeError):
         discourse.no_such_function  # noqa: B018
+
+
+def test_import_discourse_loads_no_heavy_dependency():
+    import subprocess
+    import sys
+
+    code = ("import sys, discourse; print(sorted(m for m in ('gensim', 'matplotlib', 'pandas', "
+            "'nltk', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
