@@ -100,6 +100,9 @@ _EXPORTS = {
     "stat_topic_mix": "topics",
     "topic_prevalence": "topics",
     "download_ungdc": "corpus.download",
+    "Parsed": "text.parsed",
+    "parse": "text.parsed",
+    "prepare_sentences": "text.parsed",
 }
 
 __all__ = ["__version__", *_EXPORTS]
