@@ -184,3 +184,26 @@ def test_import_discourse_loads_no_heavy_dependency():
             "'nltk', 'scipy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_command_line_parser_imports_no_analysis_module():
+    """``discourse --help`` builds every verb's parser: it must not load pandas, NLTK, gensim,
+    matplotlib or SciPy (the verbs import them when they run)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from discourse.cli.app import build_parser; build_parser(); "
+            "print(sorted(m for m in ('gensim', 'matplotlib', 'pandas', 'nltk', 'scipy', 'numpy') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_verbs_choices_are_the_librarys():
+    from discourse.cli import devices as cli_devices
+    from discourse.cli import keyness as cli_keyness
+    from discourse.keywords.keyness import MEASURES
+    from discourse.rhetoric.devices import DEVICES
+
+    assert cli_keyness.MEASURES == MEASURES
+    assert cli_devices.DEVICES == DEVICES

@@ -4,8 +4,6 @@ from __future__ import annotations
 import json
 import sys
 
-import pandas as pd
-
 FORMATS = ("table", "csv", "json")
 
 
@@ -16,6 +14,8 @@ def add_format_argument(parser, *, default: str = "table") -> None:
 
 
 def _jsonable(value):
+    import pandas as pd
+
     if value is None or value is pd.NA:
         return None
     if hasattr(value, "item"):
@@ -25,12 +25,12 @@ def _jsonable(value):
     return value
 
 
-def frame_records(table: pd.DataFrame) -> list[dict]:
+def frame_records(table) -> list[dict]:
     """A DataFrame as JSON-ready records (NaN and NA become null)."""
     return [{k: _jsonable(v) for k, v in row.items()} for row in table.to_dict("records")]
 
 
-def write_table(table: pd.DataFrame, fmt: str, *, out=None) -> None:
+def write_table(table, fmt: str, *, out=None) -> None:
     """Print a tidy table in the chosen format; column names are the Python API's."""
     out = out or sys.stdout
     if fmt == "csv":
@@ -39,6 +39,8 @@ def write_table(table: pd.DataFrame, fmt: str, *, out=None) -> None:
         json.dump(frame_records(table), out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
+        import pandas as pd
+
         with pd.option_context("display.max_rows", 200, "display.width", 160,
                                "display.max_columns", 30):
             out.write(table.to_string(index=False) + "\n")

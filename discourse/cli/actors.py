@@ -2,10 +2,6 @@
 ``--balance``, the balance measures (attention entropy, tone dispersion, equidistance)."""
 from __future__ import annotations
 
-from ..actors.mentions import stat_mentions
-from ..actors.balance import stat_balance
-from ..actors.gazetteer import load_gazetteer
-from ..corpus.sources import load_source
 from ._output import add_format_argument, write_table
 
 NAME = "actors"
@@ -29,6 +25,11 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..actors.gazetteer import load_gazetteer
+    from ..corpus.sources import load_source
+    from ..actors.balance import stat_balance
+    from ..actors.mentions import stat_mentions
+
     gaz = load_gazetteer(extend=args.gazetteer) if args.gazetteer else load_gazetteer()
     corpus = load_source(args.source)
     by = None if args.by.lower() == "none" else args.by

@@ -1,10 +1,7 @@
 """``discourse corpus SOURCE``: what a corpus holds (documents, tokens, years, countries)."""
 from __future__ import annotations
 
-import pandas as pd
 
-from ..text.describe import summarize_corpus
-from ..corpus.sources import load_source
 from ._output import add_format_argument, write_json, write_table
 
 NAME = "corpus"
@@ -18,6 +15,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    import pandas as pd
+    from ..corpus.sources import load_source
+    from ..text.describe import summarize_corpus
+
     options = {"encoding": args.encoding} if args.encoding else {}
     corpus = load_source(args.source, progress=args.format == "table", **options)
     summary = summarize_corpus(corpus)

@@ -1,8 +1,6 @@
 """``discourse data``: make sure the UN corpus is present (download once if needed) and cached."""
 from __future__ import annotations
 
-from ..corpus.paths import data_home
-from ..corpus.ungdc import load_ungdc, ungdc_source
 
 NAME = "data"
 HELP = "make sure the UN General Debate Corpus is present and cached (downloads it once if needed)"
@@ -16,6 +14,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..corpus.paths import data_home
+    from ..corpus.ungdc import load_ungdc, ungdc_source
+
     source = ungdc_source(args.ungdc, download=not args.no_download)
     corpus = load_ungdc(path=source, progress=True)
     years = corpus.meta["year"]

@@ -1,10 +1,12 @@
 """``discourse devices FILE``: the evidence list of rhetorical devices, one row per detection."""
 from __future__ import annotations
 
-from ..rhetoric.devices import DEVICES, detect_devices
 from ..errors import InputError
-from ..corpus.sources import load_source
 from ._output import add_format_argument, write_table
+
+#: the detectors (checked equal to discourse.rhetoric.devices.DEVICES by a test; kept here so
+#: that building the parser imports no analysis module)
+DEVICES = ("antithesis", "tricolon", "anaphora", "epistrophe", "rhetorical_question")
 
 NAME = "devices"
 HELP = ("rhetorical devices with their evidence: contrasts (antithesis), tricolons, anaphora, "
@@ -21,6 +23,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..rhetoric.devices import detect_devices
+    from ..corpus.sources import load_source
+
     devices = None
     if args.devices:
         devices = [d.strip() for d in args.devices.split(",") if d.strip()]

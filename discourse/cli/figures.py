@@ -1,9 +1,7 @@
 """``discourse figures --out DIR``: regenerate the paper figures without Jupyter."""
 from __future__ import annotations
 
-import pandas as pd
 
-from ..paper.registry import build_figures, list_figures
 from ._output import write_table
 
 NAME = "figures"
@@ -20,6 +18,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    import pandas as pd
+    from ..paper.registry import build_figures, list_figures
+
     if args.list:
         write_table(pd.DataFrame([{"figure": s.name, "notebook": s.notebook,
                                    "shows": s.description} for s in list_figures()]), "table")

@@ -1,11 +1,11 @@
 """``discourse keyness TARGET --reference SOURCE``: the terms distinctive of a target."""
 from __future__ import annotations
 
-import pandas as pd
 
-from ..keywords.keyness import MEASURES, stat_keyness
-from ..corpus.sources import load_source
 from ._output import add_format_argument, write_table
+
+#: the measures (checked equal to discourse.keywords.keyness.MEASURES by a test)
+MEASURES = ("g2", "chi2", "chi2_yates", "log_ratio", "pct_diff", "bic", "log_odds_z")
 
 NAME = "keyness"
 HELP = "keyness of every term of TARGET against --reference (G2, chi2, Log Ratio, %DIFF, BIC, log-odds)"
@@ -22,6 +22,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    import pandas as pd
+    from ..corpus.sources import load_source
+    from ..keywords.keyness import stat_keyness
+
     target = load_source(args.target)
     reference = load_source(args.reference)
     table = stat_keyness(target, reference, measure=args.measure, min_count=args.min_count)

@@ -2,9 +2,6 @@
 from __future__ import annotations
 
 from ..errors import InputError
-from ..keywords.frequencies import keyword_frequencies
-from ..keywords.patterns import load_dictionary
-from ..corpus.sources import load_source
 from ._output import add_format_argument, write_table
 
 NAME = "keywords"
@@ -21,6 +18,10 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..keywords.frequencies import keyword_frequencies
+    from ..keywords.patterns import load_dictionary
+    from ..corpus.sources import load_source
+
     if bool(args.terms) == bool(args.dictionary):
         raise InputError("give exactly one of --terms or --dictionary")
     terms = load_dictionary(args.dictionary) if args.dictionary else args.terms

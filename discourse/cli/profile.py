@@ -1,8 +1,6 @@
 """``discourse profile SOURCE``: every rhetoric metric, one row per document."""
 from __future__ import annotations
 
-from ..rhetoric.profile import profile
-from ..corpus.sources import load_source
 from ._output import add_format_argument, write_table
 
 NAME = "profile"
@@ -21,6 +19,9 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..corpus.sources import load_source
+    from ..rhetoric.profile import profile
+
     corpus = load_source(args.source)
     model = None
     if args.emotion:

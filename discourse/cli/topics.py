@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import sys
 
-from ..corpus.sources import load_source
 from ._output import add_format_argument, frame_records, write_json, write_table
 
 NAME = "topics"
@@ -37,6 +36,8 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..corpus.sources import load_source
+
     from ..errors import InputError
     from ..topics import fit_topics
 

@@ -42,7 +42,6 @@ from functools import cache
 from importlib import resources
 
 import pandas as pd
-from nltk.tokenize import RegexpTokenizer
 
 from ..corpus.documents import Corpus, Document
 from ..errors import InputError
@@ -55,7 +54,15 @@ __all__ = ["tokenize", "Tokens", "word_spans", "count_tokens", "count_terms", "t
 
 _LETTER = r"[^\W_]"  # a letter or digit (texts are NFC-composed by discourse.corpus.normalize)
 WORD_PATTERN = rf"{_LETTER}+(?:['\-]{_LETTER}+)*|[^\w\s]"
-_WORD_TOKENIZER = RegexpTokenizer(WORD_PATTERN)
+
+
+@cache
+def _word_tokenizer():
+    """NLTK's RegexpTokenizer of :data:`WORD_PATTERN` (NLTK is imported when first needed)."""
+    from nltk.tokenize import RegexpTokenizer
+
+    return RegexpTokenizer(WORD_PATTERN)
+
 _NUMBER = re.compile(r"^[\d.,:/\-]+$")
 _IS_WORD = re.compile(r"\w")
 #: Forms ending in 's that are contractions, not possessives, and so stay whole.
@@ -71,7 +78,7 @@ def word_spans(text: str, *, punct: bool = False) -> list[tuple[int, int]]:
     """
     folded = fold_typography(text)
     spans = []
-    for start, end in _WORD_TOKENIZER.span_tokenize(folded):
+    for start, end in _word_tokenizer().span_tokenize(folded):
         if not _IS_WORD.match(folded, start):
             if punct:
                 spans.append((start, end))
