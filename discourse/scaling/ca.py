@@ -29,12 +29,27 @@ from ._input import as_counts, doc_position, drop_empty
 __all__ = ["fit_ca", "CAFit", "ca_svd"]
 
 
-def ca_svd(Y: np.ndarray):
-    """The SVD of the standardised residuals of a dense count matrix without empty rows or
-    columns: returns ``(U, sigma, Vt, r, c)`` with masses ``r`` (rows) and ``c`` (columns)."""
+def ca_svd(Y, n_dims: int | None = None):
+    """The SVD of the standardised residuals of a count matrix (dense or sparse) without empty
+    rows or columns: returns ``(U, sigma, Vt, r, c)`` with masses ``r`` (rows) and ``c``
+    (columns). With ``n_dims`` and a matrix larger than 50 x 50, only the leading triplets are
+    computed (ARPACK, from a fixed start vector, so the result is deterministic)."""
+    import scipy.sparse as sp
+
+    Y = Y.toarray() if sp.issparse(Y) else np.asarray(Y, dtype=float)
     n = Y.sum()
     r, c = Y.sum(axis=1) / n, Y.sum(axis=0) / n
     S = (Y / n - np.outer(r, c)) / np.sqrt(np.outer(r, c))
+    if n_dims is not None and min(S.shape) > 50 and n_dims < min(S.shape) - 1:
+        from scipy.sparse.linalg import LinearOperator, svds
+
+        # products by einsum, not BLAS (threaded BLAS stalls on oversubscribed cores)
+        op = LinearOperator(S.shape, dtype=float,
+                            matvec=lambda x: np.einsum("ij,j->i", S, np.ravel(x)),
+                            rmatvec=lambda x: np.einsum("ij,i->j", S, np.ravel(x)))
+        U, sigma, Vt = svds(op, k=n_dims, v0=np.full(min(S.shape), 1.0), tol=0)
+        order = np.argsort(sigma)[::-1]
+        return U[:, order], sigma[order], Vt[order], r, c
     U, sigma, Vt = np.linalg.svd(S, full_matrices=False)
     return U, sigma, Vt, r, c
 
@@ -98,7 +113,7 @@ def fit_ca(dtm, n_dims: int = 2, *, dir=None) -> CAFit:
         warnings.warn(f"fit_ca: dropped {len(dropped_docs)} empty document(s) "
                       f"{dropped_docs[:5]} and {len(dropped_terms)} empty term(s) "
                       f"{dropped_terms[:5]}", UserWarning, stacklevel=2)
-    Y = counts.matrix.toarray()
+    Y = counts.matrix
     most = min(Y.shape) - 1
     if most < 1:
         raise InputError("fit_ca needs at least 2 documents and 2 terms with counts; "
@@ -106,7 +121,7 @@ def fit_ca(dtm, n_dims: int = 2, *, dir=None) -> CAFit:
     if n_dims > most:
         raise InputError(f"The 'n_dims' parameter of fit_ca must be <= {most} for a "
                          f"{Y.shape[0]} x {Y.shape[1]} matrix. Got {n_dims} instead.")
-    U, sigma, Vt, r, c = ca_svd(Y)
+    U, sigma, Vt, r, c = ca_svd(Y, n_dims=n_dims)
     U, sigma, V = U[:, :n_dims], sigma[:n_dims], Vt[:n_dims].T
     flip = np.sign(U[np.argmax(np.abs(U), axis=0), np.arange(n_dims)])
     if dir is not None:
@@ -129,7 +144,9 @@ def fit_ca(dtm, n_dims: int = 2, *, dir=None) -> CAFit:
     words = pd.DataFrame({"term": counts.terms})
     words[dims] = cols
     words["mass"] = c
-    total = float(np.sum(ca_svd(Y)[1] ** 2))
+    dense = Y.toarray()
+    expected = np.outer(dense.sum(axis=1), dense.sum(axis=0)) / dense.sum()
+    total = float(((dense - expected) ** 2 / expected).sum() / dense.sum())  # chi2 / n
     inertia = pd.DataFrame({"dim": np.arange(1, n_dims + 1), "singular_value": sigma,
                             "inertia": sigma ** 2, "share": sigma ** 2 / total})
     return CAFit(documents, words, inertia, total, dropped_docs, dropped_terms)

@@ -42,78 +42,16 @@ import pandas as pd
 from .._validation import check_choice, check_range
 from ..errors import InputError
 from ._input import align_terms, as_counts, doc_position, drop_empty
-from .ca import ca_svd
+from ._wordfish_core import estimate, newton_pairs, theta_se
 
 __all__ = ["fit_wordfish", "WordfishFit", "DOCUMENT_COLUMNS", "WORD_COLUMNS"]
 
 DOCUMENT_COLUMNS = ["doc_id", "theta", "se", "ci_low", "ci_high", "alpha"]
 WORD_COLUMNS = ["term", "beta", "psi"]
-_INNER_TOL, _INNER_MAX, _HALVINGS = 1e-8, 50, 30
-
-
 def _z(level: float) -> float:
     from scipy.stats import norm
 
     return float(norm.ppf(0.5 + level / 2))
-
-
-def _newton(y, fixed, x0, x1, v, w, p0, p1, axis):
-    """Vectorised Newton for independent 2x2 problems ``max Σ w (y η - e^η) - p0 x0²/2 - p1 x1²/2``
-    with ``η = fixed + x0 + x1 v``: one problem per column (``axis=0``, terms) or per row
-    (``axis=1``, documents). ``w`` (1 x K) weights the terms. Steps that would lower a problem's
-    objective are halved."""
-    if axis == 1:  # documents: solve on the transposed problem (rows become columns)
-        return _newton(y.T, fixed.T, x0, x1, v, w.T, p0, p1, axis=0)
-    vc = v[:, None]
-    yw = y * w
-
-    def evaluate(a, b):
-        with np.errstate(over="ignore", invalid="ignore"):
-            eta = fixed + a[None, :] + vc * b[None, :]
-            lam = np.exp(eta) * w
-            f = (yw * eta - lam).sum(axis=0) - 0.5 * (p0 * a ** 2 + p1 * b ** 2)
-        return lam, np.where(np.isfinite(f), f, -np.inf)
-
-    lam, current = evaluate(x0, x1)
-    v2 = v * v
-    for _ in range(_INNER_MAX):
-        res = yw - lam
-        g0 = res.sum(axis=0) - p0 * x0
-        g1 = v @ res - p1 * x1
-        h00 = -lam.sum(axis=0) - p0
-        h01 = -(v @ lam)
-        h11 = -(v2 @ lam) - p1
-        det = h00 * h11 - h01 * h01
-        d0, d1 = (h11 * g0 - h01 * g1) / det, (h00 * g1 - h01 * g0) / det
-        step = np.ones_like(x0)
-        n0, n1 = x0 - d0, x1 - d1
-        new_lam, new = evaluate(n0, n1)
-        for _ in range(_HALVINGS):
-            worse = new < current - 1e-10 * np.abs(current)
-            if not worse.any():
-                break
-            step = np.where(worse, step / 2, step)
-            n0, n1 = x0 - step * d0, x1 - step * d1
-            new_lam, new = evaluate(n0, n1)
-        change = np.maximum(np.abs(n0 - x0), np.abs(n1 - x1))
-        x0, x1, lam, current = n0, n1, new_lam, new
-        if change.max() <= _INNER_TOL:
-            break
-    return x0, x1
-
-
-def _log_posterior(Y, a, p, b, t, phi, prec):
-    eta = a[:, None] + p[None, :] + np.outer(t, b)
-    ll = ((Y * eta - np.exp(eta)) / phi[None, :]).sum()
-    return ll - 0.5 * sum(pr * np.sum(x ** 2) for pr, x in zip(prec, (a, p, b, t)))
-
-
-def _theta_se(Y_rows_lam, b, phi, prec_alpha, prec_theta):
-    lam = Y_rows_lam / phi[None, :]
-    h00 = -lam.sum(axis=1) - prec_alpha
-    h01 = -(lam * b[None, :]).sum(axis=1)
-    h11 = -(lam * (b ** 2)[None, :]).sum(axis=1) - prec_theta
-    return np.sqrt(-h00 / (h00 * h11 - h01 ** 2))
 
 
 class WordfishFit:
@@ -167,8 +105,7 @@ class WordfishFit:
                                                                low=0, high=1)
         counts = as_counts(self._training if newdata is None else newdata, "WordfishFit.predict")
         X, unknown = align_terms(counts, self.terms)
-        X = X.toarray()
-        n = X.sum(axis=1)
+        n = np.asarray(X.sum(axis=1)).ravel()
         empty = n == 0
         if empty.any():
             warnings.warn(f"WordfishFit.predict: {int(empty.sum())} document(s) have no token of "
@@ -177,13 +114,13 @@ class WordfishFit:
                           UserWarning, stacklevel=2)
         theta, se = np.full(len(n), np.nan), np.full(len(n), np.nan)
         if (~empty).any():
-            Xk = X[~empty]
+            Xk = X[np.flatnonzero(~empty)]
             a0 = np.log(n[~empty] / np.exp(self.psi).sum())
-            a, t = _newton(Xk, self.psi[None, :], a0, np.zeros(len(a0)), self.beta,
-                           1.0 / self.phi[None, :], self._prec[0], self._prec[3], axis=1)
-            lam = np.exp(a[:, None] + self.psi[None, :] + np.outer(t, self.beta))
+            a, t = newton_pairs(Xk.T, self.psi, a0, np.zeros(len(a0)), self.beta, 1.0 / self.phi,
+                                np.ones(len(a0)), self._prec[0], self._prec[3])
             theta[~empty] = t
-            se[~empty] = _theta_se(lam, self.beta, self.phi, self._prec[0], self._prec[3])
+            se[~empty] = theta_se(a, self.psi, self.beta, t, self.phi, self._prec[0],
+                                  self._prec[3])
         z = _z(level)
         return pd.DataFrame({"doc_id": counts.doc_ids, "theta": theta, "se": se,
                              "ci_low": theta - z * se, "ci_high": theta + z * se,
@@ -268,16 +205,15 @@ def fit_wordfish(dtm, *, dir=(0, 1), priors=(np.inf, np.inf, 3.0, 1.0), tol: flo
         raise InputError(f"The 'dir' parameter of {func} must name two different documents; "
                          f"both name {counts.doc_ids[left]!r}.")
     prec = tuple(0.0 if np.isinf(sd) else 1.0 / sd ** 2 for sd in priors)
-    Y = counts.matrix.toarray()
-    a, p, b, t, phi, history, converged = _estimate(Y, prec, tol, tol_theta, max_iter, dispersion)
+    a, p, b, t, phi, history, converged = estimate(counts.matrix, prec, tol, tol_theta, max_iter,
+                                                   dispersion)
     if not converged:
         warnings.warn(f"{func}: not converged after {max_iter} passes (last change of the "
                       f"log-posterior {history[-1] - history[-2]:.3g}); raise max_iter",
                       UserWarning, stacklevel=2)
     if t[left] > t[right]:
         t, b = -t, -b
-    lam = np.exp(a[:, None] + p[None, :] + np.outer(t, b))
-    se = _theta_se(lam, b, phi, prec[0], prec[3])
+    se = theta_se(a, p, b, t, phi, prec[0], prec[3])
     z = _z(level)
     documents = pd.DataFrame({"doc_id": counts.doc_ids, "theta": t, "se": se,
                               "ci_low": t - z * se, "ci_high": t + z * se, "alpha": a})
@@ -293,30 +229,3 @@ def fit_wordfish(dtm, *, dir=(0, 1), priors=(np.inf, np.inf, 3.0, 1.0), tol: flo
                        converged=converged, log_posterior=history[1:],
                        dropped_documents=dropped_docs, dropped_terms=dropped_terms,
                        _prec=prec, _training=original)
-
-
-def _estimate(Y, prec, tol, tol_theta, max_iter, dispersion):
-    """The alternating estimation of the module docs; returns the unflipped parameters."""
-    N, K = Y.shape
-    U, _, _, r, _ = ca_svd(Y)
-    t = U[:, 0] / np.sqrt(r)
-    t = (t - t.mean()) / t.std(ddof=1)
-    rows = Y.sum(axis=1)
-    a = np.log(rows) - np.log(rows.mean())
-    p = np.log(Y.mean(axis=0))
-    b = np.zeros(K)
-    phi = np.ones(K)
-    history = [_log_posterior(Y, a, p, b, t, phi, prec)]
-    for _ in range(max_iter):
-        t_last, w = t, 1.0 / phi
-        p, b = _newton(Y, a[:, None], p, b, t, w[None, :], prec[1], prec[2], axis=0)
-        a, t = _newton(Y, p[None, :], a, t, b, w[None, :], prec[0], prec[3], axis=1)
-        a = a - a.mean()
-        t = (t - t.mean()) / t.std(ddof=1)
-        if dispersion == "quasipoisson":
-            lam = np.exp(a[:, None] + p[None, :] + np.outer(t, b))
-            phi = np.maximum(1.0, ((Y - lam) ** 2 / lam).sum(axis=0) / max(N - 2, 1))
-        history.append(_log_posterior(Y, a, p, b, t, phi, prec))
-        if history[-1] - history[-2] <= tol or np.abs(t - t_last).max() <= tol_theta:
-            return a, p, b, t, phi, history, True
-    return a, p, b, t, phi, history, False
