@@ -35,7 +35,7 @@ def _interval(part: pd.DataFrame) -> np.ndarray | None:
 
 @styled
 def plot_scale1d(table: pd.DataFrame, *, group: str | None = None, highlight=None,
-                 label: str = "doc_id", max_labels: int = 60, ax=None):
+                 annotate=None, label: str = "doc_id", max_labels: int = 60, ax=None):
     """Documents' positions with their intervals, sorted, one row per document.
 
     Parameters
@@ -46,6 +46,8 @@ def plot_scale1d(table: pd.DataFrame, *, group: str | None = None, highlight=Non
         A column whose values colour the points (legend).
     highlight : str or list of str, optional
         Document ids drawn in vermilion, larger, and always labelled.
+    annotate : str or list of str, optional
+        Document ids always labelled (in black), even when there are too many to label all.
     label : str, default="doc_id"
         The column used for tick labels.
     max_labels : int, default=60
@@ -62,11 +64,12 @@ def plot_scale1d(table: pd.DataFrame, *, group: str | None = None, highlight=Non
     data = table.dropna(subset=["theta"]).sort_values(["theta", "doc_id"], kind="stable")
     if data.empty:
         raise EmptyInputError("plot_scale1d: no document with a position")
-    marked = set(_as_list(highlight))
-    unknown = marked - set(data["doc_id"])
-    if unknown:
-        raise InputError(f"The 'highlight' parameter of plot_scale1d names unknown documents "
-                         f"{sorted(unknown)[:5]}")
+    marked, named = set(_as_list(highlight)), set(_as_list(annotate))
+    for param, ids in (("highlight", marked), ("annotate", named)):
+        unknown = ids - set(data["doc_id"])
+        if unknown:
+            raise InputError(f"The {param!r} parameter of plot_scale1d names unknown documents "
+                             f"{sorted(unknown)[:5]}")
     n = len(data)
     many = n > max_labels
     fig, ax = axes_or_new(ax, figsize=(4.8, min(9.0, 0.16 * n + 1.0) if not many else 5.0))
@@ -87,9 +90,12 @@ def plot_scale1d(table: pd.DataFrame, *, group: str | None = None, highlight=Non
                     color=ARTICLE_COLOUR, elinewidth=1.2, capsize=2, zorder=5)
     if many:
         ax.set_yticks([])
-        for _, row in hits.iterrows():
-            ax.annotate(str(row[label]), (row["theta"], row["_y"]), xytext=(6, -2),
-                        textcoords="offset points", fontsize=7, color=ARTICLE_COLOUR)
+        for _, row in data[data["doc_id"].isin(marked | named)].iterrows():
+            hit = row["doc_id"] in marked
+            ax.annotate(str(row[label]), (row["theta"], row["_y"]), xytext=(7, -2.5),
+                        textcoords="offset points", fontsize=7 if hit else 6,
+                        color=ARTICLE_COLOUR if hit else "black",
+                        fontweight="bold" if hit else "normal")
         ax.set_ylabel(f"{n} documents, sorted by position")
     else:
         ax.set_yticks(data["_y"], [str(v) for v in data[label]])

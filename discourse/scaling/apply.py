@@ -32,7 +32,11 @@ from .._validation import check_range
 from ..errors import InputError
 from .wordfish import WordfishFit, fit_wordfish
 
-__all__ = ["scaling_dtm", "country_doc", "fit_un_wordfish", "place_documents", "pole_words"]
+__all__ = ["scaling_dtm", "country_doc", "scaling_set", "fit_un_wordfish", "place_documents",
+           "with_placed", "pole_words", "fit_un_wordscores", "NAMED_STATES"]
+
+#: The states the article names, and Syria: always in the scaling set.
+NAMED_STATES = ("SYR", "RUS", "UKR", "TUR", "SAU", "EGY", "IRN", "USA")
 
 
 def scaling_dtm(corpus, *, min_doc_share: float = 0.05, min_count: int = 10,
@@ -86,6 +90,28 @@ def country_doc(corpus, country: str, year: int) -> str:
     return str(hit["doc_id"].iloc[0])
 
 
+def scaling_set(un, *, year: int = 2024, sample: int | None = None, seed: int = 1):
+    """The speeches of ``year``: Syria's and the named states' (:data:`NAMED_STATES`) always,
+    plus ``sample`` of the other states' drawn with ``seed`` (all of them when None).
+
+    >>> from discourse import Corpus
+    >>> c = Corpus.from_texts(["a", "b", "c"], ids=["SYR_1", "FRA_1", "PER_1"],
+    ...                       meta={"country": ["SYR", "FRA", "PER"], "year": [2024] * 3})
+    >>> scaling_set(c, sample=1, seed=1).ids
+    ['SYR_1', 'FRA_1']
+    """
+    from ..errors import EmptyInputError
+
+    year_set = un.subset(year=year)
+    named = year_set.meta["country"].isin(NAMED_STATES).to_numpy()
+    if not named.any():
+        raise EmptyInputError(f"scaling_set: no speech of the named states in {year}")
+    if sample is None or (~named).sum() <= sample:
+        return year_set
+    keep = set(year_set.subset(named).ids) | set(year_set.subset(~named).sample(sample, seed=seed).ids)
+    return year_set.subset(lambda m: m["doc_id"].isin(keep))
+
+
 def fit_un_wordfish(corpus, *, left: str = "RUS", right: str = "USA", year: int | None = None,
                     min_doc_share: float = 0.05, min_count: int = 10, **options) -> WordfishFit:
     """Wordfish on a set of UN speeches, counted by :func:`scaling_dtm`, oriented so that
@@ -125,6 +151,42 @@ def place_documents(fit: WordfishFit, corpus) -> pd.DataFrame:
     out["share_scored"] = (out["n_tokens"] / out["doc_id"].map(counted)).to_numpy()
     meta = corpus.meta.drop(columns=[c for c in ("theta", "se") if c in corpus.meta.columns])
     return out.merge(meta, on="doc_id", how="left")
+
+
+def with_placed(fit: WordfishFit, placed: pd.DataFrame, *, label: str = "country",
+                fit_set: str = "fit", placed_set: str = "placed") -> pd.DataFrame:
+    """One table of the fitted documents and the documents placed out of sample, with a
+    ``set`` column and a ``label`` column (the ``label`` docvar of fitted documents, the doc id
+    of placed ones), ready for :func:`discourse.plots.scaling.plot_scale1d`.
+
+    >>> fit = WordfishFit(documents=pd.DataFrame({"doc_id": ["a"], "theta": [0.0], "se": [.1],
+    ...                                           "ci_low": [-.2], "ci_high": [.2], "country": ["X"]}))
+    >>> placed = pd.DataFrame({"doc_id": ["new"], "theta": [1.0], "se": [.2], "ci_low": [.6],
+    ...                        "ci_high": [1.4]})
+    >>> with_placed(fit, placed)[["doc_id", "set", "label"]].values.tolist()
+    [['a', 'fit', 'X'], ['new', 'placed', 'new']]
+    """
+    cols = ["doc_id", "theta", "se", "ci_low", "ci_high"]
+    base = fit.documents[cols + ([label] if label in fit.documents.columns else [])]
+    base = base.rename(columns={label: "label"}) if label in base.columns else \
+        base.assign(label=base["doc_id"])
+    extra = placed[cols].assign(label=placed["doc_id"].astype(str))
+    return pd.concat([base.assign(set=fit_set), extra.assign(set=placed_set)], ignore_index=True)
+
+
+def fit_un_wordscores(corpus, references: dict, *, year: int = 2024, min_doc_share: float = 0.05,
+                      min_count: int = 10):
+    """Wordscores on ``corpus`` (counted by :func:`scaling_dtm`) with reference scores given
+    by country for ``year``'s speeches, e.g. ``{"RUS": -1, "USA": 1}``.
+
+    >>> import discourse  # doctest: +SKIP
+    >>> ws = fit_un_wordscores(discourse.load_ungdc(years=2024), {"RUS": -1, "USA": 1})  # doctest: +SKIP
+    """
+    from .wordscores import fit_wordscores
+
+    dtm = scaling_dtm(corpus, min_doc_share=min_doc_share, min_count=min_count)
+    scores = {country_doc(corpus, c, year): float(v) for c, v in references.items()}
+    return fit_wordscores(dtm, scores)
 
 
 def pole_words(fit: WordfishFit, n: int = 20) -> pd.DataFrame:
