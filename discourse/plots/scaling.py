@@ -90,12 +90,15 @@ def plot_scale1d(table: pd.DataFrame, *, group: str | None = None, highlight=Non
                     color=ARTICLE_COLOUR, elinewidth=1.2, capsize=2, zorder=5)
     if many:
         ax.set_yticks([])
-        for _, row in data[data["doc_id"].isin(marked | named)].iterrows():
-            hit = row["doc_id"] in marked
-            ax.annotate(str(row[label]), (row["theta"], row["_y"]), xytext=(7, -2.5),
-                        textcoords="offset points", fontsize=7 if hit else 6,
-                        color=ARTICLE_COLOUR if hit else "black",
-                        fontweight="bold" if hit else "normal")
+        ann = data[data["doc_id"].isin(named - marked)]
+        ax.plot(ann["theta"], ann["_y"], "o", ms=4, mfc="none", mec="black", mew=0.8, zorder=6)
+        ax.set_xlim(*ax.get_xlim())  # fix the limits before measuring the labels
+        ax.set_ylim(-1, n)
+        rows = pd.concat([hits, ann])
+        _place_labels(ax, list(zip(rows["theta"], rows["_y"])), [str(v) for v in rows[label]],
+                      [ARTICLE_COLOUR] * len(hits) + ["black"] * len(ann), fontsize=6.5,
+                      offsets=[(8, -3), (-8, -3), (8, 4), (-8, 4), (8, -10), (-8, -10),
+                               (8, 11), (-8, 11)])
         ax.set_ylabel(f"{n} documents, sorted by position")
     else:
         ax.set_yticks(data["_y"], [str(v) for v in data[label]])
@@ -110,13 +113,13 @@ def plot_scale1d(table: pd.DataFrame, *, group: str | None = None, highlight=Non
     return fig
 
 
-def _place_labels(ax, points, texts, colours, fontsize=6.5):
+def _place_labels(ax, points, texts, colours, fontsize=6.5, offsets=None):
     """Label points without overlapping earlier labels: try eight offsets around each point
     (in display space) and skip a label when none is free. Returns the labels placed."""
     fig = ax.figure
     renderer = fig.canvas.get_renderer()
     taken, placed = [], []
-    offsets = [(3, 3), (3, -9), (-3, 3), (-3, -9), (6, -3), (-6, -3), (0, 8), (0, -13)]
+    offsets = offsets or [(3, 3), (3, -9), (-3, 3), (-3, -9), (6, -3), (-6, -3), (0, 8), (0, -13)]
     for (x, y), text, colour in zip(points, texts, colours):
         for dx, dy in offsets:
             ann = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points",
