@@ -128,7 +128,7 @@ class WordfishFit:
 
 
 def fit_wordfish(dtm, *, dir=(0, 1), priors=(np.inf, np.inf, 3.0, 1.0), tol: float = 1e-6,
-                 tol_theta: float = 1e-5, max_iter: int = 500, dispersion: str = "poisson",
+                 tol_theta: float = 1e-5, max_iter: int = 1000, dispersion: str = "poisson",
                  level: float = 0.95) -> WordfishFit:
     """Fit Wordfish (Slapin & Proksch 2008): one latent position per document.
 
@@ -146,7 +146,7 @@ def fit_wordfish(dtm, *, dir=(0, 1), priors=(np.inf, np.inf, 3.0, 1.0), tol: flo
     tol_theta : float, default=1e-5
         Also stop when no θ moves by more than ``tol_theta`` in a pass (on large matrices the
         log-posterior can creep up by ~1e-3 per pass long after the positions have settled).
-    max_iter : int, default=500
+    max_iter : int, default=1000
         Maximum passes (a warning says when it is reached).
     dispersion : {"poisson", "quasipoisson"}, default="poisson"
         ``"quasipoisson"``: a dispersion ``φ_j = max(1, Σ_i (y_ij - λ_ij)² / λ_ij / (N - 2))``
