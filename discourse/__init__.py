@@ -101,6 +101,10 @@ _EXPORTS = {
     "topic_prevalence": "topics",
     "download_ungdc": "corpus.download",
     "Parsed": "text.parsed",
+    "fit_wordfish": "scaling",
+    "fit_wordscores": "scaling",
+    "fit_ca": "scaling",
+    "fit_lss": "scaling",
     "parse": "text.parsed",
     "prepare_sentences": "text.parsed",
 }

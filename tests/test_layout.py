@@ -20,7 +20,7 @@ ALLOWED = {
     "rhetoric": {"corpus", "text", "keywords"},
     "actors": {"corpus", "text", "keywords", "rhetoric"},
     "topics": {"corpus", "text", "keywords"},
-    "scaling": {"corpus", "text", "keywords"},
+    "scaling": {"corpus", "text", "keywords", "topics"},
     "plots": set(),
     "compare": {"corpus", "text", "keywords", "rhetoric", "actors", "topics", "scaling", "plots"},
     "paper": {"corpus", "text", "keywords", "rhetoric", "actors", "topics", "scaling", "plots",
