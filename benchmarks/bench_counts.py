@@ -6,12 +6,14 @@ Prints, in one run, on the same 10,952 normalised speeches:
                 it has no parallel mode); its default token pattern differs slightly from ours
                 (it drops one-letter words and splits on apostrophes and hyphens)
   ours warm     to_dtm again, from the cache
-  keyness       stat_keyness of one subset (Syria) against the rest over the full vocabulary
+  keyness       stat_keyness of one subset (Syria) against the rest over the full vocabulary:
+                best of 5 calls on one matrix (the first also sums the matrix's term totals,
+                which later calls reuse; its time is printed too)
 Peak memory is measured per step in a fresh subprocess (ru_maxrss), so steps do not share it;
 for our parallel build it is the main process's peak plus two times the largest worker's (an
 upper bound: the workers' peaks need not coincide).
 Goals: ours <= 0.5x CountVectorizer's wall time with no more peak memory; warm load <= 1 s;
-keyness <= 100 ms.
+keyness <= 50 ms.
 
 Run: DISCOURSE_UNGDC=../shared/data/ungdc python benchmarks/bench_counts.py
 """
@@ -54,14 +56,14 @@ elif step == "keyness":
         table = stat_keyness(*m.split((m.docvars["country"] == "SYR").to_numpy()))
         times.append(time.perf_counter() - t1)
     shape = (len(table), 0)
-    elapsed = min(times)
+    elapsed, first = min(times), times[0]
 if step != "keyness":
     elapsed = time.perf_counter() - t0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # largest worker process
 n_workers = 2 if step == "ours_cold" else 0
-print(json.dumps({"seconds": elapsed, "peak_mib": (peak + n_workers * workers) / 1024,
-                  "loaded_mib": base / 1024,
+print(json.dumps({"seconds": elapsed, "first": first if step == "keyness" else None,
+                  "peak_mib": (peak + n_workers * workers) / 1024, "loaded_mib": base / 1024,
                   "shape": list(shape)}))
 """
 
@@ -92,8 +94,10 @@ def main() -> None:
           f"{extra_sk:.0f} MiB (goal: no more: {'met' if extra_ours <= extra_sk else 'NOT met'})")
     print(f"warm load = {results['ours_warm']['seconds']:.3f} s (goal <= 1 s: "
           f"{'met' if results['ours_warm']['seconds'] <= 1 else 'NOT met'})")
-    print(f"keyness subset vs rest = {1000 * results['keyness']['seconds']:.1f} ms (goal <= 100 ms: "
-          f"{'met' if results['keyness']['seconds'] <= 0.1 else 'NOT met'})")
+    key = results["keyness"]
+    print(f"keyness subset vs rest = {1000 * key['seconds']:.1f} ms, first call "
+          f"{1000 * key['first']:.1f} ms (goal <= 50 ms: "
+          f"{'met' if key['seconds'] <= 0.05 else 'NOT met'})")
 
 
 if __name__ == "__main__":

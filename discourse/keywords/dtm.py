@@ -63,6 +63,7 @@ class DocTermMatrix:
         self._index = None
         self._view = None    # (parent, rows) of a subset whose rows are not copied yet
         self._totals = None  # term_counts() over all documents, computed once
+        self._strings = None  # the terms as a pandas string array, and whether sorted
 
     @classmethod
     def _rows_of(cls, parent: DocTermMatrix, rows: np.ndarray) -> DocTermMatrix:
@@ -70,6 +71,7 @@ class DocTermMatrix:
         :func:`~discourse.keywords.keyness.stat_keyness` needs only the term counts."""
         view = cls.__new__(cls)
         view.terms, view._index, view._totals = parent.terms, parent._index, None
+        view._strings = parent._strings
         view._counts = view._doc_ids = view._docvars = None
         view._view = (parent, rows)
         return view
@@ -138,6 +140,18 @@ class DocTermMatrix:
             else:
                 self._totals = np.asarray(self.counts.sum(axis=0)).ravel()
         return self._totals.copy()
+
+    def term_strings(self) -> tuple[pd.api.extensions.ExtensionArray, bool]:
+        """The terms as a pandas string array (built once, shared with subsets) and whether
+        they are in sorted order, for tables with one row per term."""
+        if self._strings is None:
+            if self._view is not None:
+                self._strings = self._view[0].term_strings()
+            else:
+                t = self.terms
+                self._strings = (pd.Series(t).array,
+                                 all(x <= y for x, y in zip(t, t[1:])))
+        return self._strings
 
     def subset(self, mask) -> DocTermMatrix:
         """Documents selected by a boolean mask (or callable on ``docvars``)."""
