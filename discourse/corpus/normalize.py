@@ -574,13 +574,34 @@ class _WordIndex:
     whole word exactly where it is a whole run; ``left-right`` (letters) where a run ``left``
     is followed by ``-`` and the run ``right``. That is what :func:`_count_word` counts,
     except when ``right`` is a prefix of ``left`` (in ``ab-ab-a`` its search skips an
-    overlapping occurrence) and for needles with other characters: those are searched.
+    overlapping occurrence) and for needles with other characters: those are searched. The
+    first :data:`_SEARCHES` needles are searched too (cheaper than the index for a text with
+    a few hyphens); the words are counted once a text has more.
     """
 
     __slots__ = ("hay", "runs", "pairs", "searched")
 
     def __init__(self, hay: str):
-        self.hay = hay
+        self.hay, self.runs, self.pairs, self.searched = hay, None, None, {}
+
+    def count(self, needle: str) -> int:
+        if needle in self.searched:
+            return self.searched[needle]
+        if self.runs is None and len(self.searched) < _SEARCHES:
+            n = self.searched[needle] = _count_word(self.hay, needle)  # a few: search
+            return n
+        if self.runs is None:
+            self._index()
+        if needle.isalpha():
+            return self.runs.get(needle, 0)
+        left, sep, right = needle.partition("-")
+        if sep and left.isalpha() and right.isalpha() and not left.startswith(right):
+            return self.pairs.get(needle, 0)
+        n = self.searched[needle] = _count_word(self.hay, needle)
+        return n
+
+    def _index(self) -> None:
+        hay = self.hay
         runs: Counter = Counter()
         pairs: Counter = Counter()
         prev, prev_end = None, -2
@@ -592,19 +613,10 @@ class _WordIndex:
                 if prev is not None and begin == prev_end + 1 and hay[prev_end] == "-":
                     pairs[f"{prev}-{run}"] += 1
                 prev, prev_end = run, begin + len(run)
-        self.runs, self.pairs, self.searched = runs, pairs, {}
-
-    def count(self, needle: str) -> int:
-        if needle.isalpha():
-            return self.runs.get(needle, 0)
-        left, sep, right = needle.partition("-")
-        if sep and left.isalpha() and right.isalpha() and not left.startswith(right):
-            return self.pairs.get(needle, 0)
-        if needle not in self.searched:
-            self.searched[needle] = _count_word(self.hay, needle)
-        return self.searched[needle]
+        self.runs, self.pairs = runs, pairs
 
 
+_SEARCHES = 64  # needles searched in the text before its words are counted once
 _LETTER_RUN = re.compile(r"[^\W\d_]+")  # str.isalpha letters are among these
 
 
