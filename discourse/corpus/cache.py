@@ -133,7 +133,11 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
         os.close(fd)
         tmp_digest = tmp + ".sha256"
         try:
-            pq.write_table(table, tmp, compression="lz4", write_page_checksum=True)
+            short = _short_columns(table)
+            compression = {name: "lz4" if name in short else _TEXT_COMPRESSION
+                           for name in table.column_names}
+            pq.write_table(table, tmp, compression=compression, write_page_checksum=True,
+                           use_dictionary=short, write_statistics=short)
             with open(tmp_digest, "w", encoding="ascii") as fh:
                 fh.write(hash_file(tmp) + "\n")
             os.replace(tmp, path)  # a crash between the two renames leaves a mismatch: rebuilt
@@ -148,6 +152,19 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
     if keep_latest is not None:
         _prune(directory, kind, keep_latest, current=path)
     return path
+
+
+def _short_columns(table: pa.Table) -> list[str]:
+    """Columns worth a dictionary and min/max statistics: all but long texts (a speech per
+    row), whose values are all distinct and would be hashed and compared for nothing."""
+    n = max(table.num_rows, 1)
+    return [name for name, column in zip(table.column_names, table.columns)
+            if not (pa.types.is_large_string(column.type) or pa.types.is_string(column.type))
+            or column.nbytes / n <= _LONG_TEXT]
+
+
+_LONG_TEXT = 256  # bytes per value (with offsets) above which a column holds texts
+_TEXT_COMPRESSION = "none"  # lz4 would halve the file but cost ~1 s per UN corpus write
 
 
 def _prune(directory: Path, kind: str, keep: int, *, current: Path) -> None:
