@@ -187,7 +187,8 @@ def _build_frame(source: Path, speakers: Path | None, *, progress: bool,
                 raise file_error(ResourceError, f"{source}!{member}",
                                  f"unknown country code {iso!r}",
                                  "not in discourse/data/tables/countries.csv")
-            batch.append(normalize.decode_bytes(data, path=f"{source}!{member}"))
+            normalize.decode_bytes(data, path=f"{source}!{member}")  # checked here, errors named
+            batch.append(data)  # bytes travel to the workers as they are (no re-encoding)
             members.append(member)
             meta.append((iso, session, year))
             if len(batch) == _BATCH:
@@ -238,10 +239,19 @@ def _build_frame(source: Path, speakers: Path | None, *, progress: bool,
 _BATCH = 128
 
 
-def _normalize_batch(texts: list[str]) -> tuple[pa.Array, pa.Array]:
-    """The raw and the normalised texts of a batch, as Arrow strings."""
-    return (pa.array(texts, type=pa.large_string()),
-            pa.array([normalize.normalize_text(t) for t in texts], type=pa.large_string()))
+def _normalize_batch(blobs: list[bytes]) -> tuple[pa.Array, pa.Array]:
+    """The raw (decoded) and the normalised texts of a batch of files that
+    :func:`~discourse.corpus.normalize.decode_bytes` has accepted, as Arrow strings."""
+    raws = []
+    for data in blobs:  # what decode_bytes returns for valid UTF-8: without a BOM
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        raws.append(data)
+    texts = [normalize.normalize_text(data.decode("utf-8")) for data in raws]
+    return (pa.array(raws, type=pa.large_binary()).cast(pa.large_string()),
+            pa.array(texts, type=pa.large_string()))
 
 
 def _strings(chunks: list[pa.Array]) -> pd.api.extensions.ExtensionArray:
