@@ -249,9 +249,13 @@ def _normalize_batch(blobs: list[bytes]) -> tuple[pa.Array, pa.Array]:
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
         raws.append(data)
-    texts = [normalize.normalize_text(data.decode("utf-8")) for data in raws]
-    return (pa.array(raws, type=pa.large_binary()).cast(pa.large_string()),
-            pa.array(texts, type=pa.large_string()))
+    texts = [normalize.normalize_text(data.decode("utf-8")).encode("utf-8") for data in raws]
+    return _arrow_strings(raws), _arrow_strings(texts)
+
+
+def _arrow_strings(blobs: list[bytes]) -> pa.Array:
+    # from UTF-8 bytes: 7x faster than pa.array of str (which converts each object)
+    return pa.array(blobs, type=pa.large_binary()).cast(pa.large_string())
 
 
 def _strings(chunks: list[pa.Array]) -> pd.api.extensions.ExtensionArray:
