@@ -994,6 +994,8 @@ def _join_pieces(pieces: list[str], hy: _Hyphenator) -> str:
     the last characters of the text built so far are looked at)."""
     if len(pieces) == 1:
         return pieces[0]
+    if not any(p.endswith(("-", "/")) for p in pieces[:-1]):
+        return " ".join(pieces)  # the usual paragraph: every line break is a space
     out = [pieces[0]]
     tail = pieces[0][-_TAIL:]  # the end of the text joined so far
     for piece in pieces[1:]:
