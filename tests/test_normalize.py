@@ -725,3 +725,12 @@ def test_long_run_of_spaces_without_unwrapping_is_linear():
         return max(min(times), 1e-4)
 
     assert best(make(100_000)) / best(make(10_000)) < 30
+
+
+def test_spaces_inside_a_line_squeezed_as_the_pattern_says():
+    from discourse.corpus.normalize import _WS_RUN, _scan
+
+    rng = random.Random(1)
+    for _ in range(500):
+        line = "x" + "".join(rng.choice(" \t\f\vab\u00a0") for _ in range(rng.randrange(1, 30))) + "y"
+        assert _scan(line)[0] == [_WS_RUN.sub(" ", line)]

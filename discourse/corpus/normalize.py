@@ -807,6 +807,7 @@ FURNITURE_PATTERN = re.compile(
     r"(?:\d{1,3}\s+)?A/(?:\d{1,3}/)?PV\.\d{1,4}(?:\s+\d{1,3})?)")
 
 _WS_RUN = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")
+_WS_TO_SPACE = str.maketrans("\t\f\v", "   ")
 _SENT_END = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’»)\]]*$")
 _CLAUSE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _NUMBERED = re.compile(r"\d{1,3}\.(?:\s|$)")
@@ -931,8 +932,10 @@ def _scan(text: str):
             pending.append(s)
             gap = True
             continue
-        if "\t" in s or "  " in s or "\f" in s or "\v" in s:
-            s = _WS_RUN.sub(" ", s)
+        if "\t" in s or "\f" in s or "\v" in s:
+            s = s.translate(_WS_TO_SPACE)
+        while "  " in s:  # what _WS_RUN.sub(" ", s) does, without a regular expression
+            s = s.replace("  ", " ")
         contents.append(s)
         gaps.append(gap)
         indents.append(raw[0] in " \t\u00a0\u3000")
