@@ -136,10 +136,11 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
             short = _short_columns(table)
             compression = {name: "lz4" if name in short else _TEXT_COMPRESSION
                            for name in table.column_names}
-            pq.write_table(table, tmp, compression=compression, write_page_checksum=True,
-                           use_dictionary=short, write_statistics=short)
+            with open(tmp, "wb") as raw, _HashingWriter(raw) as sink:
+                pq.write_table(table, sink, compression=compression, write_page_checksum=True,
+                               use_dictionary=short, write_statistics=short)
             with open(tmp_digest, "w", encoding="ascii") as fh:
-                fh.write(hash_file(tmp) + "\n")
+                fh.write(sink.hexdigest() + "\n")
             os.replace(tmp, path)  # a crash between the two renames leaves a mismatch: rebuilt
             os.replace(tmp_digest, _checksum_path(path))
         finally:
@@ -152,6 +153,44 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
     if keep_latest is not None:
         _prune(directory, kind, keep_latest, current=path)
     return path
+
+
+class _HashingWriter:
+    """A binary file that also hashes what is written (SHA-256, as :func:`hash_file`), in a
+    thread while Parquet encodes the next pages, instead of reading the file again after."""
+
+    def __init__(self, fh):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.fh, self.sha, self.position, self.closed = fh, hashlib.sha256(), 0, False
+        self.pool = ThreadPoolExecutor(max_workers=1)  # one thread: updates stay in order
+
+    def write(self, data) -> int:
+        block = bytes(data)  # the writer may reuse its buffer
+        self.fh.write(block)
+        self.pool.submit(self.sha.update, block)
+        self.position += len(block)
+        return len(block)
+
+    def tell(self) -> int:
+        return self.position
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+    def close(self) -> None:
+        self.closed = True
+
+    def hexdigest(self) -> str:
+        self.pool.shutdown(wait=True)
+        return self.sha.hexdigest()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(wait=True)
+        self.closed = True
 
 
 def _short_columns(table: pa.Table) -> list[str]:
