@@ -6,14 +6,16 @@ Prints, in one run, on the same 10,952 normalised speeches:
                 it has no parallel mode); its default token pattern differs slightly from ours
                 (it drops one-letter words and splits on apostrophes and hyphens)
   ours warm     to_dtm again, from the cache
-  keyness       stat_keyness of one subset (Syria) against the rest over the full vocabulary
+  keyness       stat_keyness of one subset (Syria) against the rest over the full vocabulary:
+                best of 5 calls on one matrix (the first also sums the matrix's term totals,
+                which later calls reuse; its time is printed too)
 Peak memory is measured per step in a fresh subprocess, so steps do not share it: the
 benchmark polls, every 50 ms from outside, the summed proportional set size (PSS) of the
 step's process and all its worker processes (psutil). A forked worker's pages shared with
 its parent (the loaded corpus it reads) are counted once, split between the processes that
 share them, not once per process as ru_maxrss counts them.
 Goals: ours <= 0.5x CountVectorizer's wall time with no more peak memory; warm load <= 1 s;
-keyness <= 100 ms.
+keyness <= 50 ms.
 
 Run: DISCOURSE_UNGDC=../shared/data/ungdc python benchmarks/bench_counts.py
 """
@@ -59,10 +61,11 @@ elif step == "keyness":
         table = stat_keyness(*m.split((m.docvars["country"] == "SYR").to_numpy()))
         times.append(time.perf_counter() - t1)
     shape = (len(table), 0)
-    elapsed = min(times)
+    elapsed, first = min(times), times[0]
 if step != "keyness":
     elapsed = time.perf_counter() - t0
-print(json.dumps({"seconds": elapsed, "shape": list(shape)}), flush=True)
+print(json.dumps({"seconds": elapsed, "first": first if step == "keyness" else None,
+                  "shape": list(shape)}), flush=True)
 sys.stdin.readline()  # the benchmark has taken its last memory sample
 """
 
@@ -164,8 +167,10 @@ def main() -> None:
     print(f"  {'total':<34} {sum(parts.values()):6.3f}   (CountVectorizer: {sk_cpu:.3f})")
     print(f"warm load = {results['ours_warm']['seconds']:.3f} s (goal <= 1 s: "
           f"{'met' if results['ours_warm']['seconds'] <= 1 else 'NOT met'})")
-    print(f"keyness subset vs rest = {1000 * results['keyness']['seconds']:.1f} ms (goal <= 100 ms: "
-          f"{'met' if results['keyness']['seconds'] <= 0.1 else 'NOT met'})")
+    key = results["keyness"]
+    print(f"keyness subset vs rest = {1000 * key['seconds']:.1f} ms, first call "
+          f"{1000 * key['first']:.1f} ms (goal <= 50 ms: "
+          f"{'met' if key['seconds'] <= 0.05 else 'NOT met'})")
 
 
 if __name__ == "__main__":

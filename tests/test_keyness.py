@@ -141,3 +141,50 @@ def test_article_against_syria_un(article, ungdc):
     assert tab.loc[tab.term == "balanced", "q_bh"].item() < 0.01
     # and the occupation vocabulary of Syria's UN speeches is key on the reference side
     assert tab.loc[tab.term == "israel", "direction"].item() == "reference"
+
+
+@pytest.fixture(scope="module")
+def un_dtm(ungdc):
+    return to_dtm(ungdc)
+
+
+@pytest.mark.parametrize("iso", ["SYR", "USA", "TUV", "FRA"])
+def test_split_fast_path_equals_the_copies_on_the_un_corpus(un_dtm, iso):
+    """``stat_keyness(*dtm.split(mask))`` reads uncopied subsets (term counts from the smaller
+    side and the matrix total, ties sorted by position in the sorted vocabulary); the same
+    comparison from plain copies, with the vocabulary in reverse column order (so the counts
+    are summed from the copied rows and ties are sorted by the term strings), is the same
+    table to the last bit."""
+    import pandas as pd
+    from discourse.keywords.dtm import DocTermMatrix
+
+    m = un_dtm
+    mask = (m.docvars["country"] == iso).to_numpy()
+    fast = stat_keyness(*m.split(mask))
+    reverse = np.arange(len(m.terms))[::-1]
+    terms = [m.terms[j] for j in reverse]
+
+    def copy(rows):
+        return DocTermMatrix(m.counts[rows][:, reverse], [m.doc_ids[i] for i in rows], terms,
+                             m.docvars.iloc[rows])
+
+    slow = stat_keyness(copy(np.flatnonzero(mask)), copy(np.flatnonzero(~mask)))
+    pd.testing.assert_frame_equal(fast, slow, check_exact=True)
+    for col in fast.columns:
+        if fast[col].dtype.kind == "f":
+            assert fast[col].to_numpy().tobytes() == slow[col].to_numpy().tobytes(), col
+    assert fast["n_target"].sum() == m.counts[np.flatnonzero(mask)].sum()
+
+
+def test_split_subsets_are_the_rows_they_select(un_dtm):
+    m = un_dtm
+    mask = (m.docvars["year"] == 1990).to_numpy()
+    picked, rest = m.split(mask)
+    rows = np.flatnonzero(~mask)
+    assert rest.shape == (len(rows), len(m.terms))
+    np.testing.assert_array_equal(rest.term_counts(), np.asarray(m.counts[rows].sum(axis=0)).ravel())
+    assert (rest.counts != m.counts[rows]).nnz == 0
+    assert rest.doc_ids == [m.doc_ids[i] for i in rows]
+    assert rest.docvars["doc_id"].tolist() == rest.doc_ids
+    assert picked.subset(picked.docvars["country"] == "SYR").doc_ids == \
+        [d for d in picked.doc_ids if d.startswith("SYR_")]

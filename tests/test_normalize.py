@@ -674,3 +674,78 @@ def test_block_pattern_equals_the_plain_one_on_the_un_corpus(ungdc):
     for text in edge + ungdc.texts[::7]:
         assert [m.span() for m in _BLOCK.finditer(text)] == \
             [m.span() for m in plain.finditer(text)]
+
+
+# --- long inputs: time grows linearly (issue #14 item 5) -------------------------------------
+# Each test times a 10 KB and a 100 KB input (best of 3, CPU time) and asserts the ratio: ~10
+# when linear, ~100 when quadratic. No wall-clock limit.
+
+def _cpu_ratio(make, small=10_000, large=100_000, repeat=3):
+    import time
+
+    def best(text):
+        times = []
+        for _ in range(repeat):
+            t0 = time.process_time()
+            normalize_text(text)
+            times.append(time.process_time() - t0)
+        return max(min(times), 1e-4)
+
+    small_text, large_text = make(small), make(large)
+    best(small_text)  # warm the dictionary and caches
+    return best(large_text) / best(small_text)
+
+
+def _hard_wrapped_hyphenated(size: int) -> str:
+    """One paragraph of PDF-like lines, every line ending with a word split by a hyphen."""
+    rng = random.Random(0)
+    words = ["international", "cooperation", "development", "government", "sovereignty",
+             "security", "assembly", "economic", "technologies", "responsibility", "peace",
+             "of", "the", "and", "our", "people"]
+    lines, carry, length = [], "", 0
+    while length < size:
+        split = rng.choice(words[:10])
+        cut = rng.randrange(2, len(split) - 1)
+        middle = " ".join(rng.choice(words) for _ in range(6))
+        lines.append(f"{carry} {middle} {split[:cut]}-".strip())
+        carry, length = split[cut:], length + len(lines[-1]) + 1
+    return "\n".join(lines) + f"\n{carry}."
+
+
+def test_hyphenated_hard_wrap_is_linear():
+    text = _hard_wrapped_hyphenated(2_000)
+    assert "-\n" in text and normalize_text(text).count("\n") == 0  # one paragraph
+    assert _cpu_ratio(_hard_wrapped_hyphenated) < 30
+
+
+def test_long_word_before_a_line_end_hyphen_is_linear():
+    assert normalize_text("a" * 50 + ". b-\nc") == "a" * 50 + ". bc"
+    assert _cpu_ratio(lambda n: "a" * n + ". b-\nc") < 30
+
+
+def test_long_run_of_spaces_without_unwrapping_is_linear():
+    assert normalize_text(" " * 50 + "x  \ny", unwrap=False) == "x\ny"
+
+    def make(n):
+        return " " * n + "x"
+
+    import time
+
+    def best(text):
+        times = []
+        for _ in range(3):
+            t0 = time.process_time()
+            normalize_text(text, unwrap=False)
+            times.append(time.process_time() - t0)
+        return max(min(times), 1e-4)
+
+    assert best(make(100_000)) / best(make(10_000)) < 30
+
+
+def test_spaces_inside_a_line_squeezed_as_the_pattern_says():
+    from discourse.corpus.normalize import _WS_RUN, _scan
+
+    rng = random.Random(1)
+    for _ in range(500):
+        line = "x" + "".join(rng.choice(" \t\f\vab\u00a0") for _ in range(rng.randrange(1, 30))) + "y"
+        assert _scan(line)[0] == [_WS_RUN.sub(" ", line)]

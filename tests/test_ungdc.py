@@ -2,6 +2,7 @@
 import io
 import tarfile
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -146,3 +147,24 @@ def test_unpacked_folder_reads_like_the_archive(tmp_path, ungdc_source, monkeypa
     from_archive = load_ungdc(path=archive, progress=False)
     cols = ["doc_id", "text", "country", "year"]
     pd.testing.assert_frame_equal(from_folder.to_frame()[cols], from_archive.to_frame()[cols])
+
+
+def test_archive_out_of_order_gives_the_sorted_corpus(tmp_path, ungdc_source, monkeypatch):
+    """The texts come back from the workers in archive order and are put in year/country
+    order with the metadata: an archive written in reverse order gives the same corpus."""
+    monkeypatch.setenv("DISCOURSE_DATA", str(tmp_path / "data"))
+    wanted = [(m, d) for m, d in iter_ungdc_files(ungdc_source) if m in SMALL]
+    path = tmp_path / "UNGDC_reversed.tgz"
+    with tarfile.open(path, "w:gz") as tar:
+        for member, data in reversed(wanted):
+            info = tarfile.TarInfo(member)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    ordered = load_ungdc(path=small_archive(tmp_path, ungdc_source), keep_raw=True,
+                         use_cache=False, progress=False)
+    backwards = load_ungdc(path=path, keep_raw=True, use_cache=False, progress=False)
+    assert backwards.ids != [Path(m).stem for m, _ in reversed(wanted)] or len(wanted) < 2
+    pd.testing.assert_frame_equal(ordered.to_frame().drop(columns="member"),
+                                  backwards.to_frame().drop(columns="member"))
+    doc = backwards[backwards.ids[0]]
+    assert doc.text == ordered[ordered.ids[0]].text and doc.raw == ordered[ordered.ids[0]].raw

@@ -133,9 +133,14 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
         os.close(fd)
         tmp_digest = tmp + ".sha256"
         try:
-            pq.write_table(table, tmp, compression="lz4", write_page_checksum=True)
+            short = _short_columns(table)
+            compression = {name: "lz4" if name in short else _TEXT_COMPRESSION
+                           for name in table.column_names}
+            with open(tmp, "wb") as raw, _HashingWriter(raw) as sink:
+                pq.write_table(table, sink, compression=compression, write_page_checksum=True,
+                               use_dictionary=short, write_statistics=short)
             with open(tmp_digest, "w", encoding="ascii") as fh:
-                fh.write(hash_file(tmp) + "\n")
+                fh.write(sink.hexdigest() + "\n")
             os.replace(tmp, path)  # a crash between the two renames leaves a mismatch: rebuilt
             os.replace(tmp_digest, _checksum_path(path))
         finally:
@@ -148,6 +153,57 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
     if keep_latest is not None:
         _prune(directory, kind, keep_latest, current=path)
     return path
+
+
+class _HashingWriter:
+    """A binary file that also hashes what is written (SHA-256, as :func:`hash_file`), in a
+    thread while Parquet encodes the next pages, instead of reading the file again after."""
+
+    def __init__(self, fh):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.fh, self.sha, self.position, self.closed = fh, hashlib.sha256(), 0, False
+        self.pool = ThreadPoolExecutor(max_workers=1)  # one thread: updates stay in order
+
+    def write(self, data) -> int:
+        block = bytes(data)  # the writer may reuse its buffer
+        self.fh.write(block)
+        self.pool.submit(self.sha.update, block)
+        self.position += len(block)
+        return len(block)
+
+    def tell(self) -> int:
+        return self.position
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+    def close(self) -> None:
+        self.closed = True
+
+    def hexdigest(self) -> str:
+        self.pool.shutdown(wait=True)
+        return self.sha.hexdigest()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(wait=True)
+        self.closed = True
+
+
+def _short_columns(table: pa.Table) -> list[str]:
+    """Columns worth a dictionary and min/max statistics: all but long texts (a speech per
+    row), whose values are all distinct and would be hashed and compared for nothing."""
+    n = max(table.num_rows, 1)
+    return [name for name, column in zip(table.column_names, table.columns)
+            if not (pa.types.is_large_string(column.type) or pa.types.is_string(column.type))
+            or column.nbytes / n <= _LONG_TEXT]
+
+
+_LONG_TEXT = 256  # bytes per value (with offsets) above which a column holds texts
+_TEXT_COMPRESSION = "none"  # lz4 would halve the file but cost ~1 s per UN corpus write
 
 
 def _prune(directory: Path, kind: str, keep: int, *, current: Path) -> None:

@@ -523,8 +523,11 @@ def keep_hyphen(left: str, right: str, *, text: str | None = None,
 
 
 def _hyphen_rule(left: str, right: str, *, text: str | None = None,
-                 vocabulary=None) -> tuple[bool, str]:
-    """:func:`keep_hyphen`'s decision and the rule that made it (``"1"``, ``"2-text"`` ...)."""
+                 vocabulary=None, words: _WordIndex | None = None) -> tuple[bool, str]:
+    """:func:`keep_hyphen`'s decision and the rule that made it (``"1"``, ``"2-text"`` ...).
+
+    ``words`` (an index of ``text``'s words) gives rule 2's counts without searching the text.
+    """
     if not right or not left:
         return True, "0"
     first = right[0]
@@ -532,7 +535,11 @@ def _hyphen_rule(left: str, right: str, *, text: str | None = None,
         return True, "1"
     lo_left, lo_right = left.lower(), right.lower()
     hyph, joined = f"{lo_left}-{lo_right}", lo_left + lo_right
-    if text:
+    if words is not None:
+        n_hyph, n_join = words.count(hyph), words.count(joined)
+        if n_hyph or n_join:
+            return n_hyph >= n_join, "2-text"
+    elif text:
         hay = text if text.islower() else text.lower()
         n_hyph, n_join = _count_word(hay, hyph), _count_word(hay, joined)
         if n_hyph or n_join:
@@ -559,13 +566,79 @@ def _hyphen_rule(left: str, right: str, *, text: str | None = None,
     return False, "4"
 
 
-class _Hyphenator:
-    """Applies :func:`keep_hyphen` with the lower-cased text computed once per document."""
+class _WordIndex:
+    """:func:`_count_word` for every needle of a text, counted once (linear, not a search of
+    the whole text at every hyphen).
 
-    __slots__ = ("text", "lower", "vocabulary")
+    ``hay`` is split into runs of letters (``str.isalpha``). A needle of letters occurs as a
+    whole word exactly where it is a whole run; ``left-right`` (letters) where a run ``left``
+    is followed by ``-`` and the run ``right``. That is what :func:`_count_word` counts,
+    except when ``right`` is a prefix of ``left`` (in ``ab-ab-a`` its search skips an
+    overlapping occurrence) and for needles with other characters: those are searched. The
+    first :data:`_SEARCHES` needles are searched too (cheaper than the index for a text with
+    a few hyphens); the words are counted once a text has more.
+    """
+
+    __slots__ = ("hay", "runs", "pairs", "searched")
+
+    def __init__(self, hay: str):
+        self.hay, self.runs, self.pairs, self.searched = hay, None, None, {}
+
+    def count(self, needle: str) -> int:
+        if needle in self.searched:
+            return self.searched[needle]
+        if self.runs is None and len(self.searched) < _SEARCHES:
+            n = self.searched[needle] = _count_word(self.hay, needle)  # a few: search
+            return n
+        if self.runs is None:
+            self._index()
+        if needle.isalpha():
+            return self.runs.get(needle, 0)
+        left, sep, right = needle.partition("-")
+        if sep and left.isalpha() and right.isalpha() and not left.startswith(right):
+            return self.pairs.get(needle, 0)
+        n = self.searched[needle] = _count_word(self.hay, needle)
+        return n
+
+    def _index(self) -> None:
+        hay = self.hay
+        runs: Counter = Counter()
+        pairs: Counter = Counter()
+        prev, prev_end = None, -2
+        for m in _LETTER_RUN.finditer(hay):
+            start, word = m.start(), m.group()
+            pieces = [(start, word)] if word.isalpha() else _alpha_runs(start, word)
+            for begin, run in pieces:
+                runs[run] += 1
+                if prev is not None and begin == prev_end + 1 and hay[prev_end] == "-":
+                    pairs[f"{prev}-{run}"] += 1
+                prev, prev_end = run, begin + len(run)
+        self.runs, self.pairs = runs, pairs
+
+
+_SEARCHES = 64  # needles searched in the text before its words are counted once
+_LETTER_RUN = re.compile(r"[^\W\d_]+")  # str.isalpha letters are among these
+
+
+def _alpha_runs(start: int, word: str) -> list[tuple[int, str]]:
+    """The runs of ``str.isalpha`` characters in ``word`` (which starts at ``start``)."""
+    out, begin = [], None
+    for i, ch in enumerate(word + " "):
+        if ch.isalpha():
+            begin = i if begin is None else begin
+        elif begin is not None:
+            out.append((start + begin, word[begin:i]))
+            begin = None
+    return out
+
+
+class _Hyphenator:
+    """Applies :func:`keep_hyphen` with the text's words counted once per document."""
+
+    __slots__ = ("text", "words", "vocabulary")
 
     def __init__(self, text: str, vocabulary):
-        self.text, self.lower, self.vocabulary = text, None, vocabulary
+        self.text, self.words, self.vocabulary = text, None, vocabulary
 
     def keep(self, left: str, right: str) -> bool:
         return self.rule(left, right)[0]
@@ -573,24 +646,35 @@ class _Hyphenator:
     def rule(self, left: str, right: str) -> tuple[bool, str]:
         if right[:1].isupper() or right[:1].isdigit():
             return True, "1"
-        if self.lower is None:
-            self.lower = self.text.lower()
-        return _hyphen_rule(left, right, text=self.lower, vocabulary=self.vocabulary)
+        if self.words is None:
+            lower = self.text.lower()
+            self.words = _WordIndex(lower if lower.islower() else lower.lower())
+        return _hyphen_rule(left, right, text=self.text, vocabulary=self.vocabulary,
+                            words=self.words)
 
     def join(self, a: str, b: str) -> str:
         """Join line ``a`` (ending with ``left-``) to line ``b``."""
-        m = _TRAIL_PART.search(a)
+        sep, drop = self.joint(a, b)
+        return (a[:-1] if drop else a) + sep + b
+
+    def joint(self, a: str, b: str) -> tuple[str, bool]:
+        """How line ``b`` follows text ``a`` that ends with ``left-``: the separator (``""``
+        or ``" "``) and whether the hyphen is dropped. ``left`` is looked for in the last
+        :data:`_LEFT_WINDOW` characters of ``a`` (as in :func:`rejoin_hyphenation`), so the
+        cost does not grow with the paragraph."""
+        m = _TRAIL_PART.search(a, max(0, len(a) - _LEFT_WINDOW - 1))
         w = _LEAD_CHAIN.match(b)
         if not m or not w:
-            return f"{a} {b}" if a[-1:] not in "-/" else a + b
+            return ("", False) if a[-1:] in "-/" else (" ", False)
         right = w.group(0)
         if right.split("-", 1)[0].lower() in _SUSPENDED:
-            return f"{a} {b}"
+            return " ", False
         if self.keep(m.group(1), right):
-            return a + b
-        return a[:-1] + b
+            return "", False
+        return "", True
 
 
+_LEFT_WINDOW = 60  # characters before a line-end hyphen searched for its word part
 _TRAIL_PART = re.compile(rf"((?:{_LETTERS}+-)*{_LETTERS}+)-$")
 _LEAD_WORD = re.compile(rf"{_LETTERS}+")
 _LEAD_CHAIN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -723,6 +807,7 @@ FURNITURE_PATTERN = re.compile(
     r"(?:\d{1,3}\s+)?A/(?:\d{1,3}/)?PV\.\d{1,4}(?:\s+\d{1,3})?)")
 
 _WS_RUN = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")
+_WS_TO_SPACE = str.maketrans("\t\f\v", "   ")
 _SENT_END = re.compile(r"(?:[.!?…]|\.\.\.)[\"'”’»)\]]*$")
 _CLAUSE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _NUMBERED = re.compile(r"\d{1,3}\.(?:\s|$)")
@@ -847,8 +932,10 @@ def _scan(text: str):
             pending.append(s)
             gap = True
             continue
-        if "\t" in s or "  " in s or "\f" in s or "\v" in s:
-            s = _WS_RUN.sub(" ", s)
+        if "\t" in s or "\f" in s or "\v" in s:
+            s = s.translate(_WS_TO_SPACE)
+        while "  " in s:  # what _WS_RUN.sub(" ", s) does, without a regular expression
+            s = s.replace("  ", " ")
         contents.append(s)
         gaps.append(gap)
         indents.append(raw[0] in " \t\u00a0\u3000")
@@ -906,24 +993,39 @@ def _paragraph_breaks(contents: list[str], gaps: list[bool], indents: list[bool]
 
 
 def _join_pieces(pieces: list[str], hy: _Hyphenator) -> str:
+    """Join a paragraph's lines, rejoining hyphenated words (linear in the paragraph: only
+    the last characters of the text built so far are looked at)."""
     if len(pieces) == 1:
         return pieces[0]
-    out = pieces[0]
+    if not any(p.endswith(("-", "/")) for p in pieces[:-1]):
+        return " ".join(pieces)  # the usual paragraph: every line break is a space
+    out = [pieces[0]]
+    tail = pieces[0][-_TAIL:]  # the end of the text joined so far
     for piece in pieces[1:]:
-        if out.endswith("-") and out[-2:-1].isalpha():
-            out = hy.join(out, piece)
-        elif out.endswith("-") or out.endswith("/"):
-            out = f"{out} {piece}" if out[-2:-1] == " " else out + piece
+        drop = False
+        if tail.endswith("-") and tail[-2:-1].isalpha():
+            sep, drop = hy.joint(tail, piece)
+        elif tail.endswith("-") or tail.endswith("/"):
+            sep = " " if tail[-2:-1] == " " else ""
         else:
-            out = f"{out} {piece}"
-    return out
+            sep = " "
+        if drop:
+            out[-1], tail = out[-1][:-1], tail[:-1]
+        out.append(sep)
+        out.append(piece)
+        tail = (tail + sep + piece[-_TAIL:])[-_TAIL:]
+    return "".join(out)
+
+
+_TAIL = _LEFT_WINDOW + 4
 
 
 # --------------------------------------------------------------------------------------------
 # The entry point
 # --------------------------------------------------------------------------------------------
 
-_TRAILING = re.compile(r"[ \t\f\v]+$", re.M)
+# possessive, and only from the start of a run: linear on long runs of spaces
+_TRAILING = re.compile(r"(?<![ \t\f\v])[ \t\f\v]++$", re.M)
 _BLANK_RUN = re.compile(r"\n(?:[ \t\f\v]*\n)+")
 
 

@@ -57,11 +57,46 @@ class DocTermMatrix:
         if counts.shape != (len(doc_ids), len(terms)):
             raise InputError(f"DocTermMatrix: counts of shape {counts.shape} for "
                              f"{len(doc_ids)} documents and {len(terms)} terms")
-        self.counts = counts
-        self.doc_ids = list(doc_ids)
+        self._counts = counts
+        self._doc_ids = list(doc_ids)
         self.terms = terms if isinstance(terms, list) else list(terms)  # shared, never mutated
-        self.docvars = docvars.reset_index(drop=True)
+        self._docvars = docvars.reset_index(drop=True)
         self._index = None
+        self._view = None    # (parent, rows) of a subset whose rows are not copied yet
+        self._totals = None  # term_counts() over all documents, computed once
+        self._strings = None  # the terms as a pandas string array, and whether sorted
+
+    @classmethod
+    def _rows_of(cls, parent: DocTermMatrix, rows: np.ndarray) -> DocTermMatrix:
+        """The documents ``rows`` of ``parent``, copied only when first read: a split for
+        :func:`~discourse.keywords.keyness.stat_keyness` needs only the term counts."""
+        view = cls.__new__(cls)
+        view.terms, view._index, view._totals = parent.terms, parent._index, None
+        view._strings = parent._strings
+        view._counts = view._doc_ids = view._docvars = None
+        view._view = (parent, rows)
+        return view
+
+    @property
+    def counts(self) -> sp.csr_matrix:
+        if self._counts is None:
+            parent, rows = self._view
+            self._counts = parent.counts[rows]
+        return self._counts
+
+    @property
+    def doc_ids(self) -> list[str]:
+        if self._doc_ids is None:
+            parent, rows = self._view
+            self._doc_ids = [parent.doc_ids[i] for i in rows]
+        return self._doc_ids
+
+    @property
+    def docvars(self) -> pd.DataFrame:
+        if self._docvars is None:
+            parent, rows = self._view
+            self._docvars = parent.docvars.iloc[rows].reset_index(drop=True)
+        return self._docvars
 
     def __repr__(self) -> str:
         return (f"<DocTermMatrix: {len(self.doc_ids)} documents x {len(self.terms)} terms, "
@@ -69,6 +104,8 @@ class DocTermMatrix:
 
     @property
     def shape(self) -> tuple[int, int]:
+        if self._counts is None:
+            return (len(self._view[1]), len(self.terms))
         return self.counts.shape
 
     @property
@@ -83,9 +120,39 @@ class DocTermMatrix:
         return self._index.get(term)
 
     def term_counts(self, rows=None) -> np.ndarray:
-        """Total count of every term over all documents (or the selected ``rows``)."""
-        m = self.counts if rows is None else self.counts[rows]
-        return np.asarray(m.sum(axis=0)).ravel()
+        """Total count of every term over all documents (or the selected ``rows``).
+
+        The total over all documents is computed once (``counts`` is never changed in
+        place). A subset from :meth:`subset`/:meth:`split` that has not been copied sums the
+        fewer of its rows and the other rows of the matrix it came from, and subtracts the
+        latter from that matrix's total: integer counts, so the result is exact.
+        """
+        if rows is not None:
+            return np.asarray(self.counts[rows].sum(axis=0)).ravel()
+        if self._totals is None:
+            if self._counts is None:
+                parent, picked = self._view
+                if 2 * len(picked) <= parent.shape[0]:
+                    self._totals = parent.term_counts(picked)
+                else:
+                    rest = np.ones(parent.shape[0], dtype=bool)
+                    rest[picked] = False
+                    self._totals = parent.term_counts() - parent.term_counts(np.flatnonzero(rest))
+            else:
+                self._totals = np.asarray(self.counts.sum(axis=0)).ravel()
+        return self._totals.copy()
+
+    def term_strings(self) -> tuple[pd.api.extensions.ExtensionArray, bool]:
+        """The terms as a pandas string array (built once, shared with subsets) and whether
+        they are in sorted order, for tables with one row per term."""
+        if self._strings is None:
+            if self._view is not None:
+                self._strings = self._view[0].term_strings()
+            else:
+                t = self.terms
+                self._strings = (pd.Series(t).array,
+                                 all(x <= y for x, y in zip(t, t[1:])))
+        return self._strings
 
     def subset(self, mask) -> DocTermMatrix:
         """Documents selected by a boolean mask (or callable on ``docvars``)."""
@@ -93,9 +160,7 @@ class DocTermMatrix:
         if m.shape != (len(self.doc_ids),):
             raise InputError(f"DocTermMatrix.subset: mask of {m.size} values for "
                              f"{len(self.doc_ids)} documents")
-        rows = np.flatnonzero(m)
-        return DocTermMatrix(self.counts[rows], [self.doc_ids[i] for i in rows], self.terms,
-                             self.docvars.iloc[rows])
+        return DocTermMatrix._rows_of(self, np.flatnonzero(m))
 
     def split(self, mask) -> tuple[DocTermMatrix, DocTermMatrix]:
         """``(selected, rest)``: the documents of a boolean mask (or a callable on ``docvars``,

@@ -87,8 +87,11 @@ def _chi2_sf_df1(x):
 
 
 def _xlogx_over(o, e):
+    positive = o > 0
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(o > 0, o * np.log(np.where(o > 0, o, 1) / e), 0.0)
+        if positive.all():  # the same values without the masks
+            return o * np.log(o / e)
+        return np.where(positive, o * np.log(np.where(positive, o, 1) / e), 0.0)
 
 
 def keyness_from_counts(terms, a, b, total_target: int, total_reference: int, *,
@@ -99,6 +102,12 @@ def keyness_from_counts(terms, a, b, total_target: int, total_reference: int, *,
     ``a + b == 0`` must be removed before. Unsorted, unadjusted (``p_bonferroni``/``q_bh``
     are filled by :func:`stat_keyness`).
     """
+    columns = _statistics(a, b, total_target, total_reference, ci=ci, prior_size=prior_size)
+    return _frame(list(terms), columns, slice(None))
+
+
+def _statistics(a, b, total_target, total_reference, *, ci, prior_size) -> dict:
+    """The numeric columns of :data:`KEYNESS_COLUMNS` (and ``direction`` as codes 0, 1, 2)."""
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
     T, R = float(total_target), float(total_reference)
@@ -111,16 +120,21 @@ def keyness_from_counts(terms, a, b, total_target: int, total_reference: int, *,
         g2 = 2 * (_xlogx_over(a, e1) + _xlogx_over(b, e2) + _xlogx_over(c, e3)
                   + _xlogx_over(d, e4))
         g2 = np.maximum(g2, 0.0)
-        obs = np.stack([a, b, c, d])
-        exp = np.stack([e1, e2, e3, e4])
-        chi2 = np.where(exp > 0, (obs - exp) ** 2 / np.where(exp > 0, exp, 1), 0).sum(axis=0)
-        diff = exp - obs
-        shift = np.minimum(0.5, np.abs(diff)) * np.sign(diff)
-        chi2_y = np.where(exp > 0, ((obs + shift) - exp) ** 2 / np.where(exp > 0, exp, 1),
-                          0).sum(axis=0)
+        # the four cells summed in order, as a sum over the stacked (4, n) cells would
+        chi2 = chi2_y = 0.0
+        for o, e in ((a, e1), (b, e2), (c, e3), (d, e4)):
+            diff = e - o
+            shift = np.minimum(0.5, np.abs(diff)) * np.sign(diff)
+            cell, cell_y = diff ** 2 / e, ((o + shift) - e) ** 2 / e
+            positive = e > 0
+            if not positive.all():  # empty cells count 0
+                safe_e = np.where(positive, e, 1)
+                cell = np.where(positive, (o - e) ** 2 / safe_e, 0)
+                cell_y = np.where(positive, ((o + shift) - e) ** 2 / safe_e, 0)
+            chi2, chi2_y = chi2 + cell, chi2_y + cell_y
         a_adj, b_adj = np.where(a > 0, a, 0.5), np.where(b > 0, b, 0.5)
         log_ratio = np.log2((a_adj / T) / (b_adj / R))
-        z = stats.norm.ppf(0.5 + ci / 2)
+        z = special.ndtri(0.5 + ci / 2)  # what stats.norm.ppf computes
         half = z * np.sqrt(1 / a_adj + 1 / b_adj) / np.log(2)
         rate_t, rate_r = a / T, b / R
         pct = np.where(b > 0, 100 * (rate_t - rate_r) / np.where(b > 0, rate_r, 1), np.inf)
@@ -130,18 +144,28 @@ def keyness_from_counts(terms, a, b, total_target: int, total_reference: int, *,
                  - np.log((b + alpha) / (R + alpha0 - b - alpha)))
         lo_z = delta / np.sqrt(1 / (a + alpha) + 1 / (b + alpha))
     codes = np.where(rate_t > rate_r, 0, np.where(rate_t < rate_r, 1, 2)).astype(np.int8)
-    direction = pd.Categorical.from_codes(codes, ["target", "reference", "none"])
-    return pd.DataFrame({
-        "term": list(terms), "n_target": a.astype(np.int64), "n_reference": b.astype(np.int64),
-        "total_target": int(T), "total_reference": int(R),
+    n = len(a)
+    return {
+        "n_target": a.astype(np.int64), "n_reference": b.astype(np.int64),
+        "total_target": np.full(n, int(T)), "total_reference": np.full(n, int(R)),
         "rate_target_per_10k": 1e4 * rate_t, "rate_reference_per_10k": 1e4 * rate_r,
         "g2": g2, "g2_p": _chi2_sf_df1(g2), "chi2": chi2, "chi2_p": _chi2_sf_df1(chi2),
         "chi2_yates": chi2_y, "chi2_yates_p": _chi2_sf_df1(chi2_y),
         "log_ratio": log_ratio, "log_ratio_ci_low": log_ratio - half,
         "log_ratio_ci_high": log_ratio + half, "pct_diff": pct, "bic": g2 - np.log(N),
-        "log_odds": delta, "log_odds_z": lo_z, "p_bonferroni": np.nan, "q_bh": np.nan,
-        "direction": direction,
-    })
+        "log_odds": delta, "log_odds_z": lo_z, "p_bonferroni": np.full(n, np.nan),
+        "q_bh": np.full(n, np.nan), "direction": codes,
+    }
+
+
+def _frame(terms, columns: dict, order) -> pd.DataFrame:
+    """The table of :data:`KEYNESS_COLUMNS`, rows taken in ``order`` (an index array)."""
+    out = {"term": terms}
+    for name in KEYNESS_COLUMNS[1:-1]:
+        out[name] = columns[name][order]
+    out["direction"] = pd.Categorical.from_codes(columns["direction"][order],
+                                                 ["target", "reference", "none"])
+    return pd.DataFrame(out, columns=KEYNESS_COLUMNS, copy=False)  # fresh arrays: no copy
 
 
 def _as_dtms(target, reference, options) -> tuple[DocTermMatrix, DocTermMatrix]:
@@ -166,15 +190,19 @@ def _as_dtms(target, reference, options) -> tuple[DocTermMatrix, DocTermMatrix]:
 
 
 def _aligned_counts(t: DocTermMatrix, r: DocTermMatrix):
+    """``(terms, a, b, sorted)``: one vocabulary, both sides' counts on it; ``terms`` a
+    pandas string array, ``sorted`` whether it is in sorted order."""
     a, b = t.term_counts(), r.term_counts()
     if t.terms is r.terms or t.terms == r.terms:
-        return np.asarray(t.terms, dtype=object), a, b
+        strings, is_sorted = t.term_strings()
+        return strings, a, b, is_sorted
     terms = sorted(set(t.terms) | set(r.terms))
     pos = {w: i for i, w in enumerate(terms)}
-    full_a, full_b = np.zeros(len(terms)), np.zeros(len(terms))
+    full_a = np.zeros(len(terms), dtype=np.int64)
+    full_b = np.zeros(len(terms), dtype=np.int64)
     full_a[[pos[w] for w in t.terms]] = a
     full_b[[pos[w] for w in r.terms]] = b
-    return np.asarray(terms, dtype=object), full_a, full_b
+    return pd.Series(terms).array, full_a, full_b, True
 
 
 def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
@@ -216,22 +244,28 @@ def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
     check_range("min_target", min_target, "stat_keyness", low=0, integer=True)
     check_range("ci", ci, "stat_keyness", low=0.5, high=0.999)
     t, r = _as_dtms(target, reference, options)
-    terms, a, b = _aligned_counts(t, r)
+    terms, a, b, terms_sorted = _aligned_counts(t, r)
     T, R = a.sum(), b.sum()
     if T == 0 or R == 0:
         side = "target" if T == 0 else "reference"
         raise EmptyInputError(f"stat_keyness: the {side} has no tokens")
-    keep = ((a + b) >= min_count) & (a >= min_target) & ((a + b) > 0)
-    if not keep.any():
+    keep = np.flatnonzero(((a + b) >= min_count) & (a >= min_target) & ((a + b) > 0))
+    if not len(keep):
         raise EmptyInputError(f"stat_keyness: no term passes min_count={min_count} and "
                               f"min_target={min_target}")
-    table = keyness_from_counts(terms[keep], a[keep], b[keep], T, R, ci=ci,
-                                prior_size=prior_size)
-    table["p_bonferroni"] = np.minimum(table["g2_p"] * len(table), 1.0)
-    table["q_bh"] = adjust_bh(table["g2_p"].to_numpy())
-    sign = np.where(table["direction"].to_numpy() == "reference", -1.0, 1.0)
-    score = table[measure].to_numpy()
-    signed = score if measure in ("log_ratio", "pct_diff", "log_odds_z") else sign * score
-    order = np.lexsort((table["term"].to_numpy(), -np.nan_to_num(signed, posinf=1e300,
-                                                                 neginf=-1e300)))
-    return table.iloc[order].reset_index(drop=True)[KEYNESS_COLUMNS]
+    columns = _statistics(a[keep], b[keep], T, R, ci=ci, prior_size=prior_size)
+    g2_p = columns["g2_p"]
+    columns["p_bonferroni"] = np.minimum(g2_p * len(keep), 1.0)
+    columns["q_bh"] = adjust_bh(g2_p)
+    score = columns[measure]
+    if measure in ("log_ratio", "pct_diff", "log_odds_z"):
+        signed = score
+    else:
+        signed = np.where(columns["direction"] == 1, -1.0, 1.0) * score
+    key = -np.nan_to_num(signed, posinf=1e300, neginf=-1e300)
+    kept = terms.take(keep)
+    if terms_sorted:  # ties in term order = in row order: a stable sort on the key alone
+        order = np.argsort(key, kind="stable")
+    else:
+        order = np.lexsort((np.asarray(kept, dtype=object), key))
+    return _frame(kept.take(order), columns, order)
