@@ -156,11 +156,11 @@ class _Encoded:
 
 def _key(corpus: Corpus, settings: dict) -> str:
     from ..corpus import normalize
-    from ..text import tokens
+    from ..text import parsed, sentences, tokens
     from ..corpus.cache import code_version
 
     return (f"emotion|{corpus.content_hash()}|{json.dumps(settings, sort_keys=True)}|"
-            f"{code_version(sys.modules[__name__], tokens, normalize)}")
+            f"{code_version(sys.modules[__name__], tokens, parsed, sentences, normalize)}")
 
 
 def train_emotion_model(corpus: Corpus, *, seed: int = 1, vector_size: int = 100,

@@ -149,7 +149,7 @@ def _join(tables: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
 
 _MODULES = ("rhetoric.devices", "rhetoric.diversity", "rhetoric.stance", "corpus.normalize",
             "rhetoric.readability", "text.sentences", "rhetoric.sentiment", "rhetoric.structure",
-            "text.syllables", "text.tokens")
+            "text.syllables", "text.tokens", "text.parsed")
 
 
 def _cache_key(corpus: Corpus) -> str:

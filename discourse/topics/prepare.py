@@ -377,11 +377,11 @@ def dictionary_from_frame(frame: pd.DataFrame, num_docs: int):
 
 def _cache_key(corpus: Corpus, settings: TopicSettings) -> str:
     from ..corpus import normalize
-    from ..text import tokens
+    from ..text import parsed, tokens
     from ..corpus.cache import code_version
 
     return (f"topicprep|{corpus.content_hash()}|{settings.key()}|"
-            f"{code_version(sys.modules[__name__], tokens, normalize)}|{_lexicon_hash()}")
+            f"{code_version(sys.modules[__name__], tokens, parsed, normalize)}|{_lexicon_hash()}")
 
 
 @cache
