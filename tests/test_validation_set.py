@@ -1,0 +1,138 @@
+"""The hand-annotated validation set (tests/validation, docs/annotation.md) is consistent:
+spans lie inside their region and match their hashes against the texts the package loads,
+values come from the allowed sets, actors exist in the gazetteer, no duplicates."""
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from tests.validation.load import (ACTOR_ATTRS, ACTOR_SPECIAL, ANNOTATIONS, LAYERS, REQUIRED,
+                                   SPAN_ATTRS, SPAN_LIST_ATTRS, VALUES, load_annotations,
+                                   load_documents, load_texts, span_sha)
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return load_texts()
+
+
+@pytest.fixture(scope="module")
+def ann():
+    return load_annotations()
+
+
+@pytest.fixture(scope="module")
+def docs(texts, ungdc):  # ungdc: the session fixture fails loudly when the corpus is missing
+    return load_documents(texts)
+
+
+@pytest.fixture(scope="module")
+def gazetteer_ids():
+    from discourse import load_gazetteer
+
+    return set(load_gazetteer().actors["actor_id"]) - {"_none"}
+
+
+def _missing(v):
+    return v is None or (isinstance(v, float) and math.isnan(v))
+
+
+def test_every_file_is_a_listed_text(texts):
+    files = {p.stem for p in ANNOTATIONS.glob("*.jsonl")}
+    listed = set(texts["source"] + "__" + texts["doc_id"])
+    assert files == listed
+    assert texts["doc_id"].is_unique
+
+
+def test_the_set_has_the_texts_the_issue_asks_for(texts):
+    assert len(texts) >= 12
+    assert (texts["source"] == "ungdc").sum() >= 8
+    assert (texts["source"] == "lee").sum() >= 4
+    un = texts[texts["source"] == "ungdc"]["doc_id"]
+    assert un.str[:3].nunique() >= 6                       # several countries
+    assert un.str[-4:].str[:3].nunique() >= 3              # several decades
+
+
+def test_regions_match_the_loaded_texts(texts, docs):
+    for row in texts.itertuples():
+        doc = docs[row.doc_id]
+        assert 0 <= row.region_start < row.region_end <= len(doc.text), row.doc_id
+        assert span_sha(doc.text[row.region_start:row.region_end]) == row.region_sha, row.doc_id
+
+
+def test_layers_and_required_attributes(ann):
+    assert set(ann["layer"]) <= set(LAYERS)
+    for row in ann.to_dict("records"):
+        for attr in REQUIRED[row["layer"]]:
+            assert attr in row and (attr in ("target_span", "speaker_span")
+                                    or not _missing(row[attr])), (row["doc_id"], row["line"], attr)
+
+
+def test_values_are_from_the_allowed_sets(ann, gazetteer_ids):
+    for row in ann.to_dict("records"):
+        where = (row["doc_id"], row["line"])
+        for attr, allowed in VALUES.get(row["layer"], {}).items():
+            assert row[attr] in allowed, (where, attr, row[attr])
+        if row["layer"] == "anaphora":
+            assert int(row["key_words"]) >= 1
+            n = len(row["units"])
+            assert n >= 3 or (n == 2 and int(row["key_words"]) >= 2), where
+        if row["layer"] == "tricolon":
+            assert len(row["items"]) == 3, where
+        if row["layer"] in ACTOR_ATTRS:
+            actor = row[ACTOR_ATTRS[row["layer"]]]
+            assert isinstance(actor, str) and actor, where
+            if actor.startswith("other:"):
+                assert len(actor) > len("other:") and " " not in actor, where
+            else:
+                allowed = {"none"} if row["layer"] == "evaluation" else (
+                    {"unknown"} if row["layer"] == "quote" else {"author", "unknown"})
+                assert actor in allowed or actor in gazetteer_ids, (where, actor)
+        if row["layer"] == "evaluation":
+            # a target span is given exactly when the target is an actor
+            assert _missing(row["target_span"]) == (row["target_actor"] == "none"), where
+
+
+def test_spans_lie_in_their_region_and_match_their_hashes(ann, texts, docs):
+    regions = texts.set_index("doc_id")
+    for row in ann.to_dict("records"):
+        doc = docs[row["doc_id"]]
+        lo, hi = regions.loc[row["doc_id"], ["region_start", "region_end"]]
+        where = (row["doc_id"], row["line"], row["layer"])
+        spans = [("", [row["start"], row["end"]], row["sha"])]
+        for attr in SPAN_ATTRS:
+            if attr in row and not _missing(row[attr]) and isinstance(row[attr], list):
+                spans.append((attr, row[attr], row[attr + "_sha"]))
+        for attr in SPAN_LIST_ATTRS:
+            if attr in row and isinstance(row[attr], list):
+                assert len(row[attr]) == len(row[attr + "_sha"]), where
+                spans += [(attr, s, h) for s, h in zip(row[attr], row[attr + "_sha"])]
+        for attr, (s, e), h in spans:
+            assert lo <= s < e <= hi, (where, attr, s, e)
+            text = doc.text[s:e]
+            assert text == text.strip(), (where, attr, "span starts or ends with white space")
+            assert span_sha(text) == h, (where, attr)
+        # parts, items and units lie inside the annotation's own span
+        for attr in ("part_a", "part_b", "items", "units"):
+            if attr in row and isinstance(row[attr], list):
+                inner = row[attr] if attr in SPAN_LIST_ATTRS else [row[attr]]
+                if row["layer"] == "contrast" and attr in ("part_a", "part_b"):
+                    continue  # "X instead": the rejected part may be the previous sentence
+                for s, e in inner:
+                    assert row["start"] <= s and e <= row["end"], (where, attr)
+
+
+def test_no_duplicate_annotations(ann):
+    key = ann[["doc_id", "layer", "start", "end"]].astype(str).agg("|".join, axis=1)
+    dup = ann[key.duplicated(keep=False)]
+    assert dup.empty, dup[["doc_id", "layer", "start", "end"]].to_string()
+
+
+def test_files_are_sorted_json_lines():
+    for path in ANNOTATIONS.glob("*.jsonl"):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert rows, path.name
+        assert [(r["start"], r["end"], r["layer"]) for r in rows] == sorted(
+            (r["start"], r["end"], r["layer"]) for r in rows), path.name

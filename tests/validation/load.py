@@ -1,0 +1,128 @@
+"""Read the hand-annotated validation set (``tests/validation``) into pandas tables.
+
+The annotation files hold offsets, labels, attributes and a SHA-256 prefix of each span's
+text, never the text: the texts are resolved through the package's own loaders
+(``discourse.load_ungdc`` for the UN General Debate Corpus, ``discourse.load_lee`` for the
+Lee news corpus), so offsets refer to the normalised ``Document.text``.
+
+This module does not import ``discourse`` at import time, and :func:`load_annotations` /
+:func:`load_texts` need neither ``discourse`` nor the corpora: only :func:`load_documents`
+(and :func:`check_hashes`) do.
+
+    >>> from tests.validation.load import load_annotations, load_texts
+    >>> ann = load_annotations()          # one row per annotation, all layers
+    >>> texts = load_texts()              # one row per text: its region, its author
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+ANNOTATIONS = HERE / "annotations"
+TEXTS = HERE / "texts.csv"
+
+LAYERS = ("contrast", "concession", "tricolon", "anaphora", "hedge", "booster",
+          "evaluation", "quote")
+#: attributes that are spans ([start, end], with a ``<name>_sha``)
+SPAN_ATTRS = ("part_a", "part_b", "target_span", "speaker_span")
+#: attributes that are lists of spans (with a ``<name>_sha`` list)
+SPAN_LIST_ATTRS = ("items", "units")
+#: closed value sets per layer and attribute
+VALUES = {
+    "contrast": {"kind": {"antithesis", "instead", "rather_than", "correction"},
+                 "rejected": {"a", "b"}},
+    "concession": {"marker": {"while", "although", "though", "even though", "whereas", "but",
+                              "yet", "however", "despite", "in spite of", "even as",
+                              "nevertheless", "nonetheless", "still"},
+                   "conceded": {"a", "b"}},
+    "tricolon": {"items_kind": {"word", "phrase", "clause"}, "named": {True, False}},
+    "anaphora": {"unit_kind": {"phrase", "clause", "sentence"}},
+    "evaluation": {"polarity": {"positive", "negative"}},
+    "quote": {"kind": {"direct", "reported"}},
+}
+#: required attributes per layer (beyond layer, start, end, sha)
+REQUIRED = {
+    "contrast": ("kind", "rejected", "part_a", "part_b"),
+    "concession": ("marker", "conceded", "part_a", "part_b"),
+    "tricolon": ("items_kind", "named", "items"),
+    "anaphora": ("key_words", "unit_kind", "units"),
+    "hedge": ("attributed_to",),
+    "booster": ("attributed_to",),
+    "evaluation": ("polarity", "target_actor", "target_span"),
+    "quote": ("kind", "speaker_actor", "speaker_span"),
+}
+#: attributes whose value is an actor: a gazetteer id, or one of these forms
+ACTOR_ATTRS = {"evaluation": "target_actor", "quote": "speaker_actor",
+               "hedge": "attributed_to", "booster": "attributed_to"}
+ACTOR_SPECIAL = {"none", "unknown", "author"}
+
+
+def span_sha(text: str) -> str:
+    """First 12 hex digits of the SHA-256 of ``text`` (UTF-8)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def load_texts() -> pd.DataFrame:
+    """One row per annotated text: source, doc_id, region_start, region_end, region_sha,
+    author_actor, words (of the region), notes."""
+    return pd.read_csv(TEXTS, dtype={"notes": str, "author_actor": str}, keep_default_na=False)
+
+
+def load_annotations(layer: str | None = None) -> pd.DataFrame:
+    """All annotations (or one layer's) as a table: ``source``, ``doc_id``, ``layer``,
+    ``start``, ``end``, ``sha`` and the attributes (missing ones are NaN/None)."""
+    rows = []
+    for path in sorted(ANNOTATIONS.glob("*.jsonl")):
+        source, doc_id = path.stem.split("__", 1)
+        with path.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                row.update(source=source, doc_id=doc_id, line=n)
+                rows.append(row)
+    frame = pd.DataFrame(rows)
+    if layer is not None:
+        frame = frame[frame["layer"] == layer].dropna(axis=1, how="all").reset_index(drop=True)
+    first = ["source", "doc_id", "layer", "start", "end", "sha"]
+    return frame[first + [c for c in frame.columns if c not in first]]
+
+
+def load_documents(texts: pd.DataFrame | None = None) -> dict:
+    """``{doc_id: Document}`` for the annotated texts, through the package loaders."""
+    import discourse
+
+    texts = load_texts() if texts is None else texts
+    docs = {}
+    sources = set(texts["source"])
+    if "ungdc" in sources:
+        un = discourse.load_ungdc(progress=False)
+        ids = list(texts.loc[texts["source"] == "ungdc", "doc_id"])
+        for doc in un.subset(doc_id=ids):
+            docs[doc.id] = doc
+    if "lee" in sources:
+        for part in ("test", "background"):
+            for doc in discourse.load_lee(part):
+                if doc.id in set(texts["doc_id"]):
+                    docs[doc.id] = doc
+    return docs
+
+
+def span_text(doc, span) -> str:
+    """The text of a ``[start, end]`` span of ``doc``."""
+    return doc.text[span[0]:span[1]]
+
+
+def long_table(layer: str, attr: str) -> pd.DataFrame:
+    """The spans of one list attribute (tricolon ``items``, anaphora ``units``), one row each."""
+    frame = load_annotations(layer)
+    rows = []
+    for ann_id, row in frame.iterrows():
+        for i, (s, e) in enumerate(row[attr]):
+            rows.append({"doc_id": row["doc_id"], "annotation": ann_id, "index": i,
+                         "start": s, "end": e, "sha": row[attr + "_sha"][i]})
+    return pd.DataFrame(rows)
