@@ -118,9 +118,11 @@ def fit_un_wordfish(corpus, *, left: str = "RUS", right: str = "USA", year: int 
     ``left``'s speech lies left of ``right``'s (a sign convention, not a claim about the
     dimension; with ``year`` None the corpus must hold one speech per country).
 
-    >>> import discourse  # doctest: +SKIP
-    >>> fit = fit_un_wordfish(discourse.load_ungdc(years=2024))  # doctest: +SKIP
-    >>> fit.documents.nsmallest(3, "theta")[["country", "theta"]]  # doctest: +SKIP
+    >>> import discourse
+    >>> fit = fit_un_wordfish(discourse.load_ungdc(years=2024))
+    >>> theta = fit.documents.set_index("country")["theta"]
+    >>> bool(theta["RUS"] < theta["USA"]), len(theta)
+    (True, 192)
     """
     years = sorted(set(corpus.meta["year"]))
     if year is None:
@@ -141,8 +143,11 @@ def place_documents(fit: WordfishFit, corpus) -> pd.DataFrame:
     Columns: those of :meth:`WordfishFit.predict`, ``share_scored``, then the metadata
     (``country``, ``year`` ... as the corpus has them).
 
-    >>> import discourse  # doctest: +SKIP
-    >>> place_documents(fit, discourse.load_article())  # doctest: +SKIP
+    >>> import discourse
+    >>> fit = fit_un_wordfish(discourse.load_ungdc(years=2024))
+    >>> placed = place_documents(fit, discourse.load_article())
+    >>> round(float(placed["theta"].iloc[0]), 2)
+    0.92
     """
     dtm = scaling_dtm(corpus, vocabulary=fit.terms)
     full = scaling_dtm(corpus, min_doc_share=0, min_count=1)
@@ -179,8 +184,12 @@ def fit_un_wordscores(corpus, references: dict, *, year: int = 2024, min_doc_sha
     """Wordscores on ``corpus`` (counted by :func:`scaling_dtm`) with reference scores given
     by country for ``year``'s speeches, e.g. ``{"RUS": -1, "USA": 1}``.
 
-    >>> import discourse  # doctest: +SKIP
-    >>> ws = fit_un_wordscores(discourse.load_ungdc(years=2024), {"RUS": -1, "USA": 1})  # doctest: +SKIP
+    >>> import discourse
+    >>> ws = fit_un_wordscores(discourse.load_ungdc(years=2024), {"RUS": -1, "USA": 1})
+    >>> ws.references["doc_id"].tolist()
+    ['RUS_79_2024', 'USA_79_2024']
+    >>> bool(ws.predict()["theta"].between(-1, 1).mean() > 0.9)
+    True
     """
     from .wordscores import fit_wordscores
 
