@@ -39,6 +39,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..text.parsed import PIECE_RE
 from ..errors import InputError, file_error
 from ..corpus.normalize import fold_typography
 
@@ -50,7 +51,6 @@ ALIAS_COLUMNS = ["actor_id", "alias", "kind", "case_sensitive"]
 ACTOR_TYPES = ("state", "leader", "bloc", "organisation", "non_state", "none")
 #: The reserved id of blocked phrases (matched, then dropped).
 BLOCKED = "_none"
-_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 _TRUE = {"1", "true", "yes", "y"}
 _FALSE = {"0", "false", "no", "n", ""}
 _ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
@@ -64,7 +64,7 @@ def alias_tokens(text: str) -> tuple[str, ...]:
     >>> alias_tokens("Al-Sharaa’s")
     ('Al', '-', 'Sharaa', "'", 's')
     """
-    return tuple(_TOKEN.findall(fold_typography(text)))
+    return tuple(PIECE_RE.findall(fold_typography(text)))
 
 
 @dataclass(frozen=True, eq=False)

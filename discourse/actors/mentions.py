@@ -337,12 +337,12 @@ def find_evaluations(data, gazetteer=None, *, window: int = 5,
     mentions, sentences = _scan(corpus, gazetteer_or_default(gazetteer),
                                 include_headings=include_headings, progress=False)
     lexicon = analyzer().lexicon
-    parsed = {d.id: parse(d) for d in corpus}
+    docs = {d.id: d for d in corpus}  # analysed on demand: mentions come document by document
     spans = {(d, s): (a, b) for d, s, a, b in sentences.itertuples(index=False)}
     rows = []
     for m in mentions.itertuples(index=False):
         a, b = spans[(m.doc_id, m.sentence)]
-        words = [w for w in parsed[m.doc_id].pieces_in(a, b) if _WORD.match(w[0])]
+        words = [w for w in parse(docs[m.doc_id]).pieces_in(a, b) if _WORD.match(w[0])]
         before = [w for w in words if w[2] <= m.start][-window:]
         after = [w for w in words if w[1] >= m.end][:window]
         for k, (w, s, e) in enumerate(before):
@@ -462,8 +462,7 @@ def find_roles(data, gazetteer=None, *, include_headings: bool = True) -> pd.Dat
     corpus = as_corpus(data, "find_roles")
     mentions, sentences = _scan(corpus, gazetteer_or_default(gazetteer),
                                 include_headings=include_headings, progress=False)
-    parsed = {d.id: parse(d) for d in corpus}
-    texts = {d: p.folded for d, p in parsed.items()}
+    docs = {d.id: d for d in corpus}  # analysed on demand: mentions come document by document
     spans = {(d, s): (a, b) for d, s, a, b in sentences.itertuples(index=False)}
     roles, cues = [], []
     cache: dict = {}
@@ -472,9 +471,9 @@ def find_roles(data, gazetteer=None, *, include_headings: bool = True) -> pd.Dat
         key = (m.doc_id, m.sentence)
         if key not in cache:
             a, b = spans[key]
-            cache = {key: parsed[m.doc_id].pieces_in(a, b)}
+            cache = {key: parse(docs[m.doc_id]).pieces_in(a, b)}
         tokens = cache[key]
-        role, cue = _role(tokens, texts[m.doc_id], m.tok_start, m.tok_end)
+        role, cue = _role(tokens, parse(docs[m.doc_id]).folded, m.tok_start, m.tok_end)
         glue = [t[0].lower() for t in tokens[previous[1]:m.tok_start]] if previous else []
         if previous is not None and previous[0] == key and set(glue) <= _LIST_GLUE and (
                 role == "none" or "and" in glue or "or" in glue):

@@ -81,7 +81,6 @@ DEVICE_COLUMNS = ["doc_id", "device", "pattern", "key", "sentence", "sentence_st
                   "sentence_end", "start", "end", "match", "part_a", "part_b", "part_c",
                   "n_parts", "sentence_text"]
 
-_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _SPACE_ONLY = re.compile(r"^[ \t\n]+$")
 _COMMA_GAP = re.compile(r"^[ \t]*,[ \t\n]+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")

@@ -59,7 +59,7 @@ from tqdm.auto import tqdm
 from ..corpus.documents import Document, as_corpus
 from ..errors import CorpusFormatError, InputError, ResourceError, file_error
 from ..corpus.normalize import fold_typography
-from ..text.parsed import parse
+from ..text.parsed import WORD_RE, parse
 
 __all__ = ["stance_markers", "stat_stance", "load_stance_lexicon", "StanceLexicon",
            "STANCE_CATEGORIES", "STANCE_MARKER_COLUMNS", "stance_columns"]
@@ -74,7 +74,6 @@ STANCE_CATEGORIES = ["hedges", "boosters", "attitude_markers", "self_mentions",
 #: (-1 if the match lies outside every sentence span).
 STANCE_MARKER_COLUMNS = ["doc_id", "category", "entry", "match", "start", "end", "sentence"]
 
-_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _DIGITS = re.compile(r"^\d[\d,.]*$")
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -122,7 +121,7 @@ def _parse_part(word: str, where: str) -> _Part:
         return _Part("prefix", word[:-1])
     if word.startswith("*") and len(word) > 1 and "*" not in word[1:]:
         return _Part("suffix", word[1:])
-    if "*" in word or not _TOKEN.fullmatch(word):
+    if "*" in word or not WORD_RE.fullmatch(word):
         raise file_error(CorpusFormatError, where, f"entry part {word!r} is not a word, "
                          "'word*', '*suffix' or '<num>'")
     return _Part("word", word)

@@ -35,18 +35,17 @@ import numpy as np
 
 from ..corpus.documents import Document
 from ..corpus.normalize import fold_typography
+from .tokens import _WORDS_ONLY, KEEP_S
 
 __all__ = ["Parsed", "parse", "prepare_sentences", "WORD_RE", "PIECE_RE", "PARSED_KEPT",
            "PARSE_CACHE_MIN_DOCUMENTS"]
 
-#: One word (no punctuation): the word part of :data:`discourse.text.tokens.WORD_PATTERN`.
-WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+#: One word (no punctuation): the word part of :data:`discourse.text.tokens.WORD_PATTERN`,
+#: the pattern the counting policy uses.
+WORD_RE = _WORDS_ONLY
 #: One piece for matching names: a run of letters and digits, or one punctuation mark (so
 #: "al-Sharaa's" is ``al - Sharaa ' s``): what the gazetteer matches aliases against.
 PIECE_RE = re.compile(r"[^\W_]+|[^\w\s]")
-
-_KEEP_S = frozenset({"it's", "that's", "there's", "here's", "what's", "who's", "he's", "she's",
-                     "let's", "where's", "how's"})
 
 
 class Parsed:
@@ -116,26 +115,28 @@ class Parsed:
         return list(zip(texts[i:j], starts[i:j], ends[i:j]))
 
     @cached_property
-    def _spans(self) -> tuple[np.ndarray, np.ndarray]:
-        found = [m.span() for m in WORD_RE.finditer(self.folded)]
-        arr = np.array(found, dtype=np.int64).reshape(-1, 2)
-        return arr[:, 0].copy(), arr[:, 1].copy()
+    def _spans(self) -> tuple[list[int], list[int]]:
+        starts, ends = [], []
+        for m in WORD_RE.finditer(self.folded):
+            starts.append(m.start())
+            ends.append(m.end())
+        return starts, ends
 
     @property
-    def starts(self) -> np.ndarray:
+    def _starts_list(self) -> list[int]:
         return self._spans[0]
 
     @property
-    def ends(self) -> np.ndarray:
+    def _ends_list(self) -> list[int]:
         return self._spans[1]
 
-    @cached_property
-    def _starts_list(self) -> list[int]:
-        return self._spans[0].tolist()
+    @property
+    def starts(self) -> np.ndarray:
+        return np.asarray(self._spans[0], dtype=np.int64)
 
-    @cached_property
-    def _ends_list(self) -> list[int]:
-        return self._spans[1].tolist()
+    @property
+    def ends(self) -> np.ndarray:
+        return np.asarray(self._spans[1], dtype=np.int64)
 
     @property
     def n_words(self) -> int:
@@ -194,7 +195,7 @@ class Parsed:
         append = out.append
         for s, e in zip(self._starts_list, self._ends_list):
             if e - s > 2 and f[e - 2] == "'" and f[e - 1] in "sS":
-                if (low[s:e] if low is not None else f[s:e].lower()) not in _KEEP_S:
+                if (low[s:e] if low is not None else f[s:e].lower()) not in KEEP_S:
                     e -= 2
             append(low[s:e] if low is not None else f[s:e].lower())
         return out
