@@ -18,6 +18,9 @@ def add_arguments(parser) -> None:
                         help="show the N most key terms of each side (default: all terms)")
     parser.add_argument("--measure", choices=MEASURES, default="g2")
     parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--prior", default=None, metavar="ALPHA|SOURCE",
+                        help="prior of the log-odds ratio: a number (uniform alpha per term) or "
+                             "a background corpus SOURCE (default: the pooled counts)")
     add_format_argument(parser)
 
 
@@ -28,7 +31,14 @@ def run(args) -> int:
 
     target = load_source(args.target)
     reference = load_source(args.reference)
-    table = stat_keyness(target, reference, measure=args.measure, min_count=args.min_count)
+    prior = None
+    if args.prior is not None:
+        try:
+            prior = float(args.prior)
+        except ValueError:
+            prior = load_source(args.prior)
+    table = stat_keyness(target, reference, measure=args.measure, min_count=args.min_count,
+                         prior=prior)
     if args.top:
         head = table[table["direction"] == "target"].head(args.top)
         tail = table[table["direction"] == "reference"].iloc[::-1].head(args.top)

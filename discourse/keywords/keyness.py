@@ -21,13 +21,29 @@ column                       definition (a, b: term counts in target and referen
                              ``inf`` when b = 0
 ``bic``                      Wilson (2013): ``G² − ln N`` (df = 1); BIC > 2 is positive, > 6
                              strong, > 10 very strong evidence
-``log_odds``, ``log_odds_z`` Monroe, Colaresi & Quinn (2008) log-odds ratio with an
-                             informative Dirichlet prior, α_w = prior_size · (a + b)/N (default
-                             prior_size = N, i.e. the pooled counts), and its z-score
-                             ``δ / sqrt(1/(a + α_w) + 1/(b + α_w))`` (their eq. 16, 18-22)
+``log_odds``, ``log_odds_z`` Monroe, Colaresi & Quinn (2008) log-odds ratio with a Dirichlet
+                             prior α_w (α0 = Σ α_w over the vocabulary compared),
+                             ``δ = ln((a+α_w)/(T+α0−a−α_w)) − ln((b+α_w)/(R+α0−b−α_w))``,
+                             and its z-score ``δ / sqrt(1/(a + α_w) + 1/(b + α_w))`` (their
+                             eq. 16, 18-22). The prior is chosen with ``prior=`` (below)
 ``p_bonferroni``, ``q_bh``   G² p-values adjusted for the number of terms tested: Bonferroni
                              and Benjamini–Hochberg (1995)
 ============================ ===============================================================
+
+The prior of the log-odds ratio (``prior=`` of :func:`stat_keyness` and
+:func:`keyness_from_counts`):
+
+- ``None`` (default): informative, from the pooled counts, α_w = prior_size · (a + b)/N with
+  prior_size = N unless given, i.e. α_w = a + b;
+- a number α > 0: uniform, α_w = α for every term of the vocabulary (Monroe et al.'s
+  uninformative Dirichlet; the ``fightin-words`` package's ``prior=0.01``);
+- a mapping or Series term → α_w > 0: one value per term; every term of the vocabulary must
+  have one (others are ignored);
+- a :class:`~discourse.corpus.documents.Corpus` or
+  :class:`~discourse.keywords.dtm.DocTermMatrix`: informative, from a background corpus,
+  α_w = prior_size · (c_w + 1)/(C + V) — the background's add-one smoothed term distribution
+  over the V terms compared (c_w the background count, C its total), prior_size = C unless
+  given, so a term the background never uses still has a positive prior.
 
 ``direction`` says where the term is relatively more frequent (``"target"``,
 ``"reference"`` or ``"none"``). Rows are sorted by the chosen ``measure``, signed by direction
@@ -51,7 +67,7 @@ from ..corpus.documents import Corpus
 from .dtm import DocTermMatrix, to_dtm
 from ..errors import EmptyInputError, InputError
 
-__all__ = ["stat_keyness", "keyness_from_counts", "adjust_bh", "KEYNESS_COLUMNS", "MEASURES"]
+__all__ = ["stat_keyness", "keyness_from_counts", "prior_alpha", "adjust_bh", "KEYNESS_COLUMNS", "MEASURES"]
 
 KEYNESS_COLUMNS = [
     "term", "n_target", "n_reference", "total_target", "total_reference",
@@ -95,18 +111,86 @@ def _xlogx_over(o, e):
 
 
 def keyness_from_counts(terms, a, b, total_target: int, total_reference: int, *,
-                        ci: float = 0.95, prior_size: float | None = None) -> pd.DataFrame:
+                        ci: float = 0.95, prior=None,
+                        prior_size: float | None = None) -> pd.DataFrame:
     """All keyness statistics from term counts ``a`` (target) and ``b`` (reference).
 
     ``total_target``/``total_reference`` are the token totals of the two sides. Terms with
-    ``a + b == 0`` must be removed before. Unsorted, unadjusted (``p_bonferroni``/``q_bh``
+    ``a + b == 0`` must be removed before. ``prior`` is the log-odds prior (module docs); the
+    vocabulary it is spread over is ``terms``. Unsorted, unadjusted (``p_bonferroni``/``q_bh``
     are filled by :func:`stat_keyness`).
+
+    >>> tab = keyness_from_counts(["war", "peace"], [3, 1], [1, 3], 4, 4, prior=0.5)
+    >>> tab["log_odds"].round(4).tolist()
+    [1.6946, -1.6946]
     """
-    columns = _statistics(a, b, total_target, total_reference, ci=ci, prior_size=prior_size)
-    return _frame(list(terms), columns, slice(None))
+    terms = list(terms)
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    alpha, alpha0 = prior_alpha(terms, a, b, prior, prior_size, "keyness_from_counts",
+                                total=float(total_target) + float(total_reference))
+    columns = _statistics(a, b, total_target, total_reference, ci=ci, alpha=alpha,
+                          alpha0=alpha0)
+    return _frame(terms, columns, slice(None))
 
 
-def _statistics(a, b, total_target, total_reference, *, ci, prior_size) -> dict:
+def prior_alpha(terms, a, b, prior, prior_size, func: str, *,
+                total: float | None = None) -> tuple[np.ndarray, float]:
+    """``(α_w per term, α0)`` of the log-odds prior ``prior`` over the vocabulary ``terms``
+    with counts ``a``/``b`` (module docs for the kinds of prior); ``total`` is N, the two
+    sides' token total (default: the sum of the counts)."""
+    a = np.asarray(a, dtype=float)
+    b = np.asarray(b, dtype=float)
+    if prior_size is not None:
+        check_range("prior_size", prior_size, func)
+        if not prior_size > 0:
+            raise InputError(f"The 'prior_size' parameter of {func} must be > 0. "
+                             f"Got {prior_size!r} instead.")
+    if prior is None:
+        row = a + b
+        N = row.sum() if total is None else float(total)
+        alpha0 = N if prior_size is None else float(prior_size)
+        return alpha0 * row / N, alpha0
+    if isinstance(prior, (Corpus, DocTermMatrix)):
+        dtm = prior if isinstance(prior, DocTermMatrix) else to_dtm(prior)
+        background = dict(zip(dtm.terms, dtm.term_counts().tolist()))
+        counts = np.array([background.get(w, 0) for w in terms], dtype=float)
+        total = float(sum(background.values()))
+        if total == 0:
+            raise EmptyInputError(f"{func}: the background corpus of prior= has no tokens")
+        alpha0 = total if prior_size is None else float(prior_size)
+        alpha = alpha0 * (counts + 1) / (counts.sum() + len(terms))
+        return alpha, float(alpha.sum())
+    if prior_size is not None:
+        raise InputError(f"{func}: prior_size= scales the pooled or background prior; with "
+                         f"prior={type(prior).__name__} give the α values themselves")
+    if isinstance(prior, (bool, np.bool_)):
+        raise InputError(f"{func}: prior= must be a number, a mapping term → α, a Series, a "
+                         f"Corpus or a DocTermMatrix; got {prior!r}")
+    if isinstance(prior, (int, float, np.integer, np.floating)):
+        value = float(prior)
+        if not np.isfinite(value) or value <= 0:
+            raise InputError(f"{func}: a uniform prior= must be a positive number; got {prior!r}")
+        alpha = np.full(len(terms), value)
+        return alpha, float(alpha.sum())
+    if isinstance(prior, pd.Series) or hasattr(prior, "keys"):
+        mapping = prior.to_dict() if isinstance(prior, pd.Series) else dict(prior)
+        missing = [w for w in terms if w not in mapping]
+        if missing:
+            raise InputError(f"{func}: prior= has no α for {len(missing)} of the {len(terms)} "
+                             f"terms compared (e.g. {missing[:5]}); give every term one")
+        alpha = np.array([mapping[w] for w in terms], dtype=float)
+        bad = ~np.isfinite(alpha) | (alpha <= 0)
+        if bad.any():
+            example = [terms[i] for i in np.flatnonzero(bad)[:5]]
+            raise InputError(f"{func}: prior= must give every term a positive, finite α; "
+                             f"not so for {example}")
+        return alpha, float(alpha.sum())
+    raise InputError(f"{func}: prior= must be a number, a mapping term → α, a Series, a Corpus "
+                     f"or a DocTermMatrix; got {type(prior).__name__}")
+
+
+def _statistics(a, b, total_target, total_reference, *, ci, alpha, alpha0) -> dict:
     """The numeric columns of :data:`KEYNESS_COLUMNS` (and ``direction`` as codes 0, 1, 2)."""
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
@@ -138,8 +222,6 @@ def _statistics(a, b, total_target, total_reference, *, ci, prior_size) -> dict:
         half = z * np.sqrt(1 / a_adj + 1 / b_adj) / np.log(2)
         rate_t, rate_r = a / T, b / R
         pct = np.where(b > 0, 100 * (rate_t - rate_r) / np.where(b > 0, rate_r, 1), np.inf)
-        alpha0 = N if prior_size is None else float(prior_size)
-        alpha = alpha0 * row / N
         delta = (np.log((a + alpha) / (T + alpha0 - a - alpha))
                  - np.log((b + alpha) / (R + alpha0 - b - alpha)))
         lo_z = delta / np.sqrt(1 / (a + alpha) + 1 / (b + alpha))
@@ -206,8 +288,8 @@ def _aligned_counts(t: DocTermMatrix, r: DocTermMatrix):
 
 
 def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
-                 min_target: int = 0, ci: float = 0.95, prior_size: float | None = None,
-                 **options) -> pd.DataFrame:
+                 min_target: int = 0, ci: float = 0.95, prior=None,
+                 prior_size: float | None = None, **options) -> pd.DataFrame:
     """Keyness of every term of ``target`` against ``reference`` (module docs for the measures).
 
     Parameters
@@ -224,8 +306,13 @@ def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
         Keep terms seen at least this often in the target.
     ci : float, default=0.95
         Confidence level of the Log Ratio interval.
+    prior : None, float, mapping, Series, Corpus or DocTermMatrix
+        The Dirichlet prior of the log-odds ratio (module docs): None for the pooled counts, a
+        number for a uniform α per term, term → α, or a background corpus. It is spread over
+        the whole vocabulary of the two sides, before ``min_count``/``min_target`` filter it,
+        so a term's score does not depend on the filters.
     prior_size : float, optional
-        α0 of the Dirichlet prior of the log-odds ratio (default: the pooled token count).
+        α0 of the pooled or background prior (default: its token count).
     **options
         ``lowercase``, ``numbers``, ``stem``, ``stopwords`` for :func:`discourse.to_dtm`.
 
@@ -253,7 +340,8 @@ def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
     if not len(keep):
         raise EmptyInputError(f"stat_keyness: no term passes min_count={min_count} and "
                               f"min_target={min_target}")
-    columns = _statistics(a[keep], b[keep], T, R, ci=ci, prior_size=prior_size)
+    alpha, alpha0 = prior_alpha(terms, a, b, prior, prior_size, "stat_keyness")
+    columns = _statistics(a[keep], b[keep], T, R, ci=ci, alpha=alpha[keep], alpha0=alpha0)
     g2_p = columns["g2_p"]
     columns["p_bonferroni"] = np.minimum(g2_p * len(keep), 1.0)
     columns["q_bh"] = adjust_bh(g2_p)
