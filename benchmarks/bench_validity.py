@@ -1,0 +1,65 @@
+"""Precision and recall of the detectors on the hand-annotated validation set (issue #11).
+
+    python benchmarks/bench_validity.py            # the table, goals and recorded floors
+    python benchmarks/bench_validity.py --record   # write tests/validation/floors.json
+
+The set (tests/validation/, 12 texts the detectors were not written on, guidelines in
+docs/annotation.md) needs the UN corpus (DISCOURSE_UNGDC) and the Lee corpus (inside gensim).
+Matching rules: tests/validation/score.py and docs/rhetoric.md ("Validity"). No timing here:
+this is a measurement of validity, not of speed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.validation.score import FLOORS_PATH as FLOORS, score_all  # noqa: E402
+
+
+def floor(value: float) -> float | None:
+    """The recorded floor: the measured value rounded down to two decimals."""
+    return None if value is None or math.isnan(value) else math.floor(value * 100) / 100
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--record", action="store_true",
+                        help=f"write the measured values, rounded down, to {FLOORS.relative_to(ROOT)}")
+    args = parser.parse_args(argv)
+    table = score_all()
+    floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
+
+    def fmt(x):
+        return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"
+
+    print(f"{'detector':<20} {'gold':>5} {'pred':>5} {'P':>5} {'R':>5}  {'goal P':>6} {'goal R':>6}"
+          f"  {'floor P':>7} {'floor R':>7}  verdict")
+    for r in table.itertuples():
+        if r.missing:
+            print(f"{r.detector:<20} {r.n_gold:>5} {'':>5} {'—':>5} {'—':>5}  no detector")
+            continue
+        f = floors.get(r.detector, {})
+        verdict = []
+        for name, value, goal in (("P", r.precision, r.goal_precision),
+                                  ("R", r.recall, r.goal_recall)):
+            if goal is not None and not math.isnan(goal):
+                verdict.append(f"{name} {'met' if value >= goal else 'NOT met'}")
+        print(f"{r.detector:<20} {r.n_gold:>5} {int(r.n_predicted):>5} {fmt(r.precision):>5} "
+              f"{fmt(r.recall):>5}  {fmt(r.goal_precision):>6} {fmt(r.goal_recall):>6}  "
+              f"{fmt(f.get('precision')):>7} {fmt(f.get('recall')):>7}  {', '.join(verdict)}")
+    if args.record:
+        out = {r.detector: {"precision": floor(r.precision), "recall": floor(r.recall)}
+               for r in table.itertuples() if not r.missing}
+        FLOORS.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n")
+        print(f"floors written to {FLOORS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
