@@ -47,3 +47,14 @@ def test_the_comparison_detects_a_change(expected):
     with pytest.raises(AssertionError):
         measures.assert_identical(expected, changed)
     assert isinstance(changed["profile"], pd.DataFrame)
+
+
+def test_the_float32_tolerance_still_detects_a_change(expected):
+    changed = {k: v.copy() for k, v in expected.items()}
+    changed["emotion"]["affect_similarity"] = changed["emotion"]["affect_similarity"] * (1 + 1e-4)
+    with pytest.raises(AssertionError):
+        measures.assert_identical(expected, changed)
+    changed = {k: v.copy() for k, v in expected.items()}
+    changed["emotion"]["emotionality_z"] = changed["emotion"]["emotionality_z"] + 0.01
+    with pytest.raises(AssertionError):
+        measures.assert_identical(expected, changed)

@@ -134,10 +134,28 @@ def roundtrip(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         return read(tmp)
 
 
+#: The one table not compared bit for bit: the emotion scores come from word2vec vectors that
+#: gensim trains in float32 through compiled BLAS routines. Within one installation training is
+#: bit-identical (tests/test_structure_emotion.py trains twice and compares); across library
+#: builds (a fresh venv resolving newer numpy/scipy/gensim wheels) the vectors differ in the
+#: last float32 bits: measured 2026-12-02, similarities within 6e-9 relative, emotionality
+#: within 1.1e-9 — and the z-score over 54 near-equal values within 4e-5. Tolerances: a
+#: hundred times those, far below any difference a change of the code makes (the scores move
+#: in the third decimal when a seed word changes).
+FLOAT32_TOLERANCE = {"emotion": {"affect_similarity": (1e-6, 0), "reason_similarity": (1e-6, 0),
+                                 "emotionality": (1e-6, 0), "emotionality_z": (0, 4e-3)}}
+
+
 def assert_identical(expected: dict[str, pd.DataFrame], actual: dict[str, pd.DataFrame]) -> None:
     assert sorted(expected) == sorted(actual), (sorted(expected), sorted(actual))
     for name in expected:
         e, a = expected[name], actual[name]
         assert list(e.columns) == list(a.columns), f"{name}: columns {list(a.columns)}"
-        pd.testing.assert_frame_equal(e, a, check_exact=True, check_dtype=False,
+        tolerant = FLOAT32_TOLERANCE.get(name, {})
+        exact = [c for c in e.columns if c not in tolerant]
+        pd.testing.assert_frame_equal(e[exact], a[exact], check_exact=True, check_dtype=False,
                                       obj=f"regression table {name!r}")
+        for column, (rtol, atol) in tolerant.items():
+            pd.testing.assert_series_equal(e[column], a[column], check_exact=False, rtol=rtol,
+                                           atol=atol, check_dtype=False,
+                                           obj=f"regression table {name!r}, {column}")
