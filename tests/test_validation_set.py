@@ -67,7 +67,9 @@ def test_the_dev_set_holds_other_documents():
     dev, test = load_texts("dev"), load_texts("test")
     assert set(dev["source"]) <= {"ungdc", "lee"}          # not the reference article
     assert not set(dev["doc_id"]) & set(test["doc_id"])
-    assert 1 <= len(dev) <= 8
+    assert 6 <= len(dev) <= 8
+    un = dev[dev["source"] == "ungdc"]["doc_id"]
+    assert un.str[:3].nunique() >= 3 and (dev["source"] == "lee").sum() >= 2
 
 
 def test_regions_match_the_loaded_texts(texts, docs):
