@@ -1,6 +1,8 @@
-"""The hand-annotated validation set (tests/validation, docs/annotation.md) is consistent:
+"""The hand-annotated validation sets (tests/validation, docs/annotation.md) are consistent:
 spans lie inside their region and match their hashes against the texts the package loads,
-values come from the allowed sets, actors exist in the gazetteer, no duplicates."""
+values come from the allowed sets, actors exist in the gazetteer, no duplicates. Every check
+runs on the test set and on the dev set (tests/validation/dev); the dev set holds other
+documents than the test set."""
 from __future__ import annotations
 
 import json
@@ -8,19 +10,24 @@ import math
 
 import pytest
 
-from tests.validation.load import (ACTOR_ATTRS, ACTOR_SPECIAL, ANNOTATIONS, LAYERS, REQUIRED,
-                                   SPAN_ATTRS, SPAN_LIST_ATTRS, VALUES, load_annotations,
-                                   load_documents, load_texts, span_sha)
+from tests.validation.load import (ACTOR_ATTRS, ACTOR_SPECIAL, LAYERS, REQUIRED, SPAN_ATTRS,
+                                   SPAN_LIST_ATTRS, VALUES, load_annotations, load_documents,
+                                   load_texts, span_sha, split_paths)
+
+
+@pytest.fixture(scope="module", params=["test", "dev"])
+def split(request):
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def texts():
-    return load_texts()
+def texts(split):
+    return load_texts(split)
 
 
 @pytest.fixture(scope="module")
-def ann():
-    return load_annotations()
+def ann(split):
+    return load_annotations(split=split)
 
 
 @pytest.fixture(scope="module")
@@ -39,20 +46,30 @@ def _missing(v):
     return v is None or (isinstance(v, float) and math.isnan(v))
 
 
-def test_every_file_is_a_listed_text(texts):
-    files = {p.stem for p in ANNOTATIONS.glob("*.jsonl")}
+def test_every_file_is_a_listed_text(texts, split):
+    files = {p.stem for p in split_paths(split)[1].glob("*.jsonl")}
     listed = set(texts["source"] + "__" + texts["doc_id"])
     assert files == listed
     assert texts["doc_id"].is_unique
 
 
-def test_the_set_has_the_texts_the_issue_asks_for(texts):
+def test_the_set_has_the_texts_the_issue_asks_for():
+    texts = load_texts("test")
     assert len(texts) >= 12
     assert (texts["source"] == "ungdc").sum() >= 8
     assert (texts["source"] == "lee").sum() >= 4
     un = texts[texts["source"] == "ungdc"]["doc_id"]
     assert un.str[:3].nunique() >= 6                       # several countries
     assert un.str[-4:].str[:3].nunique() >= 3              # several decades
+
+
+def test_the_dev_set_holds_other_documents():
+    dev, test = load_texts("dev"), load_texts("test")
+    assert set(dev["source"]) <= {"ungdc", "lee"}          # not the reference article
+    assert not set(dev["doc_id"]) & set(test["doc_id"])
+    assert 6 <= len(dev) <= 8
+    un = dev[dev["source"] == "ungdc"]["doc_id"]
+    assert un.str[:3].nunique() >= 3 and (dev["source"] == "lee").sum() >= 2
 
 
 def test_regions_match_the_loaded_texts(texts, docs):
@@ -130,8 +147,8 @@ def test_no_duplicate_annotations(ann):
     assert dup.empty, dup[["doc_id", "layer", "start", "end"]].to_string()
 
 
-def test_files_are_sorted_json_lines():
-    for path in ANNOTATIONS.glob("*.jsonl"):
+def test_files_are_sorted_json_lines(split):
+    for path in split_paths(split)[1].glob("*.jsonl"):
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
         assert rows, path.name
         assert [(r["start"], r["end"], r["layer"]) for r in rows] == sorted(

@@ -5,13 +5,18 @@ text, never the text: the texts are resolved through the package's own loaders
 (``discourse.load_ungdc`` for the UN General Debate Corpus, ``discourse.load_lee`` for the
 Lee news corpus), so offsets refer to the normalised ``Document.text``.
 
+Two sets share the format: the TEST set (``split="test"``, the default: ``texts.csv`` and
+``annotations/``), on which detectors are only measured, and the DEV set (``split="dev"``:
+``dev/texts.csv`` and ``dev/annotations/``), other documents on which detectors may be tuned.
+
 This module does not import ``discourse`` at import time, and :func:`load_annotations` /
 :func:`load_texts` need neither ``discourse`` nor the corpora: only :func:`load_documents`
-(and :func:`check_hashes`) do.
+does.
 
     >>> from tests.validation.load import load_annotations, load_texts
-    >>> ann = load_annotations()          # one row per annotation, all layers
+    >>> ann = load_annotations()          # one row per annotation, all layers (test set)
     >>> texts = load_texts()              # one row per text: its region, its author
+    >>> dev = load_annotations(split="dev")   # the development set
 """
 from __future__ import annotations
 
@@ -24,6 +29,9 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 ANNOTATIONS = HERE / "annotations"
 TEXTS = HERE / "texts.csv"
+DEV = HERE / "dev"
+#: the two sets: ``split -> (texts.csv, annotations folder)``
+SPLITS = {"test": (TEXTS, ANNOTATIONS), "dev": (DEV / "texts.csv", DEV / "annotations")}
 
 LAYERS = ("contrast", "concession", "tricolon", "anaphora", "hedge", "booster",
           "evaluation", "quote")
@@ -66,17 +74,26 @@ def span_sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def load_texts() -> pd.DataFrame:
-    """One row per annotated text: source, doc_id, region_start, region_end, region_sha,
-    author_actor, words (of the region), notes."""
-    return pd.read_csv(TEXTS, dtype={"notes": str, "author_actor": str}, keep_default_na=False)
+def split_paths(split: str = "test") -> tuple[Path, Path]:
+    """``(texts.csv, annotations folder)`` of a set: ``"test"`` or ``"dev"``."""
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {sorted(SPLITS)}, got {split!r}")
+    return SPLITS[split]
 
 
-def load_annotations(layer: str | None = None) -> pd.DataFrame:
-    """All annotations (or one layer's) as a table: ``source``, ``doc_id``, ``layer``,
-    ``start``, ``end``, ``sha`` and the attributes (missing ones are NaN/None)."""
+def load_texts(split: str = "test") -> pd.DataFrame:
+    """One row per annotated text of the set: source, doc_id, region_start, region_end,
+    region_sha, author_actor, words (of the region), notes."""
+    texts, _ = split_paths(split)
+    return pd.read_csv(texts, dtype={"notes": str, "author_actor": str}, keep_default_na=False)
+
+
+def load_annotations(layer: str | None = None, split: str = "test") -> pd.DataFrame:
+    """All annotations of the set (or one layer's) as a table: ``source``, ``doc_id``,
+    ``layer``, ``start``, ``end``, ``sha`` and the attributes (missing ones are NaN/None)."""
+    _, folder = split_paths(split)
     rows = []
-    for path in sorted(ANNOTATIONS.glob("*.jsonl")):
+    for path in sorted(folder.glob("*.jsonl")):
         source, doc_id = path.stem.split("__", 1)
         with path.open(encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
@@ -92,11 +109,12 @@ def load_annotations(layer: str | None = None) -> pd.DataFrame:
     return frame[first + [c for c in frame.columns if c not in first]]
 
 
-def load_documents(texts: pd.DataFrame | None = None) -> dict:
-    """``{doc_id: Document}`` for the annotated texts, through the package loaders."""
+def load_documents(texts: pd.DataFrame | None = None, split: str = "test") -> dict:
+    """``{doc_id: Document}`` for the annotated texts (``texts``, or those of the set
+    ``split``), through the package loaders."""
     import discourse
 
-    texts = load_texts() if texts is None else texts
+    texts = load_texts(split) if texts is None else texts
     docs = {}
     sources = set(texts["source"])
     if "ungdc" in sources:
@@ -117,9 +135,9 @@ def span_text(doc, span) -> str:
     return doc.text[span[0]:span[1]]
 
 
-def long_table(layer: str, attr: str) -> pd.DataFrame:
+def long_table(layer: str, attr: str, split: str = "test") -> pd.DataFrame:
     """The spans of one list attribute (tricolon ``items``, anaphora ``units``), one row each."""
-    frame = load_annotations(layer)
+    frame = load_annotations(layer, split=split)
     rows = []
     for ann_id, row in frame.iterrows():
         for i, (s, e) in enumerate(row[attr]):
