@@ -303,6 +303,20 @@ TRICOLON_POSITIVE = [
     ("Ties reach from Russia, Türkiye, and the Arab world.", ("Russia", "Türkiye", "the Arab world")),
     ("We came, saw and conquered.", ("came", "saw", "conquered")),
     ("Do you prefer trade, aid or investment?", ("trade", "aid", "investment")),
+    # parallel segments: the same opening word (or -ing forms), with or without a conjunction
+    ("Iran helped in the eradication of terrorism, in paving the way for democracy and in "
+     "ensuring that arms do not rule.", ("in the eradication of terrorism",
+                                          "in paving the way for democracy",
+                                          "in ensuring that arms do not rule")),
+    ("They destroyed our towns, our cities, our establishments.",
+     ("our towns", "our cities", "our establishments")),
+    ("Pakistan stands for peace, Pakistan wants peace, Pakistan wants to reduce tension.",
+     ("Pakistan stands for peace", "Pakistan wants peace", "Pakistan wants to reduce tension")),
+    ("It rests on rejecting manipulation, stopping the bloodshed and preserving the unity of Syria.",
+     ("rejecting manipulation", "stopping the bloodshed", "preserving the unity of Syria")),
+    # three single words without a conjunction (asyndeton)
+    ("We fight militancy, extremism, intolerance in our land.",
+     ("militancy", "extremism", "intolerance")),
 ]
 
 TRICOLON_NEGATIVE = [
@@ -315,6 +329,13 @@ TRICOLON_NEGATIVE = [
     "The leadership relied on narrow alliances, primarily with Russia and Iran.",  # -ly item
     "Natural disasters, both natural and man-made, strike.",  # correlative both ... and
     "We support peace and security.",                         # two items
+    "We met in Paris, in Rome, in Berlin and in Madrid.",     # four parallel items
+    "They sent arms, money and others.",                      # "X or the like" (§4)
+    "It began at the onset of independence, the Republic of Macedonia, the only one to do so.",
+    # appositions ("X, the Y, the Z" without a conjunction)
+    "We are talking about companies, taking the profits and leaving us nothing.",
+    # -ing forms: the first is no list item
+    "We want a new, strong, stable peace.",                   # three modifiers of one noun
 ]
 
 

@@ -27,7 +27,9 @@ meaning "so far" (*not yet, has yet to, yet another/again/more, the best yet*); 
 meaning "continuing" (anything but a sentence-initial *Still,*); temporal or concurrent
 *while* (without a comma before it in mid-sentence: *it armed while it negotiated*; before an
 *-ing* word or a preposition: *while maintaining*, *while in office*; a while-clause in the
-progressive: *While the talks were going on, ...*; the noun: *for a while*); *as though*,
+progressive: *While the talks were going on, ...*; a postposed while-clause in the past tense,
+which narrates concurrent events: *Jets struck the city, while helicopters fired rockets*;
+the noun: *for a while*); *as though*,
 *even as* before *a/an*.
 
 >>> from discourse.rhetoric.devices import detect_devices
@@ -62,13 +64,14 @@ _NOT_WHILE_AFTER = frozenset("simultaneously also at still in on under during wi
 _DEGREE = frozenset("much many little few far long often well".split())
 _BE = frozenset("is are was were be been being am".split())
 _STARTERS = frozenset({"and", "but"})
+_PRESENT = frozenset("is are am has have says say remains remain does do will can must".split())
 _INDEFINITE = frozenset("nothing nobody none everyone everything someone something".split())
 _CLAUSE_CONJUNCTIONS = frozenset("as if when because since once unless then now".split())
 _FINITE = frozenset("is are was were has have had will would can could should must may might "
                     "do does did shall cannot".split())
-_REPORTING_WORDS = frozenset("says said say warns warned notes noted adds added argues argued "
-                             "insists insisted believes believed stresses stressed explains explained "
-                             "claims claimed thinks thought".split())
+_REPORTING_WORDS = frozenset(
+    "says said say warns warned notes noted adds added argues argued insists insisted believes "
+    "believed stresses stressed explains explained claims claimed thinks thought".split())
 #: words after which a subordinating marker opens a clause of its own (*that while X, Y*)
 _PREPOSING = frozenset({"that", "and", "but"}) | _REPORTING_WORDS
 #: the markers that open another clause when a comma precedes them (a side stops there)
@@ -334,6 +337,11 @@ class _Finder:
                 return  # "While the talks were going on, ...": concurrent
             self.preposed("while", s, k, m, "While X, Y")
         else:
+            for t in range(m, min(n, m + 6)):
+                if lw[t] in _PRESENT:
+                    break
+                if lw[t] in ("was", "were") or (s.content[t] and lw[t].endswith("ed")):
+                    return  # "Jets struck the city, while helicopters fired rockets": narrative
             self.within("while", s, k, m, "b", "Y, while X")
 
     # -- coordinating markers ----------------------------------------------------------

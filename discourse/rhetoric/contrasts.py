@@ -88,8 +88,10 @@ def _in_sentence(s: SentenceView, prev: SentenceView | None):
         elif (w, nxt) in (("rather", "than"), ("instead", "of")) and s.space(k + 1):
             if k == 0 or (k == 1 and lw[0] in ("and", "but")):
                 yield from _instead_of_x_y(s, k)
-            elif s.space(k):
+            elif s.space(k) or s.comma(k):
                 yield from _x_rather_than_y(s, k)
+        elif w == "rather" and (k == 0 or s.edge(k)) and k + 1 < n and s.comma(k + 1):
+            yield from _rather_correction(s, k, prev)
         elif w == "instead":
             yield from _instead_adverb(s, k, prev)
 
@@ -264,6 +266,28 @@ def _instead_adverb(s, k, prev):
 
 
 # --------------------------------------------------------------------------- corrections
+
+def _rather_correction(s, k, prev):
+    """*It is not X. Rather, Y* and *not X; rather, Y*: the negated clause before, then its
+    replacement; X = the words after the last negator of that clause."""
+    if k == 0:
+        if prev is None or not prev.words:
+            return
+        src, lo, hi = prev, 0, len(prev.words)
+        lo = max([t for t in range(1, hi) if prev.edge(t)], default=0)
+    else:
+        src, hi = s, k
+        lo = max([t for t in range(1, k) if s.edge(t)], default=0)
+    negs = [t for t in range(lo, hi) if src.lower[t] in ("not", "never") or
+            src.lower[t] in _NEG_AUX or src.lower[t].endswith("n't")]
+    if not negs or negs[-1] + 1 >= hi or src.lower[negs[-1] + 1] in _ADDITIVE:
+        return
+    xs, xe = src.span(negs[-1] + 1, hi)
+    e = _edge_end(s, k + 1, 60)
+    ys, ye = s.span(k + 1, e)
+    pattern = "not X. Rather, Y" if k == 0 else "not X; rather, Y"
+    yield Found("correction", pattern, "", xs, ye, [(xs, xe), (ys, ye)], src.index, s.index, "a")
+
 
 def _negation(s, lo, hi):
     """(index of the negator, the auxiliary it follows) in words lo..hi-1, or None."""

@@ -278,7 +278,8 @@ def stat_devices(corpus, *, devices=None, progress: bool = False) -> pd.DataFram
     Examples
     --------
     >>> t = stat_devices("Cooperation, not confrontation.", devices=["contrast"])
-    >>> t[["n_tokens", "contrast_count", "contrast_per_1k", "contrast_instead_count"]].values.tolist()
+    >>> cols = ["n_tokens", "contrast_count", "contrast_per_1k", "contrast_instead_count"]
+    >>> t[cols].values.tolist()
     [[3.0, 1.0, 333.3333333333333, 0.0]]
     """
     devs = _check_devices(devices, "stat_devices")

@@ -2,9 +2,10 @@
 
 **anaphora** (``docs/annotation.md`` §5). Units are the sentences of the body (``kind``
 ``sentence``) and, separately, the units of one sentence split at ``, ; :`` and dashes, and
-before an *and/or* that repeats the unit's first word (*by talking, by trading and by
-building*); such a unit is a ``clause`` when it has an auxiliary or opens with a subject
-pronoun, a modal or *let*, else a ``phrase``. A leading *and/or/but/nor* is skipped. A run of
+before an *and/or* that repeats the unit's first word or two words of it (*by talking, by
+trading and by building*; *a new opportunity and a new outlook*); such a unit is a ``clause`` when it has an auxiliary or opens with a subject
+pronoun, a modal or *let*, else a ``phrase``. A leading *and/or/but/nor* is skipped, and so is a short frame ending in a colon before a
+sentence unit (*I repeat: ...*). A run of
 consecutive units opening with the same words (the key: the longest shared opening, at most
 six words, that leaves every unit at least one more word) counts when there are three or more
 units, or two when the key has two or more words; a key that is only an article (*the, a,
@@ -72,17 +73,35 @@ def _clause_units(s: SentenceView) -> list[_Unit]:
         # "by trading and by building": split before an and/or that repeats the first word
         start = a
         for t in range(a + 1, b - 1):
-            if s.lower[t] in ("and", "or") and s.lower[t + 1] == s.lower[start] and t - start >= 2:
+            if s.lower[t] not in ("and", "or") or t - start < 2:
+                continue
+            if s.lower[t + 1] == s.lower[start]:
                 units.append(_Unit((s.index, start, t, s)))
                 start = t + 1
+            elif t + 2 < b:
+                # "gives a new opportunity and a new outlook": two words repeated after "and"
+                pair = s.lower[t + 1:t + 3]
+                p = next((q for q in range(start + 1, t - 1) if s.lower[q:q + 2] == pair), None)
+                if p is not None and pair[1] not in _ARTICLES:
+                    units.append(_Unit((s.index, start, p, s)))
+                    units.append(_Unit((s.index, p, t, s)))
+                    start = t + 1
         if b > start:
             units.append(_Unit((s.index, start, b, s)))
     return units
 
 
 def _sentence_units(sentences) -> list[_Unit]:
-    return [_Unit((s.index, _strip(s, 0, len(s.words)), len(s.words), s))
-            for s in sentences if s.words]
+    """One unit per sentence, after a leading conjunction or a short frame ending in a colon
+    (*I repeat: ...*, *Our message is clear: we will ...*)."""
+    out = []
+    for s in sentences:
+        if not s.words:
+            continue
+        n = len(s.words)
+        colon = next((k for k in range(1, min(n - 1, 12)) if ":" in s.gaps[k]), 0)
+        out.append(_Unit((s.index, _strip(s, colon, n), n, s)))
+    return out
 
 
 def _is_proper(key_words, raw, folded) -> bool:
