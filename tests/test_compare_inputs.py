@@ -37,7 +37,7 @@ def test_users_article_without_metadata_is_compared(tmp_path, ungdc):
     summary = compare_to_reference(metrics, reference, reference_name="Syria 2015-2024")
     assert set(summary["doc_id"]) == set(articles.ids)
     mine = summary[summary["doc_id"] == "my-op-ed"].set_index("metric")
-    assert mine.loc["antithesis_count", "value"] == 2          # "X, not Y" and "X rather than Y"
+    assert mine.loc["contrast_count", "value"] == 2            # "X, not Y" and "X rather than Y"
     assert mine.loc["rhetorical_question_count", "value"] == 1
     assert mine.loc["first_person_plural_count", "value"] == 1  # "Our"
     assert 0 <= mine.loc["attention_entropy", "value"] <= 1

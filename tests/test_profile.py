@@ -44,8 +44,11 @@ def test_profile_of_the_article_is_one_tidy_row(article):
         "structure", "readability", "diversity", "stance", "devices", "sentiment"}
     # the size the rates rest on is the structure's token count, and the rates use it
     assert row["n_tokens"].item() == stat_structure(article)["n_tokens"].item() == 948
-    assert row["antithesis_count"].item() == 5
-    assert row["antithesis_per_1k"].item() == pytest.approx(5 / 948 * 1000)
+    assert row["contrast_count"].item() == 5
+    assert row["contrast_per_1k"].item() == pytest.approx(5 / 948 * 1000)
+    assert row["contrast_instead_count"].item() == 2
+    assert row["concession_count"].item() == 9
+    assert row["concession_per_1k"].item() == pytest.approx(9 / 948 * 1000)
 
 
 def test_profile_parallel_equals_serial_and_is_cached(ungdc, tmp_path, monkeypatch):
@@ -145,7 +148,7 @@ def test_cli_profile_syria_csv(ungdc):
     table = pd.read_csv(io.StringIO(out))
     syria = ungdc.subset(country="SYR")
     assert len(table) == len(syria) and table["doc_id"].tolist() == syria.ids
-    assert {"year", "country", "mtld", "antithesis_per_1k"} <= set(table.columns)
+    assert {"year", "country", "mtld", "contrast_per_1k", "concession_per_1k"} <= set(table.columns)
     assert table["n_tokens"].gt(0).all()
 
 
@@ -153,11 +156,14 @@ def test_cli_devices(article):
     code, out, _ = _run(["devices", "article", "--format", "csv"])
     assert code == 0
     table = pd.read_csv(io.StringIO(out))
-    assert table["device"].value_counts().to_dict() == {"antithesis": 5, "tricolon": 5}
+    assert table["device"].value_counts().to_dict() == {
+        "concession": 9, "contrast": 5, "tricolon": 5, "balanced_pair": 2, "anaphora": 1}
+    assert table.loc[table["device"] == "contrast", "kind"].value_counts().to_dict() == {
+        "antithesis": 2, "instead": 2, "rather_than": 1}
     text = article[0].text
     assert all(text[s:e] == m for s, e, m in zip(table["start"], table["end"], table["match"]))
     code, out, _ = _run(["devices", "article", "--devices", "tricolon"])
-    assert code == 0 and "antithesis" not in out and "tricolon" in out
+    assert code == 0 and "contrast" not in out and "tricolon" in out
     code, _, err = _run(["devices", "article", "--devices", "chiasmus"])
     assert code == 2 and "unknown device(s) chiasmus" in err
 

@@ -6,13 +6,15 @@ from ._output import add_format_argument, write_table
 
 #: the detectors (checked equal to discourse.rhetoric.devices.DEVICES by a test; kept here so
 #: that building the parser imports no analysis module)
-DEVICES = ("antithesis", "tricolon", "anaphora", "epistrophe", "rhetorical_question")
+DEVICES = ("contrast", "concession", "balanced_pair", "tricolon", "anaphora", "epistrophe",
+           "rhetorical_question")
 
 NAME = "devices"
-HELP = ("rhetorical devices with their evidence: contrasts (antithesis), tricolons, anaphora, "
-        "epistrophe, rhetorical questions; sentence, offsets and matched parts")
+HELP = ("rhetorical devices with their evidence: contrasts (antithesis, instead, rather than, "
+        "correction), concessions, balanced pairs, tricolons, anaphora, epistrophe, rhetorical "
+        "questions; sentence, offsets and matched parts")
 
-_BRIEF = ["doc_id", "device", "pattern", "sentence", "start", "end", "match"]
+_BRIEF = ["doc_id", "device", "kind", "key", "sentence", "start", "end", "match"]
 
 
 def add_arguments(parser) -> None:

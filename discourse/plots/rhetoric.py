@@ -12,13 +12,18 @@ from ..errors import EmptyInputError
 from .style import PALETTE, styled
 from ._axes import axes_or_new
 
-__all__ = ["plot_emotion_trend", "plot_devices", "devices_html", "DEVICE_COLOURS"]
+__all__ = ["plot_emotion_trend", "plot_devices", "devices_html", "DEVICE_COLOURS", "DRAW_PRIORITY"]
 
 #: One colour per device (Okabe–Ito, colour-blind safe), used in HTML and PNG alike.
 DEVICE_COLOURS = {
-    "antithesis": "#E69F00", "tricolon": "#56B4E9", "anaphora": "#009E73",
-    "epistrophe": "#CC79A7", "rhetorical_question": "#D55E00",
+    "contrast": "#E69F00", "concession": "#0072B2", "balanced_pair": "#F0E442",
+    "tricolon": "#56B4E9", "anaphora": "#009E73", "epistrophe": "#CC79A7",
+    "rhetorical_question": "#D55E00",
 }
+#: Which device is drawn where detections overlap: short figures before the long clause pairs
+#: of concessions (the table keeps every detection).
+DRAW_PRIORITY = ("contrast", "tricolon", "balanced_pair", "anaphora", "epistrophe",
+                 "rhetorical_question", "concession")
 _FALLBACK = "#999999"
 
 
@@ -59,23 +64,27 @@ def plot_emotion_trend(trend: pd.DataFrame, *, by: str = "year", article: float 
 
 
 def _spans(evidence: pd.DataFrame, doc_id) -> list[tuple[int, int, str]]:
+    """Non-overlapping ``(start, end, device)`` in text order: where detections overlap, the
+    device earlier in :data:`DRAW_PRIORITY` (then the earlier one in the text) is drawn."""
     check_columns(evidence, ["doc_id", "device", "start", "end"], "devices")
-    part = evidence[evidence["doc_id"] == doc_id].sort_values(["start", "end"])
-    spans = []
-    last = -1
-    for s, e, d in zip(part["start"], part["end"], part["device"]):
-        if s < last:  # overlapping evidence: keep the first, the rest is in the table
-            continue
-        spans.append((int(s), int(e), str(d)))
-        last = e
-    return spans
+    part = evidence[evidence["doc_id"] == doc_id]
+    rank = {d: i for i, d in enumerate(DRAW_PRIORITY)}
+    order = sorted(zip(part["start"], part["end"], part["device"]),
+                   key=lambda x: (rank.get(x[2], len(rank)), x[0], x[1]))
+    taken: list[tuple[int, int, str]] = []
+    for s, e, d in order:
+        if any(s < te and ts < e for ts, te, _ in taken):
+            continue  # overlapping evidence: drawn once, the rest is in the table
+        taken.append((int(s), int(e), str(d)))
+    return sorted(taken)
 
 
 def devices_html(document, evidence: pd.DataFrame, *, max_chars: int | None = None) -> str:
     """The document's body with each detected device highlighted (HTML for notebooks).
 
     ``evidence`` is :func:`discourse.rhetoric.devices.detect_devices` output (``start``/``end`` are
-    offsets into ``document.text``). Overlapping detections are drawn once (the first);
+    offsets into ``document.text``). Overlapping detections are drawn once (by
+    :data:`DRAW_PRIORITY`: contrasts and lists before the long clause pairs of concessions);
     the table keeps them all.
     """
     text = document.text if max_chars is None else document.text[:max_chars]
@@ -107,7 +116,7 @@ def plot_devices(document, evidence: pd.DataFrame, *, width: int = 100, max_line
     >>> import pandas as pd
     >>> from discourse.corpus.documents import Document
     >>> doc = Document("d", "Cooperation, not confrontation.")
-    >>> ev = pd.DataFrame({"doc_id": ["d"], "device": ["antithesis"], "start": [0], "end": [30]})
+    >>> ev = pd.DataFrame({"doc_id": ["d"], "device": ["contrast"], "start": [0], "end": [30]})
     >>> fig = plot_devices(doc, ev)
     >>> len(fig.axes[0].patches) >= 1
     True
@@ -155,6 +164,6 @@ def plot_devices(document, evidence: pd.DataFrame, *, width: int = 100, max_line
                 fontsize=fontsize, va="center", ha="left")
     handles = [Patch(facecolor=c, alpha=0.45, label=k.replace("_", " "))
                for k, c in DEVICE_COLOURS.items()]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=5,
-              frameon=False, fontsize=7)
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=7,
+              frameon=False, fontsize=6, handlelength=1.2, columnspacing=0.8)
     return fig

@@ -10,8 +10,9 @@ A profile joins, on ``doc_id``, the tables of
 * :func:`discourse.rhetoric.stance.stat_stance` — hedges, boosters, attitude markers,
   self-mentions, engagement markers, modals by strength, negation, person reference
   (counts and rates per 1,000 words);
-* :func:`discourse.rhetoric.devices.stat_devices` — contrasts, tricolons, anaphora, epistrophe,
-  rhetorical questions (counts and rates per 1,000 words);
+* :func:`discourse.rhetoric.devices.stat_devices` — contrasts (and each contrast kind:
+  antithesis, instead, rather than, correction), concessions, balanced pairs, tricolons,
+  anaphora, epistrophe, rhetorical questions (counts and rates per 1,000 words);
 * :func:`discourse.rhetoric.sentiment.stat_sentiment` — VADER, mean over sentences;
 * optionally :func:`discourse.rhetoric.emotion.score_emotion` — the emotion–reason index, given a
   trained :class:`~discourse.rhetoric.emotion.EmotionModel`.
@@ -53,8 +54,8 @@ _CHUNK = 48
 KEY_METRICS = ["sentence_tokens_mean", "flesch_reading_ease", "dale_chall", "mattr", "mtld",
                "hedges_per_1k", "boosters_per_1k", "attitude_markers_per_1k",
                "engagement_markers_per_1k", "self_mentions_per_1k", "modal_high_per_1k",
-               "negation_per_1k", "first_person_plural_per_1k", "antithesis_per_1k",
-               "tricolon_per_1k", "anaphora_per_1k", "rhetorical_question_per_1k",
+               "negation_per_1k", "first_person_plural_per_1k", "contrast_per_1k",
+               "concession_per_1k", "tricolon_per_1k", "anaphora_per_1k", "rhetorical_question_per_1k",
                "sentiment_compound", "share_negative_sentences"]
 
 #: The profile's columns, in order, by the component that computes them (the emotion columns
@@ -85,10 +86,13 @@ PROFILE_COLUMNS: dict[str, list[str]] = {
         "third_person_per_1k", "first_vs_third",
     ],
     "devices": [
-        "devices_n_tokens", "devices_n_sentences", "antithesis_count", "antithesis_per_1k",
-        "tricolon_count", "tricolon_per_1k", "anaphora_count", "anaphora_per_1k",
-        "epistrophe_count", "epistrophe_per_1k", "rhetorical_question_count",
-        "rhetorical_question_per_1k",
+        "devices_n_tokens", "devices_n_sentences", "contrast_count", "contrast_per_1k",
+        "contrast_antithesis_count", "contrast_antithesis_per_1k", "contrast_instead_count",
+        "contrast_instead_per_1k", "contrast_rather_than_count", "contrast_rather_than_per_1k",
+        "contrast_correction_count", "contrast_correction_per_1k", "concession_count",
+        "concession_per_1k", "balanced_pair_count", "balanced_pair_per_1k", "tricolon_count",
+        "tricolon_per_1k", "anaphora_count", "anaphora_per_1k", "epistrophe_count",
+        "epistrophe_per_1k", "rhetorical_question_count", "rhetorical_question_per_1k",
     ],
     "sentiment": [
         "sentiment_compound", "sentiment_compound_sd", "share_positive_sentences",
@@ -147,7 +151,8 @@ def _join(tables: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
     return out
 
 
-_MODULES = ("rhetoric.devices", "rhetoric.diversity", "rhetoric.stance", "corpus.normalize",
+_MODULES = ("rhetoric.devices", "rhetoric.phrases", "rhetoric.contrasts", "rhetoric.concessions",
+            "rhetoric.pairs", "rhetoric.series", "rhetoric.repetition", "rhetoric.diversity", "rhetoric.stance", "corpus.normalize",
             "rhetoric.readability", "text.sentences", "rhetoric.sentiment", "rhetoric.structure",
             "text.syllables", "text.tokens", "text.parsed")
 

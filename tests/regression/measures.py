@@ -103,7 +103,8 @@ def publishable(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                    and not pd.api.types.is_bool_dtype(t[c])
                    and c not in ("device", "category", "kind", "actor_id", "actor_type", "role",
                                  "level", "party", "group", "subcategory", "polarity", "source",
-                                 "digest", "tokens", "offsets", "set", "pattern")]
+                                 "digest", "tokens", "offsets", "set", "pattern", "rejected",
+                                 "conceded")]
         out[name] = _hash_text_columns(t, textual)
     return out
 

@@ -1,0 +1,370 @@
+"""Contrasts: one alternative rejected, the other affirmed (``device == "contrast"``).
+
+The kinds are those of the annotation guidelines (``docs/annotation.md`` §2); ``part_a`` and
+``part_b`` are the two alternatives in text order and ``rejected`` (``"a"`` or ``"b"``) the
+one that is denied.
+
+antithesis
+    ``X, not Y`` / ``X and not Y`` / ``X, but not Y`` (rejected ``b``) and ``not X but Y``
+    (rejected ``a``), with X and Y items of the same shape (see ``docs/rhetoric.md``).
+rather_than
+    ``Y rather than X`` (rejected ``b``) and a sentence opening ``Rather than X, Y``
+    (rejected ``a``).
+instead
+    ``Y instead of X`` (``b``), ``Instead of X, Y`` (``a``), ``X. Instead, Y`` (``a``: the
+    previous sentence, or the clause before a semicolon) and ``Y … instead`` (``a``: the
+    conjunct before *and/but*, or the previous sentence: *unburdened by the past and focused
+    instead on building …*).
+correction
+    A negated clause followed, after ``; : —`` or a full stop, by its replacement with the
+    same subject and the same auxiliary (or the same verb): *We are not here to complain —
+    we are here to propose*; *It is not a favour. It is a duty.* (rejected ``a``). Not *not
+    only/just X; it is Y* (additive).
+
+Not contrasts (§2): *not only X but also Y* (a balanced pair, :mod:`discourse.rhetoric.pairs`).
+
+>>> from discourse.rhetoric.devices import detect_devices
+>>> t = detect_devices("They built nothing. Instead, they destroyed the city.", devices="contrast")
+>>> t[["kind", "pattern", "part_a", "part_b", "rejected"]].values.tolist()
+[['instead', 'X. Instead, Y', 'They built nothing', 'they destroyed the city', 'a']]
+"""
+from __future__ import annotations
+
+from .phrases import (Found, SentenceView, backward_item, clause_end, compatible, content_len,
+                      forward_item, is_ly, opener_kind, word_classes)
+
+__all__ = ["find_contrasts", "CONTRAST_KINDS"]
+
+#: The contrast kinds, in table order.
+CONTRAST_KINDS = ("antithesis", "instead", "rather_than", "correction")
+
+_NOT_FOLLOWERS = frozenset("only just merely simply least even yet necessarily always so too "
+                           "because all many much more most every each any one quite exactly "
+                           "entirely completely really once since until that this these those "
+                           "enough far long".split())
+_ADDITIVE = frozenset("only just merely simply".split())
+_AUX = frozenset("is are was were am be been will would shall should can could may might must "
+                 "do does did has have had".split())
+_DO = frozenset({"do", "does", "did"})
+_NEG_AUX = {"isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were",
+            "don't": "do", "doesn't": "does", "didn't": "did", "won't": "will",
+            "wouldn't": "would", "can't": "can", "cannot": "can", "couldn't": "could",
+            "shouldn't": "should", "mustn't": "must", "hasn't": "has", "haven't": "have",
+            "hadn't": "had"}
+_PRONOUN_SUBJECTS = frozenset("i we you he she it they this that there".split())
+_CLAUSE_STOP = frozenset("that which who whom whose where when because if although though "
+                         "while whereas since unless".split())
+
+
+def find_contrasts(sentences: list[SentenceView], paragraph_breaks=frozenset()) -> list[Found]:
+    """Every contrast of a document's body sentences, in text order (see the module docs).
+
+    ``paragraph_breaks``: indices of the sentences that open a paragraph (a contrast never
+    reaches back across a paragraph break)."""
+    out: list[Found] = []
+    for idx, s in enumerate(sentences):
+        prev = sentences[idx - 1] if idx > 0 and idx not in paragraph_breaks else None
+        seen = set()
+        for f in _in_sentence(s, prev):
+            if (f.start, f.end) not in seen:
+                seen.add((f.start, f.end))
+                out.append(f)
+        nxt = sentences[idx + 1] if idx + 1 < len(sentences) and idx + 1 not in paragraph_breaks \
+            else None
+        out.extend(_corrections(s, nxt))
+    return out
+
+
+def _in_sentence(s: SentenceView, prev: SentenceView | None):
+    lw, n = s.lower, len(s.words)
+    for k, w in enumerate(lw):
+        nxt = lw[k + 1] if k + 1 < n else ""
+        if w == "not" and k + 1 < n:
+            if nxt in _ADDITIVE:
+                continue
+            yield from _not_but(s, k)
+            if k > 0 and nxt not in _NOT_FOLLOWERS:
+                yield from _x_not_y(s, k)
+        elif (w, nxt) in (("rather", "than"), ("instead", "of")) and s.space(k + 1):
+            if k == 0 or (k == 1 and lw[0] in ("and", "but")):
+                yield from _instead_of_x_y(s, k)
+            elif s.space(k) or s.comma(k):
+                yield from _x_rather_than_y(s, k)
+        elif w == "rather" and (k == 0 or s.edge(k)) and k + 1 < n and s.comma(k + 1):
+            yield from _rather_correction(s, k, prev)
+        elif w == "instead":
+            yield from _instead_adverb(s, k, prev)
+
+
+def _x_not_y(s, k):
+    link = ""
+    if s.comma(k):
+        x_end = k - 1
+    elif s.space(k) and k >= 2 and s.lower[k - 1] in ("and", "but") and \
+            (s.space(k - 1) or s.comma(k - 1)):
+        link, x_end = s.lower[k - 1], k - 2
+        if link == "but" and not s.comma(k - 1):
+            link = "but_"
+    else:
+        return
+    y = forward_item(s, k + 1, 4)
+    if y is None:
+        return
+    first_y = s.lower[y[0] + (1 if y[2] else 0)]
+    if (is_ly(first_y) and y[3] == 1) or s.lower[k + 1:k + 3] in (["a", "single"], ["a", "few"]):
+        return
+    x = backward_item(s, x_end, y[3])
+    if x is None or not compatible(x[2], y[2]):
+        return
+    if link in ("and", "but_") and (x[2] is None or y[2] is None):
+        return  # "keep to that approach and not forget": two openers make two phrases
+    if y[2] is None and x[2] is not None:  # X's opener is not part of the contrast
+        x = (x[1] - content_len(s, x), *x[1:])
+    (xs, xe), (ys, ye) = s.span(x[0], x[1]), s.span(y[0], y[1])
+    pattern = {"": "X, not Y", "and": "X and not Y", "but": "X, but not Y",
+               "but_": "X but not Y"}[link]
+    yield Found("antithesis", pattern, "", xs, ye, [(xs, xe), (ys, ye)], s.index, s.index, "b")
+
+
+def _not_but(s, k):
+    x = forward_item(s, k + 1, 4, extend=True)
+    if x is None or x[1] >= len(s.words) or s.lower[x[1]] != "but":
+        return
+    b = x[1]
+    if not (s.space(b) or s.comma(b)):
+        return
+    j = b + 1
+    if j < len(s.words) and s.lower[j] in ("rather", "also") and s.space(j):
+        if s.lower[j] == "also":
+            return  # "not X but also Y": additive
+        j += 1
+    if j >= len(s.words) or not s.space(j):
+        return
+    y = forward_item(s, j, x[3] + 2, extend=True)
+    if y is None:
+        return
+    if (x[2] or y[2]) and x[2] != y[2] and not (x[2] == "<det>" and y[2] is None) \
+            and not (y[2] == "<det>" and x[2] is None):
+        return
+    (xs, xe), (ys, ye) = s.span(x[0], x[1]), s.span(y[0], y[1])
+    yield Found("antithesis", "not X but Y", "", s.spans[k][0], ye, [(xs, xe), (ys, ye)],
+                s.index, s.index, "a")
+
+
+def _x_rather_than_y(s, k):
+    y = forward_item(s, k + 2, 4, coordinate=True)
+    if y is None:
+        return
+    x = backward_item(s, k - 1, y[3], coordinate=True)
+    if x is None or not compatible(x[2], y[2]):
+        return
+    if y[2] is None and x[2] is not None:
+        x = (x[1] - content_len(s, x), *x[1:])
+    rather = s.lower[k] == "rather"
+    (xs, xe), (ys, ye) = s.span(x[0], x[1]), s.span(y[0], y[1])
+    yield Found("rather_than" if rather else "instead",
+                "X rather than Y" if rather else "X instead of Y", "", xs, ye,
+                [(xs, xe), (ys, ye)], s.index, s.index, "b")
+
+
+def _instead_of_x_y(s, k):
+    n = len(s.words)
+    i = k + 2
+    commas = []
+    for t in range(i + 1, min(n, i + 25)):
+        if not s.space(t):
+            if not s.comma(t):
+                break
+            commas.append(t)
+    if not commas:
+        return
+    # the comma after which the main clause starts (not one inside a list: "hate, fear and ...")
+    c = next((t for t in commas if _clause_start(s, t)), commas[0])
+    if c - i > 12 and c == commas[0] and not _clause_start(s, c):
+        return
+    e = clause_end(s, c, 20)
+    xs, xe = s.span(i, c)
+    ys, ye = s.span(c, e)
+    rather = s.lower[k] == "rather"
+    yield Found("rather_than" if rather else "instead",
+                "rather than X, Y" if rather else "instead of X, Y", "", s.spans[k][0], ye,
+                [(xs, xe), (ys, ye)], s.index, s.index, "a")
+
+
+def _clause_start(s, t) -> bool:
+    """Does a main clause seem to start at word t (a subject pronoun, a determiner, *let*, a
+    capitalised name)?"""
+    w = s.lower[t]
+    return w in _PRONOUN_SUBJECTS or w in word_classes()[1] or w == "let" or \
+        (s.words[t][:1].isupper() and s.content[t])
+
+
+def _edge_end(s, i, cap=40):
+    """End (exclusive) of the clause that goes on from word i: the next ``; :`` or dash, a
+    comma before a subject pronoun, or the sentence's end, at most ``cap`` words on."""
+    n = len(s.words)
+    k = i + 1
+    while k < n and k - i < cap and not s.edge(k) and \
+            not (s.comma(k) and s.lower[k] in _PRONOUN_SUBJECTS):
+        k += 1
+    return k
+
+
+def _instead_adverb(s, k, prev):
+    """*X. Instead, Y*, *X; instead Y* and *Y … instead* (the rejected X is the clause or
+    sentence before)."""
+    n = len(s.words)
+    lw = s.lower
+    # the clause holding "instead": back to a coordinator, an edge or the sentence start
+    c = k
+    while c > 0 and not s.edge(c) and lw[c - 1] not in ("and", "but") and k - c < 25:
+        c -= 1
+    if k - c >= 25:
+        return
+    y0 = k + 1 if c == k else c  # "Instead, Y": Y starts after the marker
+    if y0 >= n:
+        if c == k:
+            return
+        y0 = c
+    e = _edge_end(s, y0)
+    ys, ye = s.span(y0, e)
+    if c == 0 or (c == 1 and lw[0] in ("and", "but")):
+        if prev is None or not prev.words:
+            return
+        xs, xe = prev.span(0, len(prev.words))
+        start, first = xs, prev.index
+        pattern = "X. Instead, Y"
+    else:
+        if s.edge(c):  # "X; instead, Y": X is the clause before the edge
+            x1 = c
+        elif lw[c - 1] in ("and", "but"):
+            x1 = c - 1  # the conjunct before "and"
+        else:
+            return
+        x0 = x1 - 1
+        function = word_classes()[0]
+        while x0 > 0 and not s.edge(x0) and not s.comma(x0) and x1 - x0 < 20:
+            w = lw[x0 - 1]
+            if w in _AUX or w in _CLAUSE_STOP or w in _PRONOUN_SUBJECTS or w == "to" or \
+                    (w in ("and", "but") and not (x0 >= 2 and s.content[x0] and s.content[x0 - 2])):
+                break
+            x0 -= 1
+        if x1 - x0 < 2:  # "progress has been made and we have witnessed instead ...": the clause
+            while x0 > 0 and not s.edge(x0) and not s.comma(x0) and x1 - x0 < 20 and \
+                    lw[x0 - 1] not in ("and", "but") and lw[x0 - 1] not in _CLAUSE_STOP:
+                x0 -= 1
+        if x1 - x0 >= 20 or not any(s.content[t] for t in range(x0, x1)):
+            return
+        if all(lw[t] in function for t in range(x0, x1)):
+            return
+        xs, xe = s.span(x0, x1)
+        start, first = xs, s.index
+        pattern = "X; instead, Y" if s.edge(c) else "X and Y instead"
+    if c == k and not (k + 1 < n):
+        return
+    yield Found("instead", pattern, "", start, ye, [(xs, xe), (ys, ye)], first, s.index, "a")
+
+
+# --------------------------------------------------------------------------- corrections
+
+def _rather_correction(s, k, prev):
+    """*It is not X. Rather, Y* and *not X; rather, Y*: the negated clause before, then its
+    replacement; X = the words after the last negator of that clause."""
+    if k == 0:
+        if prev is None or not prev.words:
+            return
+        src, lo, hi = prev, 0, len(prev.words)
+        lo = max([t for t in range(1, hi) if prev.edge(t)], default=0)
+    else:
+        src, hi = s, k
+        lo = max([t for t in range(1, k) if s.edge(t)], default=0)
+    negs = [t for t in range(lo, hi) if src.lower[t] in ("not", "never") or
+            src.lower[t] in _NEG_AUX or src.lower[t].endswith("n't")]
+    if not negs or negs[-1] + 1 >= hi or src.lower[negs[-1] + 1] in _ADDITIVE:
+        return
+    xs, xe = src.span(negs[-1] + 1, hi)
+    e = _edge_end(s, k + 1, 60)
+    ys, ye = s.span(k + 1, e)
+    pattern = "not X. Rather, Y" if k == 0 else "not X; rather, Y"
+    yield Found("correction", pattern, "", xs, ye, [(xs, xe), (ys, ye)], src.index, s.index, "a")
+
+
+def _negation(s, lo, hi):
+    """(index of the negator, the auxiliary it follows) in words lo..hi-1, or None."""
+    lw = s.lower
+    for k in range(lo, hi):
+        w = lw[k]
+        if w in _NEG_AUX:
+            return k, _NEG_AUX[w]
+        if w in ("not", "never") and k > lo and lw[k - 1] in _AUX:
+            return k, lw[k - 1]
+    return None
+
+
+def _same_subject(a: str, b: str, a_is_name: bool) -> bool:
+    if a == b:
+        return True
+    if b in ("it", "this") and (a in ("it", "this", "that") or a not in _PRONOUN_SUBJECTS):
+        return True
+    return b in ("they", "he", "she") and a_is_name
+
+
+def _corrections(s: SentenceView, nxt: SentenceView | None):
+    """*We are not here to X — we are here to Y*; *It is not X. It is Y.*"""
+    n = len(s.words)
+    if n < 3:
+        return
+    # clauses of this sentence split at ; : and dashes, and the next sentence as one clause
+    bounds = [0] + [k for k in range(1, n) if s.edge(k)] + [n]
+    clauses = [(s, a, b) for a, b in zip(bounds, bounds[1:]) if b - a >= 2]
+    if nxt is not None and len(nxt.words) >= 2:
+        b1 = next((k for k in range(1, len(nxt.words)) if nxt.edge(k)), len(nxt.words))
+        clauses.append((nxt, 0, b1))
+    for (sa, a0, a1), (sb, b0, b1) in zip(clauses, clauses[1:]):
+        if sa is not s or a1 - a0 > 30 or b1 - b0 > 30 or b1 - b0 < 2:
+            continue
+        if sb is s and not s.edge(b0):
+            continue
+        neg = _negation(sa, a0, min(a1, a0 + 6))
+        if neg is None:
+            continue
+        k, aux = neg
+        la, lb = sa.lower, sb.lower
+        if k + 1 >= a1 or la[k + 1] in _ADDITIVE or la[k + 1] in ("even", "also", "yet"):
+            continue
+        subj_a, subj_b = la[a0], lb[b0]
+        if subj_b in ("but", "and", "yet", "nor", "or") or subj_a in ("if", "when", "while"):
+            continue
+        name = sa.words[a0][:1].isupper() and subj_a not in _PRONOUN_SUBJECTS
+        if not _same_subject(subj_a, subj_b, name or sa.content[a0]):
+            continue
+        # the subject of A is the words before the auxiliary; B's verb must come at once
+        subj_len = (k - a0 - (0 if la[k] in _NEG_AUX else 1))
+        if subj_len < 1 or subj_len > 3:
+            continue
+        v = b0 + 1
+        if v >= b1 or any(lb[t] in ("not", "never", "also", "only", "too") or lb[t] in _NEG_AUX
+                          for t in range(b0, min(b1, v + 2))):
+            continue
+        if aux in _DO:
+            verb = la[k + 1] if k + 1 < a1 else ""
+            if not (len(verb) >= 3 and lb[v].startswith(verb[:max(3, len(verb) - 1)])):
+                continue
+            y0 = v
+        else:
+            if lb[v] != aux or v + 1 >= b1 or k + 1 >= a1:
+                continue
+            y0 = v + 1
+            # parallel complements: the same first word, or the same kind of opener
+            x_first, y_first = la[k + 1], lb[y0]
+            if x_first != y_first and (opener_kind(x_first) is None
+                                       or opener_kind(x_first) != opener_kind(y_first)):
+                continue
+        if y0 >= b1:
+            continue
+        xs, xe = sa.span(k + 1, a1)
+        ys, ye = sb.span(y0, b1)
+        start = sa.spans[a0][0]
+        pattern = "not X; Y" if sb is s else "not X. Y"
+        yield Found("correction", pattern, "", start, ye, [(xs, xe), (ys, ye)], s.index,
+                    sb.index, "a")

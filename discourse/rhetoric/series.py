@@ -1,0 +1,237 @@
+"""Tricolons: lists of exactly three items (``device == "tricolon"``).
+
+``A, B(,) and|or C``: B lies between a comma and the conjunction and is an item of at most
+five words; A is the item just before B's comma with as many content words as B; C is the
+item after the conjunction with at most one content word more than B. The three
+content-word counts differ by at most two; a preposition opening B or C must also open A.
+Rejected: any item without a letter (years), lists of four or more (a comma and a content
+word before A), a first item that opens the sentence after an introductory function word or
+adverb (*As a result, Syria and Iraq ...*; *Today, ...*), salutations (*Mr. President,
+ladies and gentlemen*), *both/either/neither* opening B or C. ``part_a..part_c`` = A, B, C;
+``kind`` = ``word`` when every item is one word (with its determiner), else ``phrase``.
+
+Two more patterns: ``parallel A, B and C`` — three segments (A and B separated by a comma,
+the third after a comma or *and/or*) opening with the same word or all with an *-ing* form,
+each at most 20 words, exactly three (no fourth segment with that opening before or after),
+*the* lists need a conjunction (*X, the Y, the Z* are appositions) and their items all or none
+with an auxiliary: *in the eradication of terrorism, in paving the way for democracy and in
+ensuring ...*, *our towns, our cities, our establishments*; and ``A, B, C`` — three single
+lower-case content words separated by commas, with no conjunction and no item before or after
+(*militancy, extremism, intolerance*).
+
+>>> from discourse.rhetoric.devices import detect_devices
+>>> t = detect_devices("We need peace, security and development.", devices="tricolon")
+>>> t[["kind", "part_a", "part_b", "part_c"]].values.tolist()
+[['word', 'peace', 'security', 'development']]
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from .phrases import (HAS_LETTER, Found, SentenceView, backward_item, closed_class,
+                      forward_item, is_ly, opener_kind, word_classes)
+
+__all__ = ["find_tricolons"]
+
+_INTRO_ADVERBS = frozenset("today yesterday tomorrow now then recently lately currently "
+                           "historically traditionally ultimately initially subsequently "
+                           "additionally first second third last".split())
+_SALUTATION = frozenset("ladies gentlemen excellencies excellency madam sir".split())
+_CORRELATIVE = frozenset({"both", "either", "neither"})
+_TITLES = frozenset("mr mrs ms madam dr".split())
+_OF = frozenset({"of"})
+
+
+@cache
+def _introducers() -> frozenset[str]:
+    cc = closed_class()
+    return cc["prepositions"] | cc["conjunctions"] | cc["adverbs"]
+
+
+def find_tricolons(sentences: list[SentenceView]) -> list[Found]:
+    """Every tricolon of a document's body sentences, in text order."""
+    out = []
+    for s in sentences:
+        parallel = _parallel(s) + _asyndeton(s)
+        short = [f for f in _tricolon(s)
+                 if not any(f.start < p.end and p.start < f.end for p in parallel)]
+        out.extend(sorted(short + parallel, key=lambda f: (f.start, f.end)))
+    return out
+
+
+_ENDERS = frozenset("others other so forth on the like rest".split())
+_MAX_ITEM = 20
+
+
+def _segment_starts(s: SentenceView, lo: int, hi: int) -> list[int]:
+    """Words in lo..hi-1 that open a list segment: after a comma, or after *and/or* (with or
+    without a comma before it)."""
+    out = []
+    for t in range(max(lo, 1), hi):
+        if s.lower[t] in ("and", "or"):
+            continue
+        if s.comma(t) or (s.lower[t - 1] in ("and", "or") and s.space(t)
+                          and (t - 1 == 0 or s.space(t - 1) or s.comma(t - 1))):
+            out.append(t)
+    return out
+
+
+def _opener(s: SentenceView, t: int) -> str:
+    w = s.lower[t]
+    return "<ing>" if s.content[t] and w.endswith("ing") and len(w) > 5 else w
+
+
+def _parallel(s: SentenceView) -> list[Found]:
+    """Three parallel segments opening with the same word (or three *-ing* forms), with or
+    without a conjunction before the third: *in the eradication of terrorism, in paving the way
+    for democracy and in ensuring ...*, *our towns, our cities, our establishments*,
+    *Pakistan stands for peace, Pakistan wants peace, Pakistan wants to reduce tension*."""
+    n = len(s.words)
+    if n < 6:
+        return []
+    starts = _segment_starts(s, 0, n)
+    found, used = [], -1
+    for i in range(len(starts) - 1):
+        b0, c0 = starts[i], starts[i + 1]
+        if b0 <= used:
+            continue
+        w = _opener(s, b0)
+        if w in ("and", "or", "but", "nor") or not _HAS_WORD(w) or _opener(s, c0) != w:
+            continue
+        if c0 - b0 > _MAX_ITEM or any(s.edge(t) for t in range(b0 + 1, c0 + 1)):
+            continue
+        # the first item: the last place before b0 where the opener stands, in the same clause
+        a0 = next((t for t in range(b0 - 1, max(-1, b0 - _MAX_ITEM - 1), -1)
+                   if _opener(s, t) == w), None)
+        if a0 is None or not s.comma(b0) or \
+                any(s.edge(t) or s.comma(t) for t in range(a0 + 1, b0)):
+            continue  # A and B separated by a comma, with none inside A
+        if w == "<ing>" and a0 > 0 and not (s.comma(a0) or s.lower[a0 - 1] in ("and", "or")
+                                            or s.lower[a0 - 1] in word_classes()[2]):
+            continue  # "we are talking about ...": an -ing item opens a segment or follows a preposition
+        if a0 > 0 and (s.comma(a0) or s.lower[a0 - 1] in ("and", "or")) and \
+                any(_opener(s, t) == w and (w != "<ing>" or s.comma(t))
+                    for t in range(max(0, a0 - _MAX_ITEM), a0)):
+            continue  # a fourth item before: a longer list (for -ing forms, after a comma)
+        # the third item ends at the clause's edge, a comma or the sentence's end
+        e = c0 + 1
+        while e < n and e - c0 < _MAX_ITEM and s.space(e) and \
+                not (s.lower[e] in ("and", "or") and e + 1 < n and _opener(s, e + 1) == w):
+            e += 1
+        if e - c0 >= _MAX_ITEM:
+            continue
+        if e < n and s.comma(e) and _opener(s, e) == w:
+            continue  # a fourth item after
+        if e + 1 < n and s.lower[e] in ("and", "or") and _opener(s, e + 1) == w:
+            continue
+        # the second item ends before the comma or the conjunction that opens the third
+        b1 = c0 - 1 if s.lower[c0 - 1] in ("and", "or") else c0
+        if w == "the" and b1 == c0:
+            continue  # "X, the Y, the Z" without a conjunction: appositions
+        items = [(a0, b0), (b0, b1), (c0, e)]
+        if any(j <= i0 or not any(s.content[t] for t in range(i0, j)) for i0, j in items):
+            continue
+        if s.lower[e - 1] in _ENDERS:
+            continue
+        if w in word_classes()[2] | word_classes()[1] and any(j - i0 < 2 for i0, j in items):
+            continue  # a bare opener is no item
+        aux = closed_class()["auxiliaries"]
+        if w in word_classes()[1] and \
+                len({any(s.lower[t] in aux for t in range(i0, j)) for i0, j in items}) > 1:
+            continue  # a noun phrase and two clauses are not one list
+        spans = [s.span(i0, j) for i0, j in items]
+        kind = "word" if all(j - i0 <= 2 and sum(s.content[t] for t in range(i0, j)) == 1
+                             for i0, j in items) else "phrase"
+        found.append(Found(kind, "parallel A, B and C", "", spans[0][0], spans[2][1], spans,
+                           s.index, s.index))
+        used = c0
+    return found
+
+
+def _asyndeton(s: SentenceView) -> list[Found]:
+    """*A, B, C* without a conjunction: three single lower-case content words (not *-ly*)
+    separated by commas, no list item before A or after C (*militancy, extremism,
+    intolerance*)."""
+    n, lw = len(s.words), s.lower
+    out = []
+    for a in range(0, n - 2):
+        b, c = a + 1, a + 2
+        if not (s.comma(b) and s.comma(c)):
+            continue
+        if not all(s.content[t] and s.words[t].islower() and not is_ly(lw[t]) and
+                   lw[t].isalpha() for t in (a, b, c)):
+            continue
+        if a > 0 and (s.comma(a) or lw[a - 1] in ("and", "or")):
+            continue  # an item before A
+        if c + 1 < n and (s.comma(c + 1) or lw[c + 1] in ("and", "or")):
+            continue  # an item after C
+        if c + 1 < n and s.space(c + 1) and (s.content[c + 1] or lw[c + 1] == "of"):
+            continue  # C only modifies a noun ("new, strong, stable peace") or heads a longer one
+        spans = [s.span(t, t + 1) for t in (a, b, c)]
+        out.append(Found("word", "A, B, C", "", spans[0][0], spans[2][1], spans, s.index,
+                         s.index))
+    return out
+
+
+def _HAS_WORD(w: str) -> bool:
+    return w == "<ing>" or HAS_LETTER.search(w) is not None
+
+
+def _tricolon(s: SentenceView):
+    lw, n = s.lower, len(s.words)
+    found = []
+    for c in range(3, n - 1):
+        if lw[c] not in ("and", "or") or not (s.space(c) or s.comma(c)):
+            continue
+        # B: words between a comma and the conjunction
+        b0 = c - 1
+        while b0 > 0 and s.space(b0) and c - b0 < 5:
+            b0 -= 1
+        if b0 == 0 or not s.comma(b0):
+            continue
+        b = forward_item(s, b0, 4, extend=_OF)
+        if b is None or b[1] != c:
+            continue
+        a = backward_item(s, b0 - 1, b[3])
+        if a is None or a[3] < 1:
+            continue
+        if a[2] is not None and opener_kind(lw[a[0]]) == "prep" and b[2] is None:
+            a = (a[0] + 1, *a[1:]) if a[1] - a[0] > 1 else a
+        if not s.space(c + 1):
+            continue
+        cc = forward_item(s, c + 1, b[3] + 1,
+                          extend=_OF if b[1] - b[0] > b[3] + (1 if b[2] else 0) else False)
+        if cc is None:
+            continue
+        items = (a, b, cc)
+        counts = [it[3] for it in items]
+        if max(counts) - min(counts) > 2:
+            continue
+        if any(it[2] not in (None, "<det>") and it[2] != a[2] for it in (b, cc)):
+            continue
+        words = [lw[t] for it in items for t in range(it[0], it[1])]
+        if any(w in _SALUTATION for w in words) or any(lw[it[0]] in _CORRELATIVE for it in (b, cc)):
+            continue
+        if any(not any(HAS_LETTER.search(lw[t]) for t in range(it[0], it[1])) for it in items):
+            continue
+        if lw[cc[1] - 1] in _ENDERS:
+            continue  # "X, Y and others" (the guidelines' "X or the like")
+        if cc[1] + 1 < n and s.comma(cc[1]) and lw[cc[1]] == lw[a[0]] and a[2] is not None:
+            continue  # "our A, our B and C, our D ...": a longer list
+        if a[0] > 0:
+            if lw[a[0] - 1] in _TITLES or lw[a[0] - 1] in ("and", "or"):
+                continue  # A is itself part of a coordination
+            if s.comma(a[0]) and s.content[a[0] - 1]:
+                continue  # a longer list
+            if lw[0] in _introducers() and not any(s.comma(t) for t in range(1, a[0] + 1)):
+                continue  # "As a result, A and B", "In 2011, ..."
+        elif len(lw[0]) > 4 and lw[0].endswith("ly") or lw[a[0]] in _INTRO_ADVERBS:
+            continue
+        ly = [is_ly(lw[it[0] + (1 if it[2] else 0)]) for it in items]
+        if any(ly) and not all(ly):
+            continue
+        spans = [s.span(it[0], it[1]) for it in items]
+        kind = "word" if all(it[3] == 1 and it[1] - it[0] <= 2 for it in items) else "phrase"
+        found.append(Found(kind, "A, B and C", "", spans[0][0], spans[2][1], spans, s.index,
+                           s.index))
+    return found
