@@ -67,6 +67,9 @@ def test_the_profile_tokenises_each_document_once(monkeypatch):
             calls.append(len(text))
             return real.finditer(text, *a)
 
+        def __getattr__(self, name):  # fullmatch etc.: lexicons compiled on first use
+            return getattr(real, name)
+
     monkeypatch.setattr(parsed_module, "WORD_RE", Counting())
     doc = Document("d", "We act. We will not wait, we will not fail! Balance, not rivalry.")
     discourse.profile(doc, progress=False)
