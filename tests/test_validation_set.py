@@ -11,8 +11,8 @@ import math
 import pytest
 
 from tests.validation.load import (ACTOR_ATTRS, ACTOR_SPECIAL, LAYERS, REQUIRED, SPAN_ATTRS,
-                                   SPAN_LIST_ATTRS, VALUES, load_annotations, load_documents,
-                                   load_texts, span_sha, split_paths)
+                                   SPAN_LIST_ATTRS, VALUES, annotated_layers, load_annotations,
+                                   load_documents, load_texts, span_sha, split_paths)
 
 
 @pytest.fixture(scope="module", params=["test", "dev"])
@@ -67,9 +67,37 @@ def test_the_dev_set_holds_other_documents():
     dev, test = load_texts("dev"), load_texts("test")
     assert set(dev["source"]) <= {"ungdc", "lee"}          # not the reference article
     assert not set(dev["doc_id"]) & set(test["doc_id"])
-    assert 6 <= len(dev) <= 8
+    assert len(dev) >= 6
     un = dev[dev["source"] == "ungdc"]["doc_id"]
     assert un.str[:3].nunique() >= 3 and (dev["source"] == "lee").sum() >= 2
+
+
+def test_layers_column_names_known_layers(texts, split):
+    for row in texts.itertuples():
+        layers = row.layers.split()
+        assert layers, row.doc_id
+        assert len(set(layers)) == len(layers), row.doc_id
+        assert set(layers) <= set(LAYERS), (row.doc_id, set(layers) - set(LAYERS))
+    header = split_paths(split)[0].read_text(encoding="utf-8").splitlines()[0].split(",")
+    if "layers" not in header:  # the test set: every text has every layer
+        assert set(texts["layers"]) == {" ".join(LAYERS)}
+    by_doc = annotated_layers(split)
+    assert set(by_doc) == set(texts["doc_id"])
+    assert all(isinstance(v, set) and v for v in by_doc.values())
+
+
+def test_the_dev_set_has_full_texts_and_partial_texts():
+    by_doc = annotated_layers("dev")
+    full = [d for d, layers in by_doc.items() if layers == set(LAYERS)]
+    assert len(full) >= 6                                  # the first six, all eight layers
+    for layer in LAYERS:                                   # every layer has annotated texts
+        assert any(layer in layers for layers in by_doc.values()), layer
+
+
+def test_no_annotation_outside_its_texts_layers(ann, split):
+    by_doc = annotated_layers(split)
+    outside = ann[[layer not in by_doc[doc] for doc, layer in zip(ann["doc_id"], ann["layer"])]]
+    assert outside.empty, outside[["doc_id", "layer", "line"]].to_string()
 
 
 def test_regions_match_the_loaded_texts(texts, docs):

@@ -83,9 +83,29 @@ def split_paths(split: str = "test") -> tuple[Path, Path]:
 
 def load_texts(split: str = "test") -> pd.DataFrame:
     """One row per annotated text of the set: source, doc_id, region_start, region_end,
-    region_sha, author_actor, words (of the region), notes."""
+    region_sha, author_actor, words (of the region), notes, layers.
+
+    ``layers`` names the layers annotated in the text, space-separated (a text of the dev set
+    may be annotated for some layers only; :func:`annotated_layers` reads it as sets). A
+    ``texts.csv`` without the column (the test set) has every text annotated for all
+    :data:`LAYERS`."""
     texts, _ = split_paths(split)
-    return pd.read_csv(texts, dtype={"notes": str, "author_actor": str}, keep_default_na=False)
+    frame = pd.read_csv(texts, dtype={"notes": str, "author_actor": str, "layers": str},
+                        keep_default_na=False)
+    if "layers" not in frame.columns:
+        frame["layers"] = " ".join(LAYERS)
+    return frame
+
+
+def annotated_layers(split: str = "test") -> dict[str, set[str]]:
+    """``{doc_id: set of layers}``: the layers annotated in each text of the set. A detector's
+    precision and recall on a layer are measured only on the texts annotated for it.
+
+        >>> annotated_layers("dev")["CHN_70_2015"] == set(LAYERS)
+        True
+    """
+    texts = load_texts(split)
+    return {row.doc_id: set(row.layers.split()) for row in texts.itertuples()}
 
 
 def load_annotations(layer: str | None = None, split: str = "test") -> pd.DataFrame:
