@@ -31,9 +31,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--record", action="store_true",
                         help=f"write the measured values, rounded down, to {FLOORS.relative_to(ROOT)}")
+    parser.add_argument("--split", choices=("test", "dev"), default="test",
+                        help="the held-out test set (default) or the dev set detectors are tuned on")
     args = parser.parse_args(argv)
-    table = score_all()
-    floors = json.loads(FLOORS.read_text()) if FLOORS.exists() else {}
+    if args.record and args.split != "test":
+        parser.error("floors are recorded on the test set only")
+    table = score_all(split=args.split)
+    floors = json.loads(FLOORS.read_text()) if FLOORS.exists() and args.split == "test" else {}
+    print(f"validation set: {args.split} split")
 
     def fmt(x):
         return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"

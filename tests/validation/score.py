@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .load import load_annotations, load_documents, load_texts
+from .load import annotated_layers, load_annotations, load_documents, load_texts
 
 from pathlib import Path
 
@@ -181,10 +181,12 @@ def _corpus(docs: dict):
     return Corpus.from_documents(list(docs.values()), name="validation set")
 
 
-def predictions(docs: dict | None = None) -> dict[str, pd.DataFrame | None]:
-    """Each adapter's predictions on the annotated texts, restricted to their regions."""
-    docs = load_documents() if docs is None else docs
-    texts = load_texts().set_index("doc_id")
+def predictions(docs: dict | None = None, split: str = "test") -> dict[str, pd.DataFrame | None]:
+    """Each adapter's predictions on the annotated texts, restricted to their regions (and,
+    in the dev set, to the texts annotated for that layer)."""
+    docs = load_documents(split=split) if docs is None else docs
+    texts = load_texts(split).set_index("doc_id")
+    layers_of = annotated_layers(split)
     corpus = _corpus(docs)
     out = {}
     for layer, adapter in ADAPTERS.items():
@@ -194,7 +196,8 @@ def predictions(docs: dict | None = None) -> dict[str, pd.DataFrame | None]:
             continue
         parts = [in_region(group, texts.loc[doc_id, "region_start"],
                            texts.loc[doc_id, "region_end"])
-                 for doc_id, group in table.groupby("doc_id", sort=True) if doc_id in texts.index]
+                 for doc_id, group in table.groupby("doc_id", sort=True)
+                 if doc_id in texts.index and layer in layers_of.get(doc_id, ())]
         out[layer] = (pd.concat(parts, ignore_index=True) if parts
                       else table.iloc[:0].reset_index(drop=True))
     return out
@@ -248,13 +251,14 @@ def score_quote_speaker(pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
     return Score("quote speaker", len(gold), len(pred), correct, correct)
 
 
-def score_all(docs: dict | None = None) -> pd.DataFrame:
+def score_all(docs: dict | None = None, split: str = "test") -> pd.DataFrame:
     """The validity table: one row per detector (and attribute), with counts, precision,
-    recall and the issue's goals. ``missing`` marks layers the package has no detector for."""
-    pred = predictions(docs)
+    recall and the issue's goals. ``missing`` marks layers the package has no detector for.
+    ``split="dev"`` scores the dev set (which detectors may be tuned on)."""
+    pred = predictions(docs, split)
     rows = []
     for layer in ADAPTERS:
-        gold = load_annotations(layer)
+        gold = load_annotations(layer, split=split)
         p = pred[layer]
         if p is None:
             rows.append({"detector": layer, "missing": True, "n_gold": len(gold)})
