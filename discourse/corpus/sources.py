@@ -48,7 +48,12 @@ def parse_ungdc_spec(spec: str) -> tuple[list[str] | None, tuple[int, int] | Non
     if len(parts) > 1 and parts[1].strip() not in ("", "*"):
         from .countries import check_countries
 
-        countries = check_countries([c.strip() for c in parts[1].split(",") if c.strip()])
+        names = [c.strip() for c in parts[1].split(",")]
+        if not all(names):
+            raise InputError(f"{spec!r}: the country part {parts[1]!r} has an empty name; "
+                             "write ISO3 codes or names separated by commas (ungdc:SYR,RUS), "
+                             "or * for every country")
+        countries = check_countries(names)
     years = None
     if len(parts) > 2 and parts[2].strip() not in ("", "*"):
         m = _YEARS.match(parts[2].strip())
