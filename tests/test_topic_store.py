@@ -39,9 +39,7 @@ def toy_corpus(n=40, seed=7) -> Corpus:
 @pytest.fixture()
 def data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("DISCOURSE_DATA", str(tmp_path / "data"))
-    import discourse.text.tokens
-
-    monkeypatch.setattr(discourse.text.tokens, "CACHE_MIN_DOCUMENTS", 10)
+    monkeypatch.setattr(store, "FIT_CACHE_MIN_DOCUMENTS", 10)
     topic_model_module._FITTED.clear()
     yield tmp_path / "data"
     topic_model_module._FITTED.clear()
@@ -152,8 +150,9 @@ def test_second_fit_is_read_from_the_cache_not_refitted(data_dir, monkeypatch):
         raise AssertionError("refitted")
 
     monkeypatch.setattr(topic_model_module, "_train", no_training)
+    again = prepare_topics(corpus, min_df=1, max_df=1.0)  # (gensim's Phrases pickles in memory)
     _no_pickle(monkeypatch)
-    second = fit_topics(prepare_topics(corpus, min_df=1, max_df=1.0), 3, seed=1, passes=3)
+    second = fit_topics(again, 3, seed=1, passes=3)
     assert second is not first and second.corpus is not None
     _same(first, second)
     assert second.coherence("u_mass").shape == (3,)
@@ -179,11 +178,9 @@ def test_damaged_cache_entry_is_refitted(data_dir):
     assert (entry / "SHA256SUMS").exists()  # written anew
 
 
-def test_small_corpora_and_multicore_fits_are_not_cached(data_dir):
-    import discourse.text.tokens
-
+def test_small_corpora_are_not_cached(data_dir):
     tc = prepare_topics(toy_corpus(9), min_df=1, max_df=1.0)  # under the threshold of 10
     fit_topics(tc, 2, seed=1, passes=2)
     assert not (data_dir / "cache" / "topic_fits").exists() or \
         not list((data_dir / "cache" / "topic_fits").iterdir())
-    assert discourse.text.tokens.CACHE_MIN_DOCUMENTS == 10
+    assert store.FIT_CACHE_MIN_DOCUMENTS == 10

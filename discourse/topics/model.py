@@ -8,9 +8,10 @@ and seed give the same topics, twice (tested). ``workers=n`` switches to
 re-seeds the model's random state each call (LDA and NMF), so ``infer`` is reproducible too.
 
 **Cached fits.** A deterministic fit of a corpus of
-:data:`~discourse.text.tokens.CACHE_MIN_DOCUMENTS` documents or more is stored in the data
-directory in a format that cannot run code (arrays and JSON, :mod:`discourse.topics.store`)
-and read back the next time the same fit is asked for (``use_cache=False`` refits).
+:data:`~discourse.topics.store.FIT_CACHE_MIN_DOCUMENTS` (100) documents or more is stored in
+the data directory in a format that cannot run code (arrays and JSON,
+:mod:`discourse.topics.store`) and read back the next time the same fit is asked for
+(``use_cache=False`` refits).
 
 **Topic ids** are the model's own (0 .. k-1) everywhere: tables, labels, figures. Nothing is
 renumbered by prevalence (pyLDAvis does; we do not).
@@ -355,7 +356,7 @@ def fit_topics(corpus: Corpus | TopicCorpus, k: int, *, model: str = "lda", seed
         A progress bar over documents read (passes × documents).
     use_cache : bool, default=True
         Read and write the cache of fits (deterministic fits of corpora of
-        :data:`~discourse.text.tokens.CACHE_MIN_DOCUMENTS` documents or more; see
+        :data:`~discourse.topics.store.FIT_CACHE_MIN_DOCUMENTS` documents or more; see
         :mod:`discourse.topics.store`).
     **prepare
         Settings of :func:`prepare_topics` (``min_df``, ``max_df``, ``phrases`` ...).
@@ -414,9 +415,9 @@ def fit_topics(corpus: Corpus | TopicCorpus, k: int, *, model: str = "lda", seed
 
 
 def _cacheable(tc: TopicCorpus) -> bool:
-    from ..text.tokens import CACHE_MIN_DOCUMENTS
+    from .store import FIT_CACHE_MIN_DOCUMENTS
 
-    return len(tc) >= CACHE_MIN_DOCUMENTS
+    return len(tc) >= FIT_CACHE_MIN_DOCUMENTS
 
 
 def _cached_fit(tc: TopicCorpus, k: int, kind: str, seed: int, params: dict) -> TopicModel | None:

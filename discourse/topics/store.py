@@ -29,8 +29,8 @@ executed or unpickled, so a forged folder can at worst give wrong numbers, not r
 old format (``model.gensim``, a pickle) is refused, never loaded.
 
 **The cache of fits.** :func:`~discourse.topics.model.fit_topics` stores every
-deterministic fit of a corpus of :data:`~discourse.text.tokens.CACHE_MIN_DOCUMENTS` documents
-or more in ``<data>/cache/topic_fits/<key>`` in this format, keyed by the prepared corpus's
+deterministic fit of a corpus of :data:`FIT_CACHE_MIN_DOCUMENTS` (100) documents or more
+in ``<data>/cache/topic_fits/<key>`` in this format, keyed by the prepared corpus's
 content key, the kind, k, seed, training parameters, this store's format, the source of the
 fitting code and gensim's version; the same fit is then read back instead of refitted (a
 warm ``discourse figures`` refits nothing), and gives the same tables, byte for byte. A
@@ -53,11 +53,14 @@ from ..corpus.cache import hash_bytes, hash_file
 from ..errors import InputError, file_error
 
 __all__ = ["save_topic_model", "read_topic_store", "read_fitted", "write_fitted", "models_dir",
-           "fits_dir", "STORE_FORMAT", "FITS_KEPT"]
+           "fits_dir", "STORE_FORMAT", "FITS_KEPT", "FIT_CACHE_MIN_DOCUMENTS"]
 
 STORE_FORMAT = "2"
 SUMS = "SHA256SUMS"
 FITS_KEPT = 48
+#: Fits of corpora this large or larger are cached (smaller ones take a moment to refit:
+#: toy corpora, doctests).
+FIT_CACHE_MIN_DOCUMENTS = 100
 _OLD_PICKLE = "model.gensim"
 
 #: Per kind: the gensim class, the plain attributes inference reads, and the arrays.
