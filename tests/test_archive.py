@@ -166,16 +166,30 @@ def test_total_limit(tmp_path):
 
 
 def test_huge_header_is_refused(tmp_path):
-    """A pax header of 5 MB (tarfile reads headers whole): refused by the header limit."""
+    """A pax header of 5 MB (tarfile reads headers whole): refused by the header limit
+    (1 MB), whatever the member limit."""
     path = tmp_path / "UNGDC_pax.tgz"
     with tarfile.open(path, "w:gz", format=tarfile.PAX_FORMAT) as tar:
         info = tarfile.TarInfo("TXT/Session 79 - 2024/SYR_79_2024.txt")
         info.pax_headers = {"comment": "x" * 5_000_000}
         info.size = 5
         tar.addfile(info, io.BytesIO(b"Text."))
-    got, peak = _peak(lambda: outcome(path, max_member_bytes=1_000_000))
+    got, peak = _peak(lambda: outcome(path, max_member_bytes=None))
     assert isinstance(got, CorpusFormatError) and "member header of more than" in str(got)
     assert peak < 5_000_000
+
+
+def test_unsafe_member_paths_are_refused(tmp_path):
+    for name in ("/abs/Session 79 - 2024/SYR_79_2024.txt",
+                 "TXT/../Session 79 - 2024/SYR_79_2024.txt"):
+        got = outcome(write_tar(tmp_path / "UNGDC_unsafe.tgz", {name: b"Text."}))
+        assert isinstance(got, CorpusFormatError) and "unsafe member path" in str(got), name
+
+
+def test_skipped_members_do_not_count_as_headers(tmp_path):
+    """A large non-speech member (skipped, not read) is not mistaken for a huge header."""
+    members = {"TXT/README.pdf": bytes(3_000_000), **TEXTS}
+    assert outcome(write_tar(tmp_path / "UNGDC_pdf.tgz", members)) == TEXTS
 
 
 def test_limits_are_validated():

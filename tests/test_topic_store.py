@@ -184,3 +184,22 @@ def test_small_corpora_are_not_cached(data_dir):
     assert not (data_dir / "cache" / "topic_fits").exists() or \
         not list((data_dir / "cache" / "topic_fits").iterdir())
     assert store.FIT_CACHE_MIN_DOCUMENTS == 10
+
+
+def test_coherence_is_cached_by_content(data_dir, monkeypatch):
+    """The k grid's coherence is read back on a warm run, not recounted, and is the same."""
+    from gensim.models import coherencemodel
+
+    tc = prepare_topics(toy_corpus(), min_df=1, max_df=1.0)
+    m = fit_topics(tc, 3, seed=1, passes=3)
+    first = {measure: m.coherence(measure, topn=4) for measure in ("u_mass", "c_npmi")}
+    assert len(list((data_dir / "cache").glob("coherence-*.parquet"))) == 2
+
+    def no_counting(self, *args, **kwargs):
+        raise AssertionError("recounted")
+
+    monkeypatch.setattr(coherencemodel.CoherenceModel, "get_coherence_per_topic", no_counting)
+    for measure, values in first.items():
+        np.testing.assert_array_equal(m.coherence(measure, topn=4), values)
+    with pytest.raises(AssertionError, match="recounted"):
+        m.coherence("u_mass", topn=5)  # other top terms: another entry

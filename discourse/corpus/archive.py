@@ -16,7 +16,8 @@ Sizes are bounded so that a decompression bomb is refused early, with bounded me
   the UN corpus unpacks to 199 MB) and, at any point, to at most ``max_ratio`` times the
   compressed bytes read so far plus :data:`RATIO_SLACK` (100 and 64 MB: the UN corpus is
   3 to 1, text rarely beats 10 to 1, a bomb is 1,000 to 1);
-* the headers between two members (long names, pax records) may not exceed the member limit.
+* the headers between two members (long names, pax records) may not exceed
+  :data:`MAX_HEADER_BYTES` (1 MB; a real header is 512 bytes, a long name a few more).
 
 Links (hard or symbolic) are reported to the caller, who decides; nothing is ever written.
 
@@ -41,13 +42,15 @@ from pathlib import Path
 
 from ..errors import CorpusFormatError, file_error
 
-__all__ = ["iter_members", "check_archive", "open_checked", "MAX_MEMBER_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO",
-           "RATIO_SLACK"]
+__all__ = ["iter_members", "check_archive", "open_checked", "MAX_MEMBER_BYTES", "MAX_TOTAL_BYTES",
+           "MAX_RATIO", "RATIO_SLACK", "MAX_HEADER_BYTES"]
 
 MAX_MEMBER_BYTES = 16_000_000
 MAX_TOTAL_BYTES = 2_000_000_000
 MAX_RATIO = 100
 RATIO_SLACK = 64_000_000
+MAX_HEADER_BYTES = 1 << 20
+_READ_AHEAD = 1 << 16  # tarfile reads its stream in records: what it may have read ahead
 _LIFT = "pass max_member_bytes=, max_total_bytes= or max_ratio= to load_ungdc to raise the limit"
 
 
@@ -63,8 +66,8 @@ class _Bounded:
         self.inner, self.raw = inner, raw
         self.max_total, self.max_ratio = max_total, max_ratio
         self.total = 0
-        self.mark = 0  # total at the start of the current member's header
-        self.max_step: int | None = None
+        self.mark = 0  # where the headers of the next member start (see iter_members)
+        self.max_step: int | None = MAX_HEADER_BYTES + _READ_AHEAD
 
     def read(self, size: int = -1) -> bytes:
         if size is None or size < 0:
@@ -133,8 +136,6 @@ def iter_members(path: str | os.PathLike, *, max_member_bytes: int | None = MAX_
         raise file_error(CorpusFormatError, path, "not a readable tar archive",
                          exc.strerror or str(exc)) from None
     bounded = _Bounded(stream, raw, max_total=max_total_bytes, max_ratio=max_ratio)
-    if max_member_bytes is not None:
-        bounded.max_step = 2 * max_member_bytes + (1 << 20)
     member = None
     try:
         with raw, stream:
@@ -146,6 +147,9 @@ def iter_members(path: str | os.PathLike, *, max_member_bytes: int | None = MAX_
             with tar:
                 for info in tar:
                     member = info.name
+                    # from here tarfile reads this member's data (now, or skipping it), then
+                    # the next member's headers: only those are bounded by max_step
+                    bounded.mark = bounded.total + -(-info.size // 512) * 512
                     if max_member_bytes is not None and info.size > max_member_bytes:
                         raise file_error(CorpusFormatError, f"{path}!{info.name}",
                                          f"member of {info.size:,} bytes, over the limit of "
@@ -157,7 +161,6 @@ def iter_members(path: str | os.PathLike, *, max_member_bytes: int | None = MAX_
                         if len(data) != info.size:
                             raise EOFError("unexpected end of data")
                     yield info, data
-                    bounded.mark = bounded.total
                 member = None
             bounded.drain()  # the gzip trailer (CRC-32, length) is checked only at the end
     except _Refused as exc:

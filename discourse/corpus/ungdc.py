@@ -103,6 +103,10 @@ def iter_ungdc_files(source: str | os.PathLike, *,
                                            max_ratio=max_ratio, wanted=wanted):
         if not wanted(info):
             continue
+        if info.name.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", info.name):
+            raise file_error(CorpusFormatError, f"{source}!{info.name}", "unsafe member path "
+                             "(absolute, or with '..')", "the UN corpus archive holds "
+                             "TXT/Session NN - YYYY/ISO_NN_YYYY.txt only")
         if not info.isfile():
             kind = (f"a hard link to {info.linkname!r}" if info.islnk() else
                     f"a symbolic link to {info.linkname!r}" if info.issym() else
