@@ -203,3 +203,33 @@ def test_coherence_is_cached_by_content(data_dir, monkeypatch):
         np.testing.assert_array_equal(m.coherence(measure, topn=4), values)
     with pytest.raises(AssertionError, match="recounted"):
         m.coherence("u_mass", topn=5)  # other top terms: another entry
+
+
+def test_temporary_folders_of_dead_writers_are_pruned_live_ones_kept(data_dir):
+    import fcntl
+    import os
+    import time
+
+    from discourse.corpus.cache import STALE_SECONDS
+
+    fits = store.fits_dir()
+    dead = fits / "abc.tmp-dead"
+    live = fits / "abc.tmp-live"
+    for folder in (dead, live):
+        folder.mkdir()
+        (folder / ".lock").write_bytes(b"")
+        (folder / "alpha.npy").write_bytes(b"partial")
+    with open(live / ".lock", "rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # a writer still at work
+        old = time.time() - 2 * STALE_SECONDS
+        for folder in (dead, live):
+            os.utime(folder, (old, old))
+        fit_topics(prepare_topics(toy_corpus(), min_df=1, max_df=1.0), 3, seed=5, passes=2)
+        assert not dead.exists() and live.exists()
+    # a user's own folder is never pruned
+    mine = data_dir.parent / "mine"
+    (mine / "notes.tmp-1").mkdir(parents=True)
+    os.utime(mine / "notes.tmp-1", (old, old))
+    fit_topics(prepare_topics(toy_corpus(), min_df=1, max_df=1.0), 3, seed=5, passes=2,
+               use_cache=False).save(mine / "model")
+    assert (mine / "notes.tmp-1").exists()

@@ -145,12 +145,19 @@ def save_topic_model(model, path: str | os.PathLike | None = None) -> Path:
     >>> load_topic_model(folder).top_terms(3).equals(m.top_terms(3))
     True
     """
+    target = Path(path) if path is not None else models_dir() / _default_name(model)
+    return _save(model, target, prune=path is None)
+
+
+def _save(model, target: Path, *, prune: bool) -> Path:
+    """:func:`save_topic_model` into ``target``; with ``prune`` (a folder of the cache, never
+    a user's) the temporary folders that dead writers left beside it are removed first."""
     from ..corpus.cache import prune_temporary
     from .prepare import vocabulary_frame
 
-    target = Path(path) if path is not None else models_dir() / _default_name(model)
     target.parent.mkdir(parents=True, exist_ok=True)
-    prune_temporary(target.parent, (f"*{_TMP}*",))
+    if prune:
+        prune_temporary(target.parent, (f"*{_TMP}*",))
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}"))
     lock = None
     try:
@@ -423,7 +430,7 @@ def write_fitted(model) -> Path | None:
     directory = fits_dir()
     folder = directory / fit_key(tc, model.kind, model.k, model.seed, model.params)[:32]
     try:
-        save_topic_model(model, folder)
+        _save(model, folder, prune=True)
     except OSError as exc:
         warnings.warn(f"{folder}: cannot cache the fitted topic model ({exc})", stacklevel=3)
         return None
