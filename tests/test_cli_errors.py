@@ -150,3 +150,10 @@ def test_not_a_terminal_means_100_columns_and_csv_is_never_cut():
     table = pd.read_csv(io.StringIO(csv.stdout))
     assert not table["match"].str.contains("…").any()
     assert table["sentence_text"].str.len().max() > 100
+
+
+def test_reader_options_on_a_named_source_are_refused_not_a_traceback():
+    """Found by tools/probe_inputs.py: corpus article --encoding x was a TypeError."""
+    with pytest.raises(InputError, match="option.s. encoding do not apply"):
+        load_source("article", encoding="latin-1")
+    one_line_error(run("corpus", "lee", "--encoding", "latin-1"), "do not apply")

@@ -68,6 +68,19 @@ def parse_ungdc_spec(spec: str) -> tuple[list[str] | None, tuple[int, int] | Non
     return countries, years
 
 
+def _options(loader, spec: str, options: dict) -> dict:
+    """``options`` if ``loader`` takes them all; else an :class:`InputError` naming the ones
+    that do not apply to this named source (``--encoding`` is for your own files)."""
+    import inspect
+
+    accepted = set(inspect.signature(loader).parameters) - {"countries", "years", "part"}
+    unknown = sorted(set(options) - accepted)
+    if unknown:
+        raise InputError(f"{spec!r}: option(s) {', '.join(unknown)} do not apply to this named "
+                         "source (they are for your own files: a path)")
+    return options
+
+
 def load_source(spec: str | Path, *, progress: bool = False, **options) -> Corpus:
     """Load the corpus named by ``spec`` (see the table in the module docs).
 
@@ -82,14 +95,16 @@ def load_source(spec: str | Path, *, progress: bool = False, **options) -> Corpu
         raise InputError("An empty SOURCE was given; see `discourse --help` for the syntax.")
     low = text.lower()
     if low == "article":
-        return load_article(**options)
+        return load_article(**_options(load_article, text, options))
     if low == "articles":
-        return load_articles(**options)
+        return load_articles(**_options(load_articles, text, options))
     if low == "lee" or low.startswith("lee:"):
+        _options(load_lee, text, options)
         return load_lee(text.split(":", 1)[1] if ":" in text else "background")
     if low == "ungdc" or low.startswith("ungdc:"):
         countries, years = parse_ungdc_spec(text)
-        return load_ungdc(countries, years, progress=progress, **options)
+        return load_ungdc(countries, years, progress=progress,
+                          **_options(load_ungdc, text, options))
     path = Path(text).expanduser()
     if not path.exists():
         raise InputError(f"{path}: no such file or folder (a SOURCE is a path, or one of "
