@@ -383,19 +383,22 @@ def _bomb_subprocess(code: str) -> str:
     status, peak = out[-1].split("|")
     if status != "refused":
         raise Wrong(f"bomb read ({status})")
-    return f"refused, child peak RSS {int(peak) / 1024:.0f} MB"
+    return f"refused after allocating at most {int(peak) / 1e6:.1f} MB"
 
 
+# Python's allocations while reading (tracemalloc, started after the imports): ru_maxrss would
+# carry the parent's high-water mark across fork and exec.
 _BOMB = """
-import resource, sys
+import sys, tracemalloc
 from discourse.corpus.ungdc import iter_ungdc_files
 from discourse.errors import CorpusFormatError
+tracemalloc.start()
 try:
-    n = sum(len(d) for _, d in iter_ungdc_files(sys.argv[1] if len(sys.argv) > 1 else {path!r}))
+    n = sum(len(d) for _, d in iter_ungdc_files({path!r}))
     status = f"read {{n}} bytes"
 except CorpusFormatError as exc:
     status = "refused"
-print(status + "|" + str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+print(status + "|" + str(tracemalloc.get_traced_memory()[1]))
 """
 
 
