@@ -762,6 +762,49 @@ api("tokenize(numbers='sometimes')", lambda: __import__("discourse").tokenize(
 api("profile(a str, not a corpus)", lambda: __import__("discourse").profile(12345))
 
 
+def _corpus(*texts, **kw):
+    from discourse.corpus.documents import Corpus
+
+    return Corpus.from_texts(list(texts), **kw)
+
+
+api("Corpus.from_texts('one string')", lambda: _corpus().from_texts("a string, not a list"))
+api("Corpus.from_texts with duplicate ids", lambda: _corpus("a", "b", ids=["x", "x"]))
+api("Corpus.sample(n=0)", lambda: _corpus("a", "b").sample(0))
+api("Corpus.sample(seed=-1)", lambda: _corpus("a", "b").sample(1, seed=-1))
+api("Corpus.group('missing column')", lambda: _corpus("a").group("nope"))
+api("Corpus.with_periods overlapping", lambda: _corpus("a", meta={"year": [2000]}).with_periods(
+    {"x": (1990, 2005), "y": (2000, 2010)}))
+api("Corpus.subset(missing column)", lambda: _corpus("a").subset(nope=1))
+api("prepare_topics(a list)", lambda: __import__("discourse.topics", fromlist=["x"])
+    .prepare_topics(["a", "b"]))
+api("prepare_topics(min_df=2, max_df=0.1) empties the vocabulary", lambda: __import__(
+    "discourse.topics", fromlist=["x"]).prepare_topics(_corpus("a b", "c d"), min_df=2))
+api("load_article(path=missing)", lambda: __import__("discourse").load_article(TMP / "nope"))
+api("read_speakers(a text file)", lambda: __import__("discourse.corpus.ungdc", fromlist=["x"])
+    .read_speakers(write("p/Speakers_by_session.xlsx", b"not a spreadsheet")))
+
+
+def _remote(label="UNGDC_1946-2024.tgz", url="http://127.0.0.1:9/api/access/datafile/1"):
+    from discourse.corpus.download import RemoteFile
+
+    return RemoteFile(label, 1, 10, "MD5", "0" * 32, url)
+
+
+api("download_file(file:// URL)", lambda: __import__("discourse.corpus.download", fromlist=["x"])
+    .download_file(_remote(url="file:///etc/passwd"), TMP / "dl", progress=False))
+api("download_file(label '../escape.tgz')", lambda: __import__(
+    "discourse.corpus.download", fromlist=["x"]).download_file(
+    _remote(label="../escape.tgz"), TMP / "dl", progress=False))
+api("download_file(server refusing connections)", lambda: __import__(
+    "discourse.corpus.download", fromlist=["x"]).download_file(
+    _remote(), TMP / "dl", progress=False, retries=0, timeout=5))
+api("find_ungdc_files(server='ftp://x')", lambda: __import__(
+    "discourse.corpus.download", fromlist=["x"]).find_ungdc_files(server="ftp://x"))
+api("find_ungdc_files(retries=-1)", lambda: __import__(
+    "discourse.corpus.download", fromlist=["x"]).find_ungdc_files(retries=-1))
+
+
 @case("parameters", "profile of a 1 MB paragraph of 'a. '", "ok")
 def _():
     from discourse.corpus.documents import Corpus
