@@ -46,3 +46,51 @@ def check_columns(table, required: Iterable[str], func: str):
         raise InputError(f"The table given to {func} lacks the column(s) {missing}; "
                          f"it has {list(table.columns)}.")
     return table
+
+
+#: The seeds numpy's generators accept (``RandomState``: 0 .. 2**32 - 1).
+SEED_MAX = 2**32 - 1
+
+
+def int_argument(low: int | None = None, high: int | None = None, *, what: str = ""):
+    """An ``argparse`` ``type=`` for whole numbers in ``low .. high``: a bad value becomes
+    argparse's usage error naming the option (``argument --seed: must be a whole number
+    >= 0 (a random seed); got '-1'``), exit status 2, before any work starts.
+
+    >>> int_argument(0, what="a random seed")("7")
+    7
+    >>> int_argument(0, what="a random seed")("-1")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: must be a whole number >= 0 (a random seed); got '-1'
+    """
+    import argparse
+
+    if low is not None and high is not None:
+        rule = f"from {low} to {high}"
+    elif low is not None:
+        rule = f">= {low}"
+    elif high is not None:
+        rule = f"<= {high}"
+    else:
+        rule = ""
+    note = f" ({what})" if what else ""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(str(text).strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number {rule}{note}; "
+                                             f"got {text!r}") from None
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"must be a whole number {rule}{note}; "
+                                             f"got {text!r}")
+        return value
+
+    parse.__name__ = "int"
+    return parse
+
+
+def seed_argument():
+    """``int_argument`` for a random seed (0 .. :data:`SEED_MAX`)."""
+    return int_argument(0, SEED_MAX, what="a random seed")

@@ -1,5 +1,6 @@
 """The content-keyed Parquet cache: hits, misses, stale keys, corruption, atomic writes."""
 import os
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -76,3 +77,81 @@ def test_keep_latest_prunes_older_entries_of_the_same_kind(tmp_path):
     assert read_cached(tmp_path, "big", "k0") is None and read_cached(tmp_path, "big", "k1") is None
     assert read_cached(tmp_path, "other", "x") is not None
     assert len(list(tmp_path.glob("*.sha256"))) == 3
+
+
+# -- temporary files left by a killed writer (#14 item 3) -----------------------------------
+_WRITER = """
+import sys, pandas as pd, pyarrow.parquet as pq
+from discourse.corpus import cache
+real = pq.write_table
+def stalled(table, sink, **kw):  # write part of the file, then wait to be killed
+    sink.write(b"PAR1" + bytes(100_000)); sink.flush()
+    print("writing", flush=True)
+    sys.stdin.read()
+pq.write_table = stalled
+cache.write_cached(pd.DataFrame({"a": range(1000)}), sys.argv[1], "big", "k")
+"""
+
+
+def _stalled_writer(directory):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(directory)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": os.pathsep.join(
+                                [str(Path(__file__).resolve().parents[1]),
+                                 os.environ.get("PYTHONPATH", "")])})
+    assert proc.stdout.readline().strip() == "writing"
+    return proc
+
+
+def _age(paths, seconds):
+    import time
+
+    for p in paths:
+        past = time.time() - seconds
+        os.utime(p, (past, past), follow_symlinks=False)
+
+
+def test_killed_writer_leaves_no_temporary_file_for_ever(tmp_path):
+    """kill -9 during a write leaves ``*.parquet*.tmp``; the next write removes it once it
+    is stale, and never while its writer lives (it holds a lock on it)."""
+    import signal
+
+    from discourse.corpus.cache import STALE_SECONDS, prune_temporary
+
+    proc = _stalled_writer(tmp_path)
+    try:
+        tmp = list(tmp_path.glob("*.parquet*.tmp"))
+        assert len(tmp) == 1 and tmp[0].stat().st_size > 0
+        _age(tmp, 2 * STALE_SECONDS)  # old enough: only the lock protects it now
+        assert prune_temporary(tmp_path) == []
+        write_cached(FRAME, tmp_path, "other", "x")  # a write by another process prunes too
+        assert tmp[0].exists(), "a live writer's temporary file was removed"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert tmp[0].exists()  # kill -9: nothing cleaned up after the writer
+    write_cached(FRAME, tmp_path, "other", "y")
+    assert not tmp[0].exists()
+    assert not list(tmp_path.glob("*.tmp*")) and not list(tmp_path.glob(".*"))
+    assert read_cached(tmp_path, "other", "x") is not None
+
+
+def test_fresh_or_foreign_temporary_files_are_kept(tmp_path):
+    """Unlocked but recently changed (a writer of an older version, which did not lock) is
+    kept; so are files that only look similar. A stale digest left alone goes."""
+    from discourse.corpus.cache import STALE_SECONDS, prune_temporary
+
+    fresh = tmp_path / "t-abc.parquetq1w2e3.tmp"
+    fresh.write_bytes(b"partial")
+    other = tmp_path / "notes.tmp"
+    other.write_bytes(b"mine")
+    digest = tmp_path / "t-abc.parquetz9.tmp.sha256"
+    digest.write_text("0" * 64)
+    _age([other, digest], 2 * STALE_SECONDS)
+    assert prune_temporary(tmp_path) == [digest]
+    assert fresh.exists() and other.exists()
+    _age([fresh], STALE_SECONDS + 5)
+    assert prune_temporary(tmp_path) == [fresh]

@@ -107,3 +107,20 @@ def test_document_validation_and_readonly_meta():
         Document("", "text")
     with pytest.raises(InputError):
         Document("x", b"bytes")
+
+
+def test_overlapping_or_backward_periods_and_negative_seeds_are_refused():
+    """Found by tools/probe_inputs.py (#14): overlapping periods silently gave the first
+    label; a negative sample seed was numpy's ValueError."""
+    import pytest
+
+    from discourse.errors import InputError
+
+    corp = Corpus.from_texts(["a", "b"], meta={"year": [2000, 2011]})
+    with pytest.raises(InputError, match="'x' .1990-2011. and 'y' .2011-2024. overlap"):
+        corp.with_periods({"x": (1990, 2011), "y": (2011, 2024)})
+    with pytest.raises(InputError, match="runs backwards"):
+        corp.with_periods({"x": (2024, 2011)})
+    with pytest.raises(InputError, match="'seed' parameter of Corpus.sample must be >= 0"):
+        corp.sample(1, seed=-1)
+    assert corp.with_periods({"x": (1990, 2010), "y": (2011, 2024)}).meta["era"].tolist() == ["x", "y"]

@@ -439,3 +439,18 @@ def test_progress_bar_goes_to_stderr(server, tmp_path, capsys):
 def test_doctests_do_not_touch_network():
     result = doctest.testmod(dl, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_stale_parts_removed_but_never_a_live_download(tmp_path):
+    """A part file older than a day is removed, unless a running download holds its lock."""
+    dest = tmp_path / "UNGDC_1946-2024.tgz"
+    part, out = dl._open_part(dest)
+    out.write(b"half")
+    out.flush()
+    old = time.time() - 2 * dl._STALE_PART_SECONDS
+    os.utime(part, (old, old))
+    dl._remove_stale_parts(dest)
+    assert part.exists()  # locked by `out`: alive
+    out.close()
+    dl._remove_stale_parts(dest)
+    assert not part.exists()

@@ -253,24 +253,23 @@ def test_stability_table_and_matching(prepared, lda):
 
 # -- saving and loading ----------------------------------------------------------------------
 def test_save_load_and_refusals(lda, article, tmp_path, monkeypatch):
+    """Saved as arrays and JSON (tests/test_topic_store.py checks the format in detail)."""
     import shutil
 
     monkeypatch.setenv("DISCOURSE_DATA", str(tmp_path / "data"))
     folder = lda.save()
-    assert (folder / "SHA256SUMS").exists()
+    assert (folder / "SHA256SUMS").exists() and not (folder / "model.gensim").exists()
     back = load_topic_model(folder)
     pd.testing.assert_frame_equal(back.top_terms(8), lda.top_terms(8))
     pd.testing.assert_frame_equal(back.infer(article), lda.infer(article))
     np.testing.assert_array_equal(back.doc_topics(wide=True).filter(like="topic_").to_numpy(),
                                   lda.theta)
-    # outside the cache: refused unless trusted
+    # outside the cache: loaded too (nothing in the format can run code), after the checks
     outside = tmp_path / "elsewhere"
     shutil.copytree(folder, outside)
-    with pytest.raises(InputError, match="outside the discourse cache"):
-        load_topic_model(outside)
-    assert load_topic_model(outside, trust=True).k == 4
-    # tampered model file (the pickle): refused before unpickling
-    with open(folder / "model.gensim", "ab") as fh:
+    assert load_topic_model(outside).k == 4
+    # tampered array: refused
+    with open(folder / "state.sstats.npy", "ab") as fh:
         fh.write(b"\x00")
     with pytest.raises(InputError, match="does not match the SHA-256"):
         load_topic_model(folder)
@@ -281,7 +280,7 @@ def test_save_load_and_refusals(lda, article, tmp_path, monkeypatch):
     (outside / "evil.npy").unlink()
     (outside / "SHA256SUMS").unlink()
     with pytest.raises(InputError, match="no SHA256SUMS"):
-        load_topic_model(outside, trust=True)
+        load_topic_model(outside)
 
 
 # -- bad input ------------------------------------------------------------------------------
@@ -363,5 +362,5 @@ def test_cli_topics_syria_places_article(ungdc):
     assert len(data["placement"]) == 3
     out = _cli("topics", "ungdc:SYR", "--k", "3", "--passes", "3")
     assert out.returncode == 0 and "placed" in out.stdout and "knows" in out.stdout
-    bad = _cli("topics", "ungdc:SYR", "--k", "100000")
-    assert bad.returncode == 2 and "'k' parameter" in bad.stderr
+    bad = _cli("topics", "ungdc:SYR", "--k", "100000")  # refused by the parser, before loading
+    assert bad.returncode == 2 and "argument --k: must be a whole number from 2 to 1000" in bad.stderr

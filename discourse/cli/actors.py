@@ -2,6 +2,7 @@
 ``--balance``, the balance measures (attention entropy, tone dispersion, equidistance)."""
 from __future__ import annotations
 
+from .._validation import int_argument, seed_argument
 from ._output import add_format_argument, write_table
 
 NAME = "actors"
@@ -18,9 +19,9 @@ def add_arguments(parser) -> None:
                         help="print the balance table instead of the counts")
     parser.add_argument("--by", default="document",
                         help="document (default), none, or a metadata column such as year")
-    parser.add_argument("--n-boot", type=int, default=1000,
+    parser.add_argument("--n-boot", type=int_argument(0), default=1000,
                         help="bootstrap resamples for --balance (default 1000)")
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", type=seed_argument(), default=1)
     add_format_argument(parser)
 
 
@@ -37,5 +38,5 @@ def run(args) -> int:
         table = stat_balance(corpus, gaz, by=by, n_boot=args.n_boot, seed=args.seed)
     else:
         table = stat_mentions(corpus, gaz, by=by, level=args.level)
-    write_table(table, args.format)
+    write_table(table, args.format, wide=args.wide)
     return 0

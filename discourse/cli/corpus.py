@@ -42,7 +42,7 @@ def run(args) -> int:
             table = table.sort_values(["documents", label], ascending=[False, True], kind="stable")
             print()
             shown = table.head(25)
-            write_table(shown, "table")
+            write_table(shown, "table", wide=args.wide)
             if len(table) > len(shown):
                 print(f"... and {len(table) - len(shown)} more {label} values (--format json for all)")
     return 0

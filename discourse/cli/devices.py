@@ -39,5 +39,5 @@ def run(args) -> int:
     table = detect_devices(corpus, devices=devices)
     if args.format == "table":
         table = table[_BRIEF]
-    write_table(table, args.format)
+    write_table(table, args.format, wide=args.wide)
     return 0

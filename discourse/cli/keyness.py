@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 
+from .._validation import int_argument, seed_argument
 from ._output import add_format_argument, write_table
 
 #: the measures (checked equal to discourse.keywords.keyness.MEASURES by a test)
@@ -14,10 +15,10 @@ HELP = "keyness of every term of TARGET against --reference (G2, chi2, Log Ratio
 def add_arguments(parser) -> None:
     parser.add_argument("target", metavar="TARGET")
     parser.add_argument("--reference", required=True, metavar="SOURCE")
-    parser.add_argument("--top", type=int, default=None,
+    parser.add_argument("--top", type=int_argument(1), default=None,
                         help="show the N most key terms of each side (default: all terms)")
     parser.add_argument("--measure", choices=MEASURES, default="g2")
-    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--min-count", type=int_argument(1), default=3)
     parser.add_argument("--prior", default=None, metavar="ALPHA|SOURCE",
                         help="prior of the log-odds ratio: a number (uniform alpha per term) or "
                              "a background corpus SOURCE (default: the pooled counts)")
@@ -47,5 +48,5 @@ def run(args) -> int:
         table = table[["term", "n_target", "n_reference", "rate_target_per_10k",
                        "rate_reference_per_10k", "g2", "q_bh", "log_ratio", "log_odds_z",
                        "direction"]].round(3)
-    write_table(table, args.format)
+    write_table(table, args.format, wide=args.wide)
     return 0

@@ -30,5 +30,5 @@ def run(args) -> int:
     table = keyword_frequencies(corpus, terms, by=by)
     if args.format == "table":
         table = table.drop(columns=["by"])
-    write_table(table, args.format)
+    write_table(table, args.format, wide=args.wide)
     return 0

@@ -36,5 +36,5 @@ def run(args) -> int:
         table = meta.merge(table, on="doc_id", how="right")
     if args.format == "table":
         table = table.set_index("doc_id").T.reset_index().rename(columns={"index": "metric"})
-    write_table(table, args.format)
+    write_table(table, args.format, wide=args.wide)
     return 0

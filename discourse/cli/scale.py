@@ -16,6 +16,7 @@ import csv
 from pathlib import Path
 
 from ..errors import InputError, file_error
+from .._validation import int_argument
 from ._output import add_format_argument, write_table
 
 NAME = "scale"
@@ -39,7 +40,7 @@ def add_arguments(parser) -> None:
     parser.add_argument("--words", action="store_true",
                         help="print the word parameters instead of the documents")
     parser.add_argument("--min-doc-share", type=float, default=0.05)
-    parser.add_argument("--min-count", type=int, default=10)
+    parser.add_argument("--min-count", type=int_argument(1), default=10)
     add_format_argument(parser)
 
 
@@ -126,5 +127,6 @@ def run(args) -> int:
                           ignore_index=True)
     if args.words:
         table = fit.words
-    write_table(table.round(6) if args.format == "table" else table, args.format)
+    write_table(table.round(6) if args.format == "table" else table, args.format,
+                wide=args.wide)
     return 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 
+from .._validation import int_argument, seed_argument
 from ._output import add_format_argument, frame_records, write_json, write_table
 
 NAME = "topics"
@@ -24,14 +25,14 @@ HELP = "a topic model (LDA, NMF or LSI) of SOURCE: top terms per topic and the a
 
 def add_arguments(parser) -> None:
     parser.add_argument("source", metavar="SOURCE")
-    parser.add_argument("--k", type=int, default=20, help="number of topics (default: 20)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    parser.add_argument("--k", type=int_argument(2, 1000), default=20, help="number of topics (default: 20)")
+    parser.add_argument("--seed", type=seed_argument(), default=0, help="random seed (default: 0)")
     parser.add_argument("--model", choices=["lda", "nmf", "lsi"], default="lda")
-    parser.add_argument("--top", type=int, default=8, help="terms per topic (default: 8)")
+    parser.add_argument("--top", type=int_argument(1), default=8, help="terms per topic (default: 8)")
     parser.add_argument("--place", default="article", metavar="SOURCE",
                         help="a one-document SOURCE to place in the model (default: article; "
                              "'none' to skip)")
-    parser.add_argument("--passes", type=int, default=10, help="training passes (default: 10)")
+    parser.add_argument("--passes", type=int_argument(1), default=10, help="training passes (default: 10)")
     add_format_argument(parser)
 
 
@@ -73,7 +74,7 @@ def run(args) -> int:
     if placed is not None:
         mix = placed.set_index("topic")["proportion"]
         summary.insert(2, "placed", summary["topic"].map(mix).round(3))
-    write_table(summary, "table", out=out)
+    write_table(summary, "table", out=out, wide=args.wide)
     if placed is not None:
         top = placed.sort_values("proportion", ascending=False).iloc[0]
         out.write(f"\n{placed['doc_id'].iloc[0]} (column 'placed'): mostly topic {top['topic']} "

@@ -9,6 +9,15 @@ not read), the wrong row count, or a file Parquet cannot read. Entries are writt
 renamed into place, so a crash never leaves a half entry under the final name. Nothing here
 unpickles anything: Parquet holds plain columns.
 
+**Temporary files.** A writer holds an exclusive lock (``flock``) on its temporary file
+(``<entry>.parquet<random>.tmp``, made by :func:`locked_temporary`) from before the file
+appears under that name until it is renamed or deleted; the lock goes with the process, even
+on ``kill -9``. Every write then removes, with :func:`prune_temporary`, the temporary files
+left by writers that died: those nobody holds a lock on and that have not changed for
+:data:`STALE_SECONDS` (15 minutes: the margin for a writer of an older version, which did
+not lock). A temporary file of a live process is never removed. Where ``flock`` is missing
+(Windows), only files unchanged for a day are removed.
+
 >>> import tempfile, pandas as pd
 >>> d = tempfile.mkdtemp()
 >>> _ = write_cached(pd.DataFrame({"a": [1, 2]}), d, "demo", "k1")
@@ -33,7 +42,7 @@ import pyarrow.parquet as pq
 from ..errors import CacheError
 
 __all__ = ["read_cached", "write_cached", "cache_file", "hash_bytes", "hash_file", "code_version",
-           "CACHE_FORMAT"]
+           "locked_temporary", "prune_temporary", "CACHE_FORMAT", "STALE_SECONDS"]
 
 CACHE_FORMAT = "1"
 _META_KEY = b"discourse.corpus.cache"
@@ -129,16 +138,17 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
         meta = dict(table.schema.metadata or {})
         meta[_META_KEY] = f"{CACHE_FORMAT}\n{key}\n{len(frame)}".encode("utf-8")
         table = table.replace_schema_metadata(meta)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=path.name, suffix=".tmp")
-        os.close(fd)
+        prune_temporary(directory)
+        raw, tmp = locked_temporary(directory, path.name)
         tmp_digest = tmp + ".sha256"
         try:
             short = _short_columns(table)
             compression = {name: "lz4" if name in short else _TEXT_COMPRESSION
                            for name in table.column_names}
-            with open(tmp, "wb") as raw, _HashingWriter(raw) as sink:
+            with _HashingWriter(raw) as sink:
                 pq.write_table(table, sink, compression=compression, write_page_checksum=True,
                                use_dictionary=short, write_statistics=short)
+            raw.flush()
             with open(tmp_digest, "w", encoding="ascii") as fh:
                 fh.write(sink.hexdigest() + "\n")
             os.replace(tmp, path)  # a crash between the two renames leaves a mismatch: rebuilt
@@ -147,12 +157,124 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
             for leftover in (tmp, tmp_digest):
                 if os.path.exists(leftover):
                     os.unlink(leftover)
+            raw.close()  # releases the lock, after the files are renamed or gone
     except OSError as exc:
         raise CacheError(f"{path}: cannot write the cache entry ({exc.strerror or exc}; "
                          f"set DISCOURSE_DATA to a writable folder)") from exc
     if keep_latest is not None:
         _prune(directory, kind, keep_latest, current=path)
     return path
+
+
+STALE_SECONDS = 15 * 60
+_STALE_UNLOCKED_SECONDS = 24 * 3600  # without flock: only what is surely abandoned
+_TMP_PATTERNS = ("*.parquet*.tmp", "*.parquet*.tmp.sha256", ".*.parquet*.new")
+
+
+def _lock(fh) -> bool:
+    """Take an exclusive, non-blocking lock on ``fh``; ``False`` if another holds it.
+    ``None`` (treated as unknown) where ``flock`` does not exist."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def locked_temporary(directory: str | os.PathLike, prefix: str, suffix: str = ".tmp"):
+    """Create ``<directory>/<prefix><random><suffix>``, locked, and return ``(file, path)``.
+
+    The file is made and locked under a hidden name first and only then renamed to its
+    temporary name, so :func:`prune_temporary` never sees it unlocked. Close the file (after
+    renaming or deleting it) to release the lock."""
+    import secrets
+
+    fd, hidden = tempfile.mkstemp(dir=directory, prefix=f".{prefix}", suffix=".new")
+    fh = os.fdopen(fd, "w+b")
+    try:
+        _lock(fh)
+        for _ in range(100):
+            path = os.path.join(directory, f"{prefix}{secrets.token_hex(6)}{suffix}")
+            try:
+                os.link(hidden, path)  # fails rather than replace another writer's file
+            except FileExistsError:
+                continue
+            except OSError:  # pragma: no cover - a file system without hard links
+                if os.path.exists(path):
+                    continue
+                os.rename(hidden, path)
+            break
+        else:  # pragma: no cover
+            raise FileExistsError(f"{directory}: no free temporary name for {prefix}")
+        if os.path.exists(hidden):
+            os.unlink(hidden)
+    except BaseException:
+        fh.close()
+        if os.path.exists(hidden):
+            os.unlink(hidden)
+        raise
+    return fh, path
+
+
+def prune_temporary(directory: str | os.PathLike, patterns: Iterable[str] = _TMP_PATTERNS,
+                    *, now: float | None = None) -> list[Path]:
+    """Remove the temporary files (and folders) in ``directory`` matching ``patterns`` that a
+    dead writer left: unlocked and unchanged for :data:`STALE_SECONDS`. A temporary file a
+    live process holds locked is never removed. Returns what was removed.
+
+    A ``<tmp>.sha256`` beside a ``<tmp>`` follows it; alone, it is removed when stale. A
+    folder counts as locked when a ``.lock`` file inside it is."""
+    import time
+
+    now = time.time() if now is None else now
+    removed = []
+    directory = Path(directory)
+    try:
+        candidates = sorted({p for pattern in patterns for p in directory.glob(pattern)})
+    except OSError:
+        return removed
+    for p in candidates:
+        try:
+            if now - p.lstat().st_mtime < STALE_SECONDS:
+                continue
+            owner = p.with_name(p.name[:-len(".sha256")]) if p.name.endswith(".tmp.sha256") else p
+            if owner != p and owner.exists():
+                continue  # decided with its owner
+            if owner.exists() and not _abandoned(owner, now):
+                continue
+            _remove(p)
+            removed.append(p)
+            companion = p.with_name(p.name + ".sha256")
+            if companion.exists():
+                _remove(companion)
+                removed.append(companion)
+        except OSError:
+            continue  # gone meanwhile, or not ours to remove
+    return removed
+
+
+def _abandoned(path: Path, now: float) -> bool:
+    target = path / ".lock" if path.is_dir() else path
+    if not target.exists():
+        return True  # a folder without its lock file: its writer never got going
+    with open(target, "rb") as fh:
+        held = _lock(fh)  # released when fh closes
+    if held is None:
+        return now - path.lstat().st_mtime > _STALE_UNLOCKED_SECONDS
+    return held
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        import shutil
+
+        shutil.rmtree(path)
+    else:
+        path.unlink()
 
 
 class _HashingWriter:

@@ -319,6 +319,7 @@ class Corpus:
         from .._validation import check_range
 
         check_range("n", n, "Corpus.sample", low=1, integer=True)
+        check_range("seed", seed, "Corpus.sample", low=0, integer=True)
         if n >= len(self):
             return Corpus(self._frame, name=self.name)
         rng = np.random.default_rng(seed)
@@ -345,6 +346,15 @@ class Corpus:
         """
         if year_column not in self._frame.columns:
             raise InputError(f"Corpus.with_periods: the corpus has no {year_column!r} column.")
+        spans = sorted((lo, hi, label) for label, (lo, hi) in periods.items())
+        for lo, hi, label in spans:
+            if lo > hi:
+                raise InputError(f"Corpus.with_periods: period {label!r} runs backwards "
+                                 f"({lo}-{hi}).")
+        for (lo1, hi1, a), (lo2, hi2, b) in zip(spans, spans[1:]):
+            if lo2 <= hi1:
+                raise InputError(f"Corpus.with_periods: periods {a!r} ({lo1}-{hi1}) and {b!r} "
+                                 f"({lo2}-{hi2}) overlap; a year belongs to one period.")
         years = pd.to_numeric(self._frame[year_column], errors="coerce")
         labels = pd.Series(pd.NA, index=self._frame.index, dtype="object")
         for label, (lo, hi) in periods.items():

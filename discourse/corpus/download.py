@@ -380,18 +380,39 @@ def _open_part(dest: Path):
                          0o666)
         except FileExistsError:
             continue
-        return part, os.fdopen(fd, "wb")
+        out = os.fdopen(fd, "wb")
+        _lock(out)  # held until the download is moved into place or deleted
+        return part, out
     raise FileExistsError(f"{dest}.part-*")  # pragma: no cover
 
 
+def _lock(fh) -> bool | None:
+    """An exclusive non-blocking ``flock`` on ``fh``: ``False`` if another process holds it,
+    ``None`` where ``flock`` does not exist."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
 def _remove_stale_parts(dest: Path) -> None:
-    """Best effort: delete ``<dest>.part-*`` left by a killed run more than a day ago."""
+    """Best effort: delete ``<dest>.part-*`` left by a killed run more than a day ago --
+    never one a running download holds locked."""
     now = time.time()
     try:
         for p in dest.parent.glob(f"{glob.escape(dest.name)}.part-*"):
             try:
-                if now - p.stat().st_mtime > _STALE_PART_SECONDS:
-                    p.unlink()
+                if now - p.stat().st_mtime <= _STALE_PART_SECONDS:
+                    continue
+                with open(p, "rb") as fh:
+                    if _lock(fh) is False:
+                        continue  # a live download: not ours to remove
+                p.unlink()
             except OSError:
                 pass
     except OSError:

@@ -2,7 +2,10 @@
 
 Every reader decodes strictly (no silent mojibake: a file that is not valid in ``encoding``
 raises :class:`~discourse.errors.EncodingError` naming the file, line and column), refuses
-empty and binary files, and never writes to or moves the files it reads.
+empty and binary files, and never writes to or moves the files it reads. A file that starts
+with a UTF-16 or UTF-32 byte-order mark is read in that encoding when none other than UTF-8
+was asked for; a file or folder that cannot be read (permissions) raises
+:class:`~discourse.errors.InputError` naming it.
 
 Metadata for a folder comes from two optional places:
 
@@ -70,12 +73,40 @@ def read_text(path: str | os.PathLike, *, encoding: str = "utf-8",
         raise file_error(InputError, path, "no such file")
     if path.is_dir():
         raise file_error(InputError, path, "is a folder, not a file", "use read_folder")
-    size = path.stat().st_size
-    if max_bytes is not None and size > max_bytes:
-        raise file_error(InputError, path, f"file is {size:,} bytes, over the limit of "
-                         f"{max_bytes:,}", "pass max_bytes=None to read it anyway")
-    data = path.read_bytes()
-    return decode_bytes(data, path=str(path), encoding=encoding)
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise file_error(InputError, path, f"file is {size:,} bytes, over the limit of "
+                             f"{max_bytes:,}", "pass max_bytes=None to read it anyway")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise file_error(InputError, path, f"cannot be read ({exc.strerror or exc})",
+                         "check the file's permissions") from None
+    return decode_bytes(data, path=str(path), encoding=_bom_encoding(data, encoding))
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def _bom_encoding(data: bytes, encoding: str) -> str:
+    """``utf-16``/``utf-32`` for data that starts with their byte-order mark when UTF-8 was
+    asked for (a UTF-8 reading of such a file could only fail); else ``encoding``.
+
+    >>> _bom_encoding("Hi".encode("utf-16"), "utf-8"), _bom_encoding(b"Hi", "utf-8")
+    ('utf-16', 'utf-8')
+    """
+    import codecs
+
+    try:
+        if codecs.lookup(encoding).name not in ("utf-8", "utf-8-sig"):
+            return encoding
+    except LookupError:
+        return encoding  # decode_bytes names the unknown encoding
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return encoding
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict, str]:
@@ -147,6 +178,7 @@ def read_folder(path: str | os.PathLike, *, recursive: bool = True, encoding: st
         raise file_error(InputError, root, "no such folder")
     if not root.is_dir():
         raise file_error(InputError, root, "is not a folder", "use read_file for one file")
+    _check_listable(root, recursive)
     pattern = "**/*" if recursive else "*"
     files = sorted(p for p in root.glob(pattern) if p.is_file() and _is_document_file(p, root))
     if not files:
@@ -174,6 +206,25 @@ def read_folder(path: str | os.PathLike, *, recursive: bool = True, encoding: st
                 meta[key] = value
         docs.append(Document(doc.id, doc.text, meta, doc.raw))
     return Corpus.from_documents(docs, name=name or root.name)
+
+
+def _check_listable(root: Path, recursive: bool) -> None:
+    """Raise :class:`InputError` for a folder (the root, or with ``recursive`` any folder
+    whose files would be documents) that cannot be listed: ``glob`` would skip it silently."""
+    def refuse(exc: OSError):
+        where = Path(exc.filename) if exc.filename else root
+        raise file_error(InputError, where, f"folder cannot be read ({exc.strerror or exc})",
+                         "check its permissions; its files would be missed") from None
+
+    if not os.access(root, os.R_OK | os.X_OK):
+        refuse(PermissionError(13, "Permission denied", str(root)))
+    if not recursive:
+        return
+    for folder, dirs, _ in os.walk(root, onerror=refuse):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        for d in dirs:
+            if not os.access(os.path.join(folder, d), os.R_OK | os.X_OK):
+                refuse(PermissionError(13, "Permission denied", os.path.join(folder, d)))
 
 
 def _read_sidecar(path: Path, files: set[str]) -> dict[str, dict]:

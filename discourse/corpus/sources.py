@@ -48,7 +48,12 @@ def parse_ungdc_spec(spec: str) -> tuple[list[str] | None, tuple[int, int] | Non
     if len(parts) > 1 and parts[1].strip() not in ("", "*"):
         from .countries import check_countries
 
-        countries = check_countries([c.strip() for c in parts[1].split(",") if c.strip()])
+        names = [c.strip() for c in parts[1].split(",")]
+        if not all(names):
+            raise InputError(f"{spec!r}: the country part {parts[1]!r} has an empty name; "
+                             "write ISO3 codes or names separated by commas (ungdc:SYR,RUS), "
+                             "or * for every country")
+        countries = check_countries(names)
     years = None
     if len(parts) > 2 and parts[2].strip() not in ("", "*"):
         m = _YEARS.match(parts[2].strip())
@@ -61,6 +66,19 @@ def parse_ungdc_spec(spec: str) -> tuple[list[str] | None, tuple[int, int] | Non
             raise InputError(f"{spec!r}: the year range {lo}-{hi} runs backwards")
         years = (lo, hi)
     return countries, years
+
+
+def _options(loader, spec: str, options: dict) -> dict:
+    """``options`` if ``loader`` takes them all; else an :class:`InputError` naming the ones
+    that do not apply to this named source (``--encoding`` is for your own files)."""
+    import inspect
+
+    accepted = set(inspect.signature(loader).parameters) - {"countries", "years", "part"}
+    unknown = sorted(set(options) - accepted)
+    if unknown:
+        raise InputError(f"{spec!r}: option(s) {', '.join(unknown)} do not apply to this named "
+                         "source (they are for your own files: a path)")
+    return options
 
 
 def load_source(spec: str | Path, *, progress: bool = False, **options) -> Corpus:
@@ -77,14 +95,16 @@ def load_source(spec: str | Path, *, progress: bool = False, **options) -> Corpu
         raise InputError("An empty SOURCE was given; see `discourse --help` for the syntax.")
     low = text.lower()
     if low == "article":
-        return load_article(**options)
+        return load_article(**_options(load_article, text, options))
     if low == "articles":
-        return load_articles(**options)
+        return load_articles(**_options(load_articles, text, options))
     if low == "lee" or low.startswith("lee:"):
+        _options(load_lee, text, options)
         return load_lee(text.split(":", 1)[1] if ":" in text else "background")
     if low == "ungdc" or low.startswith("ungdc:"):
         countries, years = parse_ungdc_spec(text)
-        return load_ungdc(countries, years, progress=progress, **options)
+        return load_ungdc(countries, years, progress=progress,
+                          **_options(load_ungdc, text, options))
     path = Path(text).expanduser()
     if not path.exists():
         raise InputError(f"{path}: no such file or folder (a SOURCE is a path, or one of "

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import os
 import re
-import tarfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -42,11 +41,11 @@ import pandas as pd
 import pyarrow as pa
 from tqdm.auto import tqdm
 
-from . import normalize
+from . import archive, normalize
 from .cache import code_version, hash_bytes, hash_file, read_cached, write_cached
 from .documents import Corpus
 from .countries import check_countries, country_table
-from ..errors import CorpusFormatError, InputError, ResourceError, file_error
+from ..errors import CorpusFormatError, DiscourseError, InputError, ResourceError, file_error
 from .paths import cache_dir, ungdc_path
 
 __all__ = ["load_ungdc", "iter_ungdc_files", "read_speakers", "ungdc_source", "LOADER_VERSION"]
@@ -73,36 +72,75 @@ def ungdc_source(path: str | os.PathLike | None = None, *, download: bool = True
     return download_ungdc(progress=progress)
 
 
-def iter_ungdc_files(source: str | os.PathLike) -> Iterator[tuple[str, bytes]]:
+def iter_ungdc_files(source: str | os.PathLike, *,
+                     max_member_bytes: int | None = archive.MAX_MEMBER_BYTES,
+                     max_total_bytes: int | None = archive.MAX_TOTAL_BYTES,
+                     max_ratio: float | None = archive.MAX_RATIO) -> Iterator[tuple[str, bytes]]:
     """Yield ``(member_path, bytes)`` for every speech file of an archive or folder, in the
     archive's order (sorted paths for a folder). Hidden files (such as the stray
     ``.DS_Store-to-UTF-8.txt`` of session 47) and non-``.txt`` entries are skipped; a ``.txt``
     file whose name does not follow ``ISO_NN_YYYY.txt`` inside ``Session NN - YYYY/`` raises
-    :class:`~discourse.errors.CorpusFormatError`."""
+    :class:`~discourse.errors.CorpusFormatError`, and so does a ``.txt`` member that is a hard
+    or symbolic link (the corpus as distributed has none; a link is never silently dropped).
+
+    An archive is decompressed with its checksums verified and read to its end before this
+    generator finishes, so a flipped byte or a truncated archive raises
+    :class:`~discourse.errors.CorpusFormatError` before the caller finishes; members over
+    ``max_member_bytes``, or an archive unpacking to more than ``max_total_bytes`` or to more
+    than ``max_ratio`` times its compressed size, are refused as decompression bombs (see
+    :mod:`discourse.corpus.archive`). In a folder, files over ``max_member_bytes`` and links
+    that lead out of the folder are refused."""
     source = Path(source)
     if source.is_dir():
-        root = source
-        for p in sorted(root.rglob("*.txt")):
-            rel = p.relative_to(root.parent if root.name == "TXT" else root).as_posix()
-            if _skip(rel):
-                continue
-            yield rel, p.read_bytes()
+        yield from _iter_folder(source, max_member_bytes, max_total_bytes)
         return
-    try:
-        tar = tarfile.open(source, mode="r|*")
-    except (tarfile.TarError, OSError) as exc:
-        raise file_error(CorpusFormatError, source, "not a readable tar archive",
-                         f"{exc}; expected the UNGDC_*.tgz file as distributed") from None
-    with tar:
+
+    def wanted(info) -> bool:
+        return info.name.endswith(".txt") and not _skip(info.name)
+
+    for info, data in archive.iter_members(source, max_member_bytes=max_member_bytes,
+                                           max_total_bytes=max_total_bytes,
+                                           max_ratio=max_ratio, wanted=wanted):
+        if not wanted(info):
+            continue
+        if info.name.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", info.name):
+            raise file_error(CorpusFormatError, f"{source}!{info.name}", "unsafe member path "
+                             "(absolute, or with '..')", "the UN corpus archive holds "
+                             "TXT/Session NN - YYYY/ISO_NN_YYYY.txt only")
+        if not info.isfile():
+            kind = (f"a hard link to {info.linkname!r}" if info.islnk() else
+                    f"a symbolic link to {info.linkname!r}" if info.issym() else
+                    "a folder" if info.isdir() else "a special file")
+            raise file_error(CorpusFormatError, f"{source}!{info.name}", f"is {kind}, not a "
+                             "file", "the UN corpus archive holds regular files only")
+        yield info.name, data
+
+
+def _iter_folder(root: Path, max_member_bytes, max_total_bytes) -> Iterator[tuple[str, bytes]]:
+    total = 0
+    inside = root.resolve()
+    for p in sorted(root.rglob("*.txt")):
+        rel = p.relative_to(root.parent if root.name == "TXT" else root).as_posix()
+        if _skip(rel) or p.is_dir():
+            continue
+        if p.is_symlink() and not p.resolve().is_relative_to(inside):
+            raise file_error(CorpusFormatError, p, "is a link to a file outside the folder",
+                             f"it leads to {p.resolve()}")
         try:
-            for info in tar:
-                if not info.isfile() or not info.name.endswith(".txt") or _skip(info.name):
-                    continue
-                fh = tar.extractfile(info)
-                yield info.name, fh.read()
-        except (tarfile.TarError, EOFError, OSError) as exc:
-            raise file_error(CorpusFormatError, source, "the archive is truncated or corrupt",
-                             str(exc)) from None
+            size = p.stat().st_size
+            if max_member_bytes is not None and size > max_member_bytes:
+                raise file_error(CorpusFormatError, p, f"file of {size:,} bytes, over the limit "
+                                 f"of {max_member_bytes:,}", "pass max_member_bytes= to "
+                                 "load_ungdc to raise the limit")
+            total += size
+            if max_total_bytes is not None and total > max_total_bytes:
+                raise file_error(CorpusFormatError, root, f"holds more than {max_total_bytes:,} "
+                                 "bytes of speeches", "pass max_total_bytes= to load_ungdc "
+                                 "to raise the limit")
+            yield rel, p.read_bytes()
+        except OSError as exc:
+            raise file_error(CorpusFormatError, p, f"cannot be read ({exc.strerror or exc})",
+                             "check its permissions") from None
 
 
 def _skip(member: str) -> bool:
@@ -152,11 +190,11 @@ def _speakers_path(source: Path) -> Path | None:
     return p if p.exists() else None
 
 
-def _source_key(source: Path, speakers: Path | None) -> str:
+def _source_key(source: Path, speakers: Path | None, limits: dict) -> str:
     if source.is_file():
         content = hash_file(source)
     else:
-        content = hash_bytes(*(part for member, data in iter_ungdc_files(source)
+        content = hash_bytes(*(part for member, data in iter_ungdc_files(source, **limits)
                                for part in (member, data)))
     speakers_hash = hash_file(speakers) if speakers else "none"
     import sys
@@ -167,7 +205,7 @@ def _source_key(source: Path, speakers: Path | None) -> str:
 
 
 def _build_frame(source: Path, speakers: Path | None, *, progress: bool,
-                 n_jobs: int) -> pd.DataFrame:
+                 n_jobs: int, limits: dict) -> pd.DataFrame:
     """Read, decode and normalise every speech. Normalisation runs in ``n_jobs`` worker
     processes while the archive is still being read (batches of :data:`_BATCH` speeches),
     and the speakers spreadsheet is parsed in a worker at the same time. The workers return
@@ -180,7 +218,7 @@ def _build_frame(source: Path, speakers: Path | None, *, progress: bool,
         submit = pool.submit if pool else _run_now
         speakers_job = submit(read_speakers, speakers) if speakers is not None else None
         jobs, batch = [], []
-        for member, data in tqdm(iter_ungdc_files(source), desc="reading UN speeches",
+        for member, data in tqdm(iter_ungdc_files(source, **limits), desc="reading UN speeches",
                                  unit=" files", disable=not progress, total=None):
             iso, session, year = _parse_member(source, member)
             if iso not in known:
@@ -278,14 +316,21 @@ def _run_now(func, *args):
 
 
 def _load_frame(source: Path, *, keep_raw: bool, progress: bool, n_jobs: int,
-                use_cache: bool, data_dir) -> pd.DataFrame:
+                use_cache: bool, data_dir, limits: dict | None = None) -> pd.DataFrame:
+    limits = limits or {}
     speakers = _speakers_path(source)
-    key = _source_key(source, speakers)
+    key = _source_key(source, speakers, limits)
     directory = cache_dir(data_dir)
     columns = None if keep_raw else _CACHED_COLUMNS
     frame = read_cached(directory, "ungdc", key, columns=columns) if use_cache else None
     if frame is None:
-        frame = _build_frame(source, speakers, progress=progress, n_jobs=n_jobs)
+        try:
+            frame = _build_frame(source, speakers, progress=progress, n_jobs=n_jobs,
+                                 limits=limits)
+        except DiscourseError:
+            if source.is_file():  # a damaged archive is named as such (its checksum is at its
+                archive.check_archive(source, **limits)  # end), not by its first symptom
+            raise
         if use_cache:
             write_cached(frame, directory, "ungdc", key, keep_latest=2)
         if not keep_raw:
@@ -301,7 +346,10 @@ def load_ungdc(countries: str | Iterable[str] | None = None,
                years: int | tuple[int, int] | range | None = None, *,
                path: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None,
                keep_raw: bool = False, download: bool = True, use_cache: bool = True,
-               n_jobs: int | None = None, progress: bool = True) -> Corpus:
+               n_jobs: int | None = None, progress: bool = True,
+               max_member_bytes: int | None = archive.MAX_MEMBER_BYTES,
+               max_total_bytes: int | None = archive.MAX_TOTAL_BYTES,
+               max_ratio: float | None = archive.MAX_RATIO) -> Corpus:
     """Load the UN General Debate Corpus, optionally only some countries and years.
 
     Parameters
@@ -326,6 +374,11 @@ def load_ungdc(countries: str | Iterable[str] | None = None,
         Processes for normalising on a cold load; default: all cores.
     progress : bool, default=True
         Show tqdm progress bars.
+    max_member_bytes, max_total_bytes, max_ratio : optional
+        Refuse (as a possible decompression bomb) a speech file over 16 MB, an archive that
+        unpacks to over 2 GB or to more than 100 times its compressed size (the corpus as
+        distributed: 127 KB, 199 MB, 3 to 1); ``None`` lifts a limit. See
+        :mod:`discourse.corpus.archive`.
 
     Returns
     -------
@@ -342,10 +395,11 @@ def load_ungdc(countries: str | Iterable[str] | None = None,
     if countries is not None:
         codes = check_countries([countries] if isinstance(countries, str) else list(countries))
     year_range = _year_range(years)
+    limits = _limits(max_member_bytes, max_total_bytes, max_ratio)
     source = ungdc_source(path, download=download, progress=progress)
     frame = _load_frame(source, keep_raw=keep_raw, progress=progress,
                         n_jobs=n_jobs or os.cpu_count() or 1, use_cache=use_cache,
-                        data_dir=data_dir)
+                        data_dir=data_dir, limits=limits)
     keep = pd.Series(True, index=frame.index)
     if codes is not None:
         keep &= frame["country"].isin(codes)
@@ -355,6 +409,17 @@ def load_ungdc(countries: str | Iterable[str] | None = None,
     label = "ungdc" + (f":{','.join(codes)}" if codes else "") + \
         (f":{year_range[0]}-{year_range[1]}" if year_range else "")
     return Corpus(frame, name=label)
+
+
+def _limits(max_member_bytes, max_total_bytes, max_ratio) -> dict:
+    for name, value in (("max_member_bytes", max_member_bytes),
+                        ("max_total_bytes", max_total_bytes), ("max_ratio", max_ratio)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not value > 0):
+            raise InputError(f"The {name!r} parameter of load_ungdc must be a number > 0 or "
+                             f"None. Got {value!r} instead.")
+    return {"max_member_bytes": max_member_bytes, "max_total_bytes": max_total_bytes,
+            "max_ratio": max_ratio}
 
 
 def _year_range(years) -> tuple[int, int] | None:

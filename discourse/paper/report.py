@@ -110,12 +110,14 @@ def build_report(notebooks: str | Path = "notebooks", *, figures: str | Path = "
 
 
 def _main(argv=None) -> int:
+    from .._validation import int_argument, seed_argument
+
     parser = argparse.ArgumentParser(prog="python -m discourse.paper.report")
     parser.add_argument("--notebooks", default="notebooks")
     parser.add_argument("--figures", default="figures")
     parser.add_argument("--build", default="build")
-    parser.add_argument("--sample", type=int, default=None)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sample", type=int_argument(1), default=None)  # SAMPLE= of make
+    parser.add_argument("--seed", type=seed_argument(), default=1)  # SEED= of make
     parser.add_argument("--only", nargs="*", default=None, help="notebook stems to run")
     args = parser.parse_args(argv)
     try:

@@ -6,6 +6,14 @@ header), so ``nltk.download("punkt")`` is never needed. Sentences never cross a 
 boundary: each body paragraph (and heading, if asked) is segmented on its own, and headings,
 boilerplate and page furniture are left out by default.
 
+**No wall-clock limit.** NLTK (3.9.3 and later) runs every regular expression under a 5 s
+wall-clock limit (``nltk.redos``), and a lazy ``finditer`` counts the caller's time between
+matches too: a 1 MB paragraph of short sentences then failed with ``TimeoutError``, or not,
+depending on the machine's load. Punkt's own patterns are fixed and linear (no backtracking
+blow-up on any input), so here Punkt runs with the very same patterns and flags, compiled by
+the same ``regex`` engine, without the limit (:func:`untimed`): the same sentences, whatever
+the load.
+
 >>> from discourse.corpus.documents import Document
 >>> doc = Document("d", "A heading\\n\\nMr. Putin met Al-Sharaa. It was cooperation, not confrontation.")
 >>> [doc.text[s:e] for s, e in sentence_spans(doc)]
@@ -17,12 +25,13 @@ import weakref
 from functools import cache
 from importlib import resources
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import (PunktLanguageVars, PunktParameters, PunktSentenceTokenizer,
+                                  PunktToken)
 
 from ..corpus.documents import Document
 from ..corpus.normalize import fold_typography
 
-__all__ = ["sentence_spans", "sentences", "abbreviations"]
+__all__ = ["sentence_spans", "sentences", "abbreviations", "untimed"]
 
 
 @cache
@@ -33,11 +42,74 @@ def abbreviations() -> frozenset[str]:
                      if line.strip() and not line.lstrip().startswith("#"))
 
 
+def untimed(pattern):
+    """``pattern`` (a compiled NLTK pattern) compiled again, with its source and flags, by the
+    engine NLTK uses (``regex``) but without NLTK's wall-clock limit; a pattern without a
+    limit is returned as it is.
+
+    >>> from nltk.tokenize.punkt import PunktLanguageVars
+    >>> rx = untimed(PunktLanguageVars().period_context_re())
+    >>> type(rx).__name__, [m.start() for m in rx.finditer("One. Two.")]
+    ('Pattern', [3])
+    """
+    if type(pattern).__name__ != "TimedPattern":
+        return pattern
+    import regex
+
+    return regex.compile(pattern.pattern, pattern.flags)
+
+
+class _LanguageVars(PunktLanguageVars):
+    """Punkt's English language variables with untimed patterns (see the module docs)."""
+
+    __slots__ = ("_untimed",)
+    re_boundary_realignment = untimed(PunktLanguageVars.re_boundary_realignment)
+
+    def _cached(self, name, make):
+        try:
+            found = self._untimed
+        except AttributeError:
+            found = self._untimed = {}
+        if name not in found:
+            found[name] = untimed(make())
+        return found[name]
+
+    def period_context_re(self):
+        return self._cached("period", super().period_context_re)
+
+    def _word_tokenizer_re(self):
+        return self._cached("words", super()._word_tokenizer_re)
+
+
+class _Token(PunktToken):
+    """Punkt's token with its class patterns untimed (see the module docs)."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = untimed(PunktToken._RE_ELLIPSIS)
+    _RE_NUMERIC = untimed(PunktToken._RE_NUMERIC)
+    _RE_INITIAL = untimed(PunktToken._RE_INITIAL)
+    _RE_ALPHA = untimed(PunktToken._RE_ALPHA)
+
+    @property
+    def is_non_punct(self):
+        """True if the token is either a number or is alphabetic (as NLTK's)."""
+        return _NON_PUNCT.search(self.type)
+
+
+def _non_punct():
+    from nltk.tokenize import punkt
+
+    return untimed(punkt._re_non_punct)
+
+
+_NON_PUNCT = _non_punct()
+
+
 @cache
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
-    return PunktSentenceTokenizer(params)
+    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token)
 
 
 #: Sentence spans already computed, per live Document (several measures of one profile share

@@ -6,8 +6,9 @@ Tokenisation policy (documented once, used everywhere):
   length-preserving fold, so "Syria’s" and "Syria's" give the same token and every offset
   still points into ``Document.text``.
 * A **word** is a run of letters and digits, with internal hyphens and apostrophes kept
-  (``zero-sum``, ``al-assad``, ``don't``, ``covid-19``). It is NLTK's
-  :class:`~nltk.tokenize.RegexpTokenizer` with the pattern :data:`WORD_PATTERN`.
+  (``zero-sum``, ``al-assad``, ``don't``, ``covid-19``): the pattern :data:`WORD_PATTERN`,
+  matched as NLTK's :class:`~nltk.tokenize.RegexpTokenizer` matches it (the same ``regex``
+  engine and flags), without NLTK's wall-clock limit.
 * A **possessive** ``'s`` is split off and dropped: ``Syria's`` → ``syria`` (its offsets cover
   ``Syria`` only). Other contractions stay whole (``don't``, ``it's``: see :data:`KEEP_S`).
 * **Numbers** (tokens made only of digits and separators, ``2011``, ``1,000``) are kept by
@@ -58,10 +59,13 @@ WORD_PATTERN = rf"{_LETTER}+(?:['\-]{_LETTER}+)*|[^\w\s]"
 
 @cache
 def _word_tokenizer():
-    """NLTK's RegexpTokenizer of :data:`WORD_PATTERN` (NLTK is imported when first needed)."""
-    from nltk.tokenize import RegexpTokenizer
+    """:data:`WORD_PATTERN` compiled as NLTK's RegexpTokenizer compiles it (the ``regex``
+    engine, its default flags) but without NLTK's 5 s wall-clock limit, which a long text
+    could exceed under load (see :mod:`discourse.text.sentences`); same spans as
+    ``RegexpTokenizer(WORD_PATTERN).span_tokenize``."""
+    import regex
 
-    return RegexpTokenizer(WORD_PATTERN)
+    return regex.compile(WORD_PATTERN, regex.UNICODE | regex.MULTILINE | regex.DOTALL)
 
 _NUMBER = re.compile(r"^[\d.,:/\-]+$")
 _IS_WORD = re.compile(r"\w")
@@ -78,7 +82,8 @@ def word_spans(text: str, *, punct: bool = False) -> list[tuple[int, int]]:
     """
     folded = fold_typography(text)
     spans = []
-    for start, end in _word_tokenizer().span_tokenize(folded):
+    for match in _word_tokenizer().finditer(folded):
+        start, end = match.span()
         if not _IS_WORD.match(folded, start):
             if punct:
                 spans.append((start, end))

@@ -5,7 +5,13 @@
 and seed give the same topics, twice (tested). ``workers=n`` switches to
 :class:`~gensim.models.LdaMulticore`, faster on several cores but *not* reproducible
 (gensim PR #2953); the model then says ``deterministic=False``. Inference of new documents
-re-seeds the model's random state each call, so ``infer`` is reproducible too.
+re-seeds the model's random state each call (LDA and NMF), so ``infer`` is reproducible too.
+
+**Cached fits.** A deterministic fit of a corpus of
+:data:`~discourse.topics.store.FIT_CACHE_MIN_DOCUMENTS` (100) documents or more is stored in
+the data directory in a format that cannot run code (arrays and JSON,
+:mod:`discourse.topics.store`) and read back the next time the same fit is asked for
+(``use_cache=False`` refits).
 
 **Topic ids** are the model's own (0 .. k-1) everywhere: tables, labels, figures. Nothing is
 renumbered by prevalence (pyLDAvis does; we do not).
@@ -299,6 +305,7 @@ def _infer(kind, model, bows, k, seed, n_terms) -> np.ndarray:
         gamma = np.vstack(out)
         return gamma / gamma.sum(axis=1, keepdims=True)
     if kind == "nmf":
+        model.random_state = np.random.RandomState(seed)  # its projection permutes at random
         theta = np.zeros((len(bows), k))
         for i, b in enumerate(bows):
             for t, v in model.get_document_topics(b, minimum_probability=0.0):
@@ -324,7 +331,7 @@ _FITTED_MAX = 24
 def fit_topics(corpus: Corpus | TopicCorpus, k: int, *, model: str = "lda", seed: int = 0,
                passes: int = 10, iterations: int = 100, chunksize: int = 2000,
                alpha: str | float = "symmetric", workers: int | None = None,
-               progress: bool = False, **prepare) -> TopicModel:
+               progress: bool = False, use_cache: bool = True, **prepare) -> TopicModel:
     """Fit a topic model with ``k`` topics (LDA, NMF or LSI through gensim).
 
     Parameters
@@ -347,6 +354,10 @@ def fit_topics(corpus: Corpus | TopicCorpus, k: int, *, model: str = "lda", seed
         LDA only: train with ``LdaMulticore(workers=workers)`` (faster, NOT reproducible).
     progress : bool, default=False
         A progress bar over documents read (passes × documents).
+    use_cache : bool, default=True
+        Read and write the cache of fits (deterministic fits of corpora of
+        :data:`~discourse.topics.store.FIT_CACHE_MIN_DOCUMENTS` documents or more; see
+        :mod:`discourse.topics.store`).
     **prepare
         Settings of :func:`prepare_topics` (``min_df``, ``max_df``, ``phrases`` ...).
 
@@ -388,12 +399,34 @@ def fit_topics(corpus: Corpus | TopicCorpus, k: int, *, model: str = "lda", seed
     if memo in _FITTED and workers is None:
         _FITTED.move_to_end(memo)
         return _FITTED[memo]
-    fitted = _fit(tc, k, model, int(seed), params, progress)
+    fitted = _cached_fit(tc, k, model, int(seed), params) if use_cache and workers is None \
+        else None
+    if fitted is None:
+        fitted = _fit(tc, k, model, int(seed), params, progress)
+        if use_cache and workers is None and _cacheable(tc):
+            from .store import write_fitted
+
+            write_fitted(fitted)
     if workers is None:
         _FITTED[memo] = fitted
         while len(_FITTED) > _FITTED_MAX:
             _FITTED.popitem(last=False)
     return fitted
+
+
+def _cacheable(tc: TopicCorpus) -> bool:
+    from .store import FIT_CACHE_MIN_DOCUMENTS
+
+    return len(tc) >= FIT_CACHE_MIN_DOCUMENTS
+
+
+def _cached_fit(tc: TopicCorpus, k: int, kind: str, seed: int, params: dict) -> TopicModel | None:
+    if not _cacheable(tc):
+        return None
+    from .store import read_fitted
+
+    found = read_fitted(tc, kind, k, seed, params)
+    return TopicModel(**found) if found is not None else None
 
 
 def _fit(tc: TopicCorpus, k: int, kind: str, seed: int, params: dict, progress: bool) -> TopicModel:
@@ -468,19 +501,22 @@ class _Mapped:
 
 
 def load_topic_model(path, *, trust: bool = False) -> TopicModel:
-    """Load a model saved by :func:`save_topic_model`, after the checks in the module docs.
+    """Load a model saved by :meth:`TopicModel.save`, after the checks of
+    :mod:`discourse.topics.store` (nothing is unpickled: the format is arrays and JSON).
 
     Parameters
     ----------
     path : str or path
         The folder :meth:`TopicModel.save` returned.
     trust : bool, default=False
-        Load a folder outside the cache too (still checked against its ``SHA256SUMS``).
+        Kept for compatibility; not needed (a folder is loaded from anywhere, after the
+        checks, since the format runs no code).
 
     Raises
     ------
     InputError
-        Outside the cache without ``trust``, checksums missing or not matching, extra files.
+        Checksums missing or not matching, extra files, arrays of the wrong shape or dtype,
+        an unknown model kind, or a folder in the old (pickle) format.
     """
     from .store import read_topic_store
 
