@@ -6,10 +6,13 @@ one that is denied.
 
 antithesis
     ``X, not Y`` / ``X and not Y`` / ``X, but not Y`` (rejected ``b``) and ``not X but Y``
-    (rejected ``a``), with X and Y items of the same shape (see ``docs/rhetoric.md``).
+    (rejected ``a``), with X and Y items of the same shape, or, for ``not X but Y``, parallel
+    phrases of any length in one clause: the same first word, two adverbials, two wh-words, or
+    two verb phrases after a negated auxiliary (*do not weaken a society but enrich it*); not
+    when *but* opens a clause (a concession). See ``docs/rhetoric.md``.
 rather_than
-    ``Y rather than X`` (rejected ``b``) and a sentence opening ``Rather than X, Y``
-    (rejected ``a``).
+    ``Y rather than X`` (rejected ``b``) and ``Rather than X, Y`` (rejected ``a``) opening a
+    sentence, or after a comma or *that* when a clause starts after X's comma.
 instead
     ``Y instead of X`` (``b``), ``Instead of X, Y`` (``a``), ``X. Instead, Y`` (``a``: the
     previous sentence, or the clause before a semicolon) and ``Y … instead`` (``a``: the
