@@ -77,6 +77,62 @@ CONTRAST_POSITIVE = [
      "It is not a favour. It is a duty"),
     ("Syria does not seek war; it seeks peace.", "correction", "not X; Y", "seek war",
      "seeks peace", "a", "Syria does not seek war; it seeks peace"),
+    # --- the variants of docs/annotation.md §2, written before the rules (issue #11 item 3)
+    # not X but Y: X and Y parallel phrases of any length in one clause
+    ("We act not because we are strong, but because we are right.", "antithesis",
+     "not X but Y", "because we are strong", "because we are right", "a",
+     "not because we are strong, but because we are right"),
+    ("The yardstick should be not what is possible, but what is necessary.", "antithesis",
+     "not X but Y", "what is possible", "what is necessary", "a",
+     "not what is possible, but what is necessary"),
+    ("It matters not as a question of procedure but because it bears on peace.", "antithesis",
+     "not X but Y", "as a question of procedure", "because it bears on peace", "a",
+     "not as a question of procedure but because it bears on peace"),
+    ("The aim is not to punish the people but rather to protect them.", "antithesis",
+     "not X but Y", "to punish the people", "to protect them", "a",
+     "not to punish the people but rather to protect them"),
+    ("We do so not in the sense of having priority but merely by way of providing an example.",
+     "antithesis", "not X but Y", "in the sense of having priority",
+     "by way of providing an example", "a",
+     "not in the sense of having priority but merely by way of providing an example"),
+    # X, not Y: Y followed by a relative clause
+    ("The Government was elected by the people, not by some cartel that wishes to profit.",
+     "antithesis", "X, not Y", "by the people", "by some cartel", "b",
+     "by the people, not by some cartel"),
+    # not X but Y: a negated verb phrase and its replacement, no comma before "but"
+    ("Flourishing minorities do not weaken a society but enrich it.", "antithesis",
+     "not X but Y", "weaken a society", "enrich it", "a", "not weaken a society but enrich it"),
+    ("This conclusion is not rhetorical but is based on facts.", "antithesis", "not X but Y",
+     "rhetorical", "is based on facts", "a", "not rhetorical but is based on facts"),
+    ("They do not weaken the State but, on the contrary, strengthen it.", "antithesis",
+     "not X but Y", "weaken the State", "strengthen it", "a",
+     "not weaken the State but, on the contrary, strengthen it"),
+    # X, not Y: Y a coordination; X longer than Y when it has its determiner
+    ("They chose cooperation, not division and confrontation.", "antithesis", "X, not Y",
+     "cooperation", "division and confrontation", "b", "cooperation, not division and confrontation"),
+    ("We seek a lasting political settlement, not a victory.", "antithesis", "X, not Y",
+     "a lasting political settlement", "a victory", "b",
+     "a lasting political settlement, not a victory"),
+    # instead of / rather than X, Y after an introductory word or "that"
+    ("However, instead of helping the refugees, the council debated procedure.", "instead",
+     "instead of X, Y", "helping the refugees", "the council debated procedure", "a",
+     "instead of helping the refugees, the council debated procedure"),
+    ("We believe that rather than imposing sanctions, the world should talk.", "rather_than",
+     "rather than X, Y", "imposing sanctions", "the world should talk", "a",
+     "rather than imposing sanctions, the world should talk"),
+    ("At Geneva, instead of seeking trust, it has sought advantage.", "instead",
+     "instead of X, Y", "seeking trust", "it has sought advantage", "a",
+     "instead of seeking trust, it has sought advantage"),
+    # Y ... instead after "but"; at the end of the sentence
+    ("They promised peace but instead brought war.", "instead", "X and Y instead",
+     "promised peace", "brought war", "a", "promised peace but instead brought war"),
+    ("The Council should have acted. It chose words instead.", "instead", "X. Instead, Y",
+     "The Council should have acted", "It chose words instead", "a",
+     "The Council should have acted. It chose words instead"),
+    # correction: a subject of several words repeated
+    ("The problem is not a lack of money; the problem is a lack of will.", "correction",
+     "not X; Y", "a lack of money", "a lack of will", "a",
+     "The problem is not a lack of money; the problem is a lack of will"),
 ]
 
 CONTRAST_NEGATIVE = [
@@ -98,6 +154,18 @@ CONTRAST_NEGATIVE = [
     "It is not easy. It is necessary.",               # no parallel complement
     "We do not want war. They want it.",              # another subject
     "The war did not end. But the talks went on.",    # "but": a concession
+    # --- negatives of the rules added for issue #11 item 3
+    "The results may not please us, but reason will prevail.",  # but + a clause: a concession
+    "I did not see him, but the guards told me.",     # but + a clause (det + noun + verb)
+    "The talks did not fail but the crews are tired.",  # a clause after but, no comma
+    "The war has not ended, but we hope it will.",    # but + a pronoun subject
+    "We shall not try to cover everything, but we will speak of peace.",  # but + a clause
+    "Not only the army but also the people suffered.",  # additive
+    "The plan is not perfect, not cheap and not quick.",  # a list of negations
+    "We waited, not knowing what to do.",             # a participle clause
+    "It is not just a crisis; it is a catastrophe.",  # additive escalation
+    "The army has not withdrawn; the army has not even stopped.",  # both negated
+    "He could not sleep but for the noise.",          # "but for": no Y
 ]
 
 
@@ -317,6 +385,33 @@ TRICOLON_POSITIVE = [
     # three single words without a conjunction (asyndeton)
     ("We fight militancy, extremism, intolerance in our land.",
      ("militancy", "extremism", "intolerance")),
+    # --- the variants of docs/annotation.md §4, written before the rules (issue #11 item 3)
+    # verb phrases governed by one modal, each with its own complement
+    ("All countries should treat each other as equals, engage in mutual consultation and show "
+     "mutual understanding.", ("treat each other as equals", "engage in mutual consultation",
+                               "show mutual understanding")),
+    ("We have come to listen to our partners, learn from their experience and build on it.",
+     ("listen to our partners", "learn from their experience", "build on it")),
+    # noun phrases with prepositional tails
+    ("It rests on mutual respect, non-interference in the internal affairs of others and "
+     "sustained cooperation.", ("mutual respect", "non-interference in the internal affairs of "
+                                "others", "sustained cooperation")),
+    # the first item is the whole phrase, not the noun of its of-tail
+    ("We stand for the unity of the country, the safety of its people, and the rebuilding of "
+     "its institutions.", ("the unity of the country", "the safety of its people",
+                           "the rebuilding of its institutions")),
+    # -ly adverbs after a comma
+    ("We must negotiate, earnestly, patiently and tirelessly.",
+     ("earnestly", "patiently", "tirelessly")),
+    # ordinal lists, in one sentence or across sentences
+    ("Our policy has three aims: first, peace; second, justice; and third, development.",
+     ("peace", "justice", "development")),
+    ("First, we must end the war. Secondly, we must feed the hungry. Thirdly, we must rebuild "
+     "our towns.", ("we must end the war", "we must feed the hungry", "we must rebuild our towns")),
+    # clauses
+    ("The economy is weak, the army is tired and the people are hungry.",
+     ("The economy is weak", "the army is tired", "the people are hungry")),
+    ("We came, we saw, we conquered.", ("We came", "we saw", "we conquered")),
 ]
 
 TRICOLON_NEGATIVE = [
@@ -336,6 +431,22 @@ TRICOLON_NEGATIVE = [
     "We are talking about companies, taking the profits and leaving us nothing.",
     # -ing forms: the first is no list item
     "We want a new, strong, stable peace.",                   # three modifiers of one noun
+    # --- negatives of the rules added for issue #11 item 3
+    "His stature, his merits, his talents and his valour are known.",    # four parallel items
+    "We must protect civilians, restore services, rebuild trust and hold elections.",  # four
+    "The economy is weak, the army is tired, the people are hungry and the state is bankrupt.",
+    "The economy is weak, and the army is tired.",                        # two clauses
+    ("First, we must end the war. Secondly, we must feed the hungry. Thirdly, we must rebuild. "
+     "Fourthly, we must reconcile."),                                     # four ordinals
+    "First, we must end the war. Secondly, we must feed the hungry.",    # two ordinals
+    "They sent tanks, guns or the like.",                                 # "X or the like"
+    "They sent tanks, guns, and so on.",
+    "We must act firmly, and we must act now.",                           # two clauses
+    "It was first proposed in 1990 and second in 1995.",                  # not a list opener
+    "We must do more to address the roots of extremism, using best practices and new tools.",
+    # a participle after the verb phrase
+    ("Its aims are peace, the consolidation of social reforms, the establishment of a climate of "
+     "legal confidence and growth."),                                   # a long list
 ]
 
 

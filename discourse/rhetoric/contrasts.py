@@ -6,10 +6,13 @@ one that is denied.
 
 antithesis
     ``X, not Y`` / ``X and not Y`` / ``X, but not Y`` (rejected ``b``) and ``not X but Y``
-    (rejected ``a``), with X and Y items of the same shape (see ``docs/rhetoric.md``).
+    (rejected ``a``), with X and Y items of the same shape, or, for ``not X but Y``, parallel
+    phrases of any length in one clause: the same first word, two adverbials, two wh-words, or
+    two verb phrases after a negated auxiliary (*do not weaken a society but enrich it*); not
+    when *but* opens a clause (a concession). See ``docs/rhetoric.md``.
 rather_than
-    ``Y rather than X`` (rejected ``b``) and a sentence opening ``Rather than X, Y``
-    (rejected ``a``).
+    ``Y rather than X`` (rejected ``b``) and ``Rather than X, Y`` (rejected ``a``) opening a
+    sentence, or after a comma or *that* when a clause starts after X's comma.
 instead
     ``Y instead of X`` (``b``), ``Instead of X, Y`` (``a``), ``X. Instead, Y`` (``a``: the
     previous sentence, or the clause before a semicolon) and ``Y … instead`` (``a``: the
@@ -52,6 +55,12 @@ _NEG_AUX = {"isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were",
             "shouldn't": "should", "mustn't": "must", "hasn't": "has", "haven't": "have",
             "hadn't": "had"}
 _PRONOUN_SUBJECTS = frozenset("i we you he she it they this that there".split())
+#: words after which *instead of / rather than X, Y* is preposed to its clause
+_PREPOSING = frozenset("that and but so".split())
+#: openers of the same kind for a parallel *not X but Y* (adverbials: prepositions and
+#: subordinators; wh-words)
+_WH = frozenset("what how why where when who whom whether which".split())
+_ADVERBIAL = frozenset("because since as if when unless once until through by".split())
 _CLAUSE_STOP = frozenset("that which who whom whose where when because if although though "
                          "while whereas since unless".split())
 
@@ -88,8 +97,14 @@ def _in_sentence(s: SentenceView, prev: SentenceView | None):
         elif (w, nxt) in (("rather", "than"), ("instead", "of")) and s.space(k + 1):
             if k == 0 or (k == 1 and lw[0] in ("and", "but")):
                 yield from _instead_of_x_y(s, k)
-            elif s.space(k) or s.comma(k):
-                yield from _x_rather_than_y(s, k)
+            else:
+                # after a comma, an edge or "that": preposed when a clause follows X's comma
+                preposed = list(_instead_of_x_y(s, k, strict=True)) \
+                    if s.comma(k) or s.edge(k) or lw[k - 1] in _PREPOSING else []
+                if preposed:
+                    yield from preposed
+                elif s.space(k) or s.comma(k):
+                    yield from _x_rather_than_y(s, k)
         elif w == "rather" and (k == 0 or s.edge(k)) and k + 1 < n and s.comma(k + 1):
             yield from _rather_correction(s, k, prev)
         elif w == "instead":
@@ -113,9 +128,21 @@ def _x_not_y(s, k):
     first_y = s.lower[y[0] + (1 if y[2] else 0)]
     if (is_ly(first_y) and y[3] == 1) or s.lower[k + 1:k + 3] in (["a", "single"], ["a", "few"]):
         return
-    x = backward_item(s, x_end, y[3])
+    n_y = y[3]
+    y_all = forward_item(s, k + 1, 4, coordinate=True)  # "not division and confrontation"
+    if y_all is not None and y_all[1] > y[1] and s.lower[y[1]] in ("and", "or"):
+        y = y_all
+    if y[2] is None and first_y.endswith("ing") and not s.lower[x_end].endswith("ing"):
+        return  # a participle clause: "waited, not knowing what to do"
+    x = backward_item(s, x_end, n_y)
+    if x is not None and x[2] is None and y[2] == "<det>":
+        wider = backward_item(s, x_end, n_y + 2)  # "a lasting political settlement, not a victory"
+        if wider is not None and wider[2] == "<det>":
+            x = wider
     if x is None or not compatible(x[2], y[2]):
         return
+    if x[0] > 0 and s.lower[x[0] - 1] in ("not", "never") or s.lower[x[0]] in ("not", "never"):
+        return  # X negated too: a list of negations ("not perfect, not cheap")
     if link in ("and", "but_") and (x[2] is None or y[2] is None):
         return  # "keep to that approach and not forget": two openers make two phrases
     if y[2] is None and x[2] is not None:  # X's opener is not part of the contrast
@@ -127,6 +154,53 @@ def _x_not_y(s, k):
 
 
 def _not_but(s, k):
+    found = list(_not_but_items(s, k))
+    yield from found if found else _not_but_phrases(s, k)
+
+
+def _not_but_phrases(s, k):
+    """*not X but Y* with X and Y parallel phrases of any length in one clause: the same
+    first word, adverbials (*not as ... but because ...*), wh-words, or — after a negated
+    auxiliary, with no comma before *but* — two verb phrases (*do not weaken a society but
+    enrich it*). Not when *but* opens a clause (a pronoun, a name or a noun with its verb:
+    a concession)."""
+    n, lw = len(s.words), s.lower
+    b = next((t for t in range(k + 2, min(n, k + 26)) if lw[t] == "but" or s.edge(t) or
+              lw[t] in ("not", "never") or lw[t] in _NEG_AUX), None)
+    if b is None or lw[b] != "but" or s.edge(b) or not (s.space(b) or s.comma(b)):
+        return
+    j = b + 1
+    if j < n and s.comma(j):  # "but, on the contrary, Y"
+        close = next((t for t in range(j + 1, min(n, j + 5)) if not s.space(t)), None)
+        if close is None or not s.comma(close):
+            return
+        j = close
+    elif j + 1 < n and lw[j] in ("rather", "merely", "simply", "only") and s.space(j + 1):
+        j += 1  # "but rather Y", "but merely by way of Y"
+    if j >= n or lw[j] in ("also", "for") or lw[k + 1] in _ADDITIVE:
+        return
+    fx, fy = lw[k + 1], lw[j]
+    if fy in _PRONOUN_SUBJECTS and fy != fx:
+        return
+    function = word_classes()[0]
+    same = fx == fy or (fx in _WH and fy in _WH) or \
+        ((fx in _ADVERBIAL or opener_kind(fx) == "prep") and
+         (fy in _ADVERBIAL or opener_kind(fy) == "prep"))
+    verb_phrase = (not same and k > 0 and lw[k - 1] in _AUX and not s.comma(b) and
+                   fx not in function and (fy not in function or fy in _AUX) and
+                   not s.words[j][:1].isupper() and
+                   not any(lw[t] in _AUX for t in range(j + 1, min(n, j + 3))))
+    if not (same or verb_phrase):
+        return
+    e = j + 1
+    while e < n and e - j < 25 and s.space(e):
+        e += 1
+    (xs, xe), (ys, ye) = s.span(k + 1, b), s.span(j, e)
+    yield Found("antithesis", "not X but Y", "", s.spans[k][0], ye, [(xs, xe), (ys, ye)],
+                s.index, s.index, "a")
+
+
+def _not_but_items(s, k):
     x = forward_item(s, k + 1, 4, extend=True)
     if x is None or x[1] >= len(s.words) or s.lower[x[1]] != "but":
         return
@@ -143,6 +217,8 @@ def _not_but(s, k):
     y = forward_item(s, j, x[3] + 2, extend=True)
     if y is None:
         return
+    if y[1] < len(s.words) and s.space(y[1]) and s.lower[y[1]] in _AUX:
+        return  # "did not fail but the crews are tired": a clause after "but"
     if (x[2] or y[2]) and x[2] != y[2] and not (x[2] == "<det>" and y[2] is None) \
             and not (y[2] == "<det>" and x[2] is None):
         return
@@ -167,7 +243,9 @@ def _x_rather_than_y(s, k):
                 [(xs, xe), (ys, ye)], s.index, s.index, "b")
 
 
-def _instead_of_x_y(s, k):
+def _instead_of_x_y(s, k, strict=False):
+    """*Instead of X, Y* / *Rather than X, Y*; ``strict`` (the marker inside a sentence):
+    only when a clause starts after X's comma."""
     n = len(s.words)
     i = k + 2
     commas = []
@@ -179,7 +257,9 @@ def _instead_of_x_y(s, k):
     if not commas:
         return
     # the comma after which the main clause starts (not one inside a list: "hate, fear and ...")
-    c = next((t for t in commas if _clause_start(s, t)), commas[0])
+    c = next((t for t in commas if _clause_start(s, t)), None if strict else commas[0])
+    if c is None:
+        return
     if c - i > 12 and c == commas[0] and not _clause_start(s, c):
         return
     e = clause_end(s, c, 20)
@@ -343,6 +423,8 @@ def _corrections(s: SentenceView, nxt: SentenceView | None):
         if subj_len < 1 or subj_len > 3:
             continue
         v = b0 + 1
+        if subj_len > 1 and lb[b0:b0 + subj_len] == la[a0:a0 + subj_len]:
+            v = b0 + subj_len  # "The problem is not X; the problem is Y"
         if v >= b1 or any(lb[t] in ("not", "never", "also", "only", "too") or lb[t] in _NEG_AUX
                           for t in range(b0, min(b1, v + 2))):
             continue

@@ -19,6 +19,12 @@ ensuring ...*, *our towns, our cities, our establishments*; and ``A, B, C`` — 
 lower-case content words separated by commas, with no conjunction and no item before or after
 (*militancy, extremism, intolerance*).
 
+Two patterns of issue #11 item 3: ``verb phrases A, B and C`` — three verb phrases governed
+by one modal or *to*, A right after it (*should treat each other as equals, engage in mutual
+consultation and show mutual understanding*); ``first, second, third`` — three clauses opened
+by *first(ly), second(ly), third(ly)* and a comma, in order, with no fourth ordinal
+(*fourthly, finally, lastly*) after them.
+
 >>> from discourse.rhetoric.devices import detect_devices
 >>> t = detect_devices("We need peace, security and development.", devices="tricolon")
 >>> t[["kind", "part_a", "part_b", "part_c"]].values.tolist()
@@ -52,10 +58,117 @@ def find_tricolons(sentences: list[SentenceView]) -> list[Found]:
     """Every tricolon of a document's body sentences, in text order."""
     out = []
     for s in sentences:
-        parallel = _parallel(s) + _asyndeton(s)
+        parallel = _parallel(s) + _asyndeton(s) + _verb_phrases(s)
         short = [f for f in _tricolon(s)
                  if not any(f.start < p.end and p.start < f.end for p in parallel)]
         out.extend(sorted(short + parallel, key=lambda f: (f.start, f.end)))
+    ordinal = _ordinals(sentences)
+    out = [f for f in out if not any(o.start <= f.start and f.end <= o.end and
+                                     f.first == o.first for o in ordinal
+                                     if f.pattern == "parallel A, B and C")]
+    return sorted(out + ordinal, key=lambda f: (f.start, f.end))
+
+
+_ORDINALS = {"first": 1, "firstly": 1, "second": 2, "secondly": 2, "third": 3, "thirdly": 3}
+_LATER = frozenset("fourth fourthly fifth fifthly finally lastly".split())
+_ANCHORS = frozenset("should must will would can could may might shall to".split())
+
+
+def _ordinal_units(sentences):
+    """(rank, sentence, first word of the item, end word) for every clause (a sentence, or a
+    part of one between ``; :`` and dashes) that opens with an ordinal and a comma (*First,
+    ...*, *and, thirdly, ...*; rank 4 for *fourthly, finally ...*), else rank 0."""
+    for s in sentences:
+        n = len(s.words)
+        bounds = [0] + [k for k in range(1, n) if s.edge(k)] + [n]
+        for a, b in zip(bounds, bounds[1:]):
+            i = a + 1 if a < b and s.lower[a] == "and" else a
+            w = s.lower[i] if i < b else ""
+            j = i + 1
+            if w == "first" and s.lower[i + 1:i + 3] == ["of", "all"]:
+                j = i + 3
+            rank = _ORDINALS.get(w, 4 if w in _LATER else 0)
+            if rank and j < b and s.comma(j):
+                yield rank, s, j, b
+            else:
+                yield 0, s, a, b
+
+
+def _ordinals(sentences) -> list[Found]:
+    """*First, X. Secondly, Y. Thirdly, Z.* (or *first, X; second, Y; and third, Z* in one
+    sentence): three clauses opened by the ordinals 1-2-3 in order, at most two other clauses
+    between them, no fourth ordinal (*fourthly, finally, lastly*) after the third."""
+    units = list(_ordinal_units(sentences))
+    out = []
+    for u, (rank, s, i, e) in enumerate(units):
+        if rank != 1:
+            continue
+        picked, want, gap = [(s, i, e)], 2, 0
+        for rank2, s2, i2, e2 in units[u + 1:]:
+            if rank2 == want:
+                picked.append((s2, i2, e2))
+                want, gap = want + 1, 0
+                if want == 4:
+                    break
+            elif rank2 or gap == 2:
+                break
+            else:
+                gap += 1
+        if len(picked) != 3:
+            continue
+        last = units.index(next(x for x in units if x[1] is picked[2][0] and x[2] == picked[2][1]))
+        if any(r == 4 for r, *_ in units[last + 1:last + 4]):
+            continue
+        spans = [sv.span(a, b) for sv, a, b in picked]
+        kind = "word" if all(b - a <= 2 and sum(sv.content[t] for t in range(a, b)) == 1
+                             for sv, a, b in picked) else "phrase"
+        out.append(Found(kind, "first, second, third", "", spans[0][0], spans[2][1], spans,
+                         picked[0][0].index, picked[2][0].index))
+    return out
+
+
+def _verb_phrases(s: SentenceView) -> list[Found]:
+    """Three verb phrases governed by one modal or *to*: ``MODAL A, B(,) and C`` where A starts
+    right after the modal (*should treat each other as equals, engage in mutual consultation
+    and show mutual understanding*): no comma inside A (else a longer list), B and C of at
+    least two words opening with a lower-case content word, B at most 10 words, C up to the
+    next comma or clause edge and at most 4 words longer than B."""
+    n, lw = len(s.words), s.lower
+    out = []
+    for c in range(4, n - 2):
+        if lw[c] not in ("and", "or") or not (s.space(c) or s.comma(c)):
+            continue
+        b0 = next((t for t in range(c - 1, max(0, c - 11), -1) if not s.space(t)), None)
+        if b0 is None or not s.comma(b0) or c - b0 < 2:
+            continue
+        anchor = None
+        for t in range(b0 - 1, max(-1, b0 - 12), -1):
+            if not s.space(t + 1) and t + 1 < b0:
+                break  # a comma or an edge inside A
+            if lw[t] in _ANCHORS and s.content[t + 1] and t + 1 < b0:
+                anchor = t
+                break
+        if anchor is None or b0 - anchor - 1 < 2:
+            continue
+        e = c + 1
+        while e < n and s.space(e) and e - c <= (c - b0) + 5:
+            e += 1
+        if e - (c + 1) < 2 or (e < n and s.space(e)):
+            continue  # C too short, or runs on beyond B's length
+        if e < n and s.comma(e) and s.content[e]:
+            continue  # a fourth item after C
+        items = [(anchor + 1, b0), (b0, c), (c + 1, e)]
+        if any(not s.content[i] or s.words[i][:1].isupper() or is_ly(lw[i]) or
+               lw[i] in closed_class()["auxiliaries"] for i, _ in items):
+            continue
+        if lw[e - 1] in _ENDERS:
+            continue
+        ing = [lw[i].endswith("ing") for i, _ in items]
+        if any(ing) and not all(ing):
+            continue  # "to address the roots, using best practices and ...": a participle
+        spans = [s.span(a, b) for a, b in items]
+        out.append(Found("phrase", "verb phrases A, B and C", "", spans[0][0], spans[2][1],
+                         spans, s.index, s.index))
     return out
 
 
@@ -103,6 +216,13 @@ def _parallel(s: SentenceView) -> list[Found]:
         # the first item: the last place before b0 where the opener stands, in the same clause
         a0 = next((t for t in range(b0 - 1, max(-1, b0 - _MAX_ITEM - 1), -1)
                    if _opener(s, t) == w), None)
+        if a0 is not None and a0 > 0 and s.lower[a0 - 1] == "of" and s.lower[b0 - 1] != "of":
+            # "the unity of the country, the safety ...": A opens before its of-tail
+            earlier = next((t for t in range(a0 - 1, max(-1, b0 - _MAX_ITEM - 1), -1)
+                            if _opener(s, t) == w or s.comma(t + 1) or s.edge(t + 1)), None)
+            if earlier is not None and _opener(s, earlier) == w and \
+                    not any(s.comma(t) or s.edge(t) for t in range(earlier + 1, a0 + 1)):
+                a0 = earlier
         if a0 is None or not s.comma(b0) or \
                 any(s.edge(t) or s.comma(t) for t in range(a0 + 1, b0)):
             continue  # A and B separated by a comma, with none inside A
@@ -185,16 +305,18 @@ def _tricolon(s: SentenceView):
             continue
         # B: words between a comma and the conjunction
         b0 = c - 1
-        while b0 > 0 and s.space(b0) and c - b0 < 5:
+        while b0 > 0 and s.space(b0) and c - b0 < 8:
             b0 -= 1
         if b0 == 0 or not s.comma(b0):
             continue
-        b = forward_item(s, b0, 4, extend=_OF)
+        b = forward_item(s, b0, 4, extend=_OF if c - b0 <= 5 else True)
         if b is None or b[1] != c:
             continue
         a = backward_item(s, b0 - 1, b[3])
         if a is None or a[3] < 1:
             continue
+        if c - b0 > 5 and a[2] == "of":
+            continue  # a long B after an of-tail: "the consolidation of reforms, the establishment of ..."
         if a[2] is not None and opener_kind(lw[a[0]]) == "prep" and b[2] is None:
             a = (a[0] + 1, *a[1:]) if a[1] - a[0] > 1 else a
         if not s.space(c + 1):
@@ -221,8 +343,9 @@ def _tricolon(s: SentenceView):
         if a[0] > 0:
             if lw[a[0] - 1] in _TITLES or lw[a[0] - 1] in ("and", "or"):
                 continue  # A is itself part of a coordination
-            if s.comma(a[0]) and s.content[a[0] - 1]:
-                continue  # a longer list
+            ly_items = all(is_ly(lw[it[0]]) for it in (a, b, cc))
+            if s.comma(a[0]) and s.content[a[0] - 1] and not (ly_items and not is_ly(lw[a[0] - 1])):
+                continue  # a longer list (not for -ly adverbs after a verb: "negotiate, earnestly, ...")
             if lw[0] in _introducers() and not any(s.comma(t) for t in range(1, a[0] + 1)):
                 continue  # "As a result, A and B", "In 2011, ..."
         elif len(lw[0]) > 4 and lw[0].endswith("ly") or lw[a[0]] in _INTRO_ADVERBS:
@@ -230,6 +353,9 @@ def _tricolon(s: SentenceView):
         ly = [is_ly(lw[it[0] + (1 if it[2] else 0)]) for it in items]
         if any(ly) and not all(ly):
             continue
+        if b[2] is None and lw[b[0]].endswith("ing") and len(lw[b[0]]) >= 5 and \
+                not lw[a[0] + (0 if s.content[a[0]] else 1)].endswith("ing"):
+            continue  # "the roots of extremism, using best practices and ...": a participle
         spans = [s.span(it[0], it[1]) for it in items]
         kind = "word" if all(it[3] == 1 and it[1] - it[0] <= 2 for it in items) else "phrase"
         found.append(Found(kind, "A, B and C", "", spans[0][0], spans[2][1], spans, s.index,
