@@ -149,7 +149,7 @@ def test_not_a_terminal_means_100_columns_and_csv_is_never_cut():
     csv = run("devices", "article", "--format", "csv", columns=40)
     table = pd.read_csv(io.StringIO(csv.stdout))
     assert not table["match"].str.contains("…").any()
-    assert table["sentence_text"].str.len().max() > 100
+    assert table["context"].str.len().max() > 100
 
 
 def test_reader_options_on_a_named_source_are_refused_not_a_traceback():
