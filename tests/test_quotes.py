@@ -284,3 +284,57 @@ def test_cli_actors_quotes(tmp_path):
     assert out.returncode == 0 and "share_words_quoted" in out.stdout and "putin" in out.stdout
     bad = run("--quotes", "--by", "year")
     assert bad.returncode != 0 and "'speaker' or 'document'" in bad.stderr
+
+
+# --------------------------------------------------------------------------- the harder rules
+
+def test_fragments_of_verbs_of_judgement():
+    text = ('Prime Minister Ariel Sharon branded his administration a "sponsor of terrorism". '
+            'Mr Sharon made an address, accusing Mr Arafat of having "chosen the path of terrorism".')
+    t = find_quotes(text)
+    assert t[["text", "rule"]].values.tolist() == [["sponsor of terrorism", "fragment"],
+                                                   ["chosen the path of terrorism", "fragment"]]
+    assert t["speaker_actor"].tolist() == ["other:ariel_sharon"] * 2
+
+
+def test_a_quotation_after_reported_speech_or_the_speakers_verb():
+    text = ('President Musharraf also said he welcomed the intervention. "We would like anybody '
+            'to play a useful role." French Foreign Minister Hubert Vedrine accused Israel of a '
+            'deliberate policy. "Arafat has been weakened by the harassment."')
+    t = find_quotes(text)
+    assert t["kind"].tolist() == ["reported", "direct", "direct"]
+    assert t["rule"].tolist()[1:] == ["after reported speech", "after the speaker's verb"]
+    assert t["speaker_name"].tolist() == ["Musharraf", "Musharraf", "Hubert Vedrine"]
+
+
+def test_a_title_alone_and_the_subject_of_the_sentence_before():
+    text = ('Mr Arafat told CNN that the strikes would fail. "He does not want me to succeed," '
+            'the Palestinian leader said. President Musharraf repeated his offer of talks with '
+            'Prime Minister Vajpayee. "I am for dialogue," he said.')
+    t = find_quotes(text)
+    assert t["speaker"].tolist() == ["Mr Arafat", "the Palestinian leader", "he"]
+    assert t["speaker_name"].tolist() == ["Arafat", "Arafat", "Musharraf"]
+
+
+def test_coordinated_speakers_take_the_first_conjunct():
+    text = ('Britain\'s Prime Minister Tony Blair and US President George W Bush expressed '
+            '"sympathy" with Israel.')
+    t = find_quotes(text)
+    assert t[["speaker", "speaker_actor"]].values.tolist() == [
+        ["Britain's Prime Minister Tony Blair", "other:tony_blair"]]
+
+
+def test_a_named_spokesman_speaks_for_the_body_and_unnamed_sources_are_unknown():
+    text = ("Israeli army spokesman Brigadier General Ron Kitrey said Mr Arafat was not targeted. "
+            "But two policemen were wounded, officials said.")
+    assert find_quotes(text)["speaker_actor"].tolist() == ["ISR", "unknown"]
+
+
+def test_the_authors_own_past_statement():
+    doc = Document("IRN_70_2015", "We have repeatedly said that the only way to uproot "
+                                  "terrorism is development. We stress that peace is possible.",
+                   {"country": "IRN"})
+    t = find_quotes(doc)
+    assert t[["text", "speaker_kind", "speaker_actor"]].values.tolist() == [
+        ["the only way to uproot terrorism is development", "author", "IRN"]]
+    assert quoted_regions(doc) == []  # the author's own words: stance stays the author's

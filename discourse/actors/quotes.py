@@ -258,7 +258,7 @@ def stat_quotes(data, gazetteer=None, *, level: str = "document") -> pd.DataFram
     --------
     >>> t = stat_quotes('Officials said the talks would resume. "We are ready," Lavrov said.')
     >>> t[["n_quotes", "n_direct", "n_words_quoted", "n_words"]].values.tolist()
-    [[2, 1, 7, 12]]
+    [[2, 1, 7, 11]]
     """
     check_choice("level", level, ("document", "speaker"), "stat_quotes")
     if isinstance(data, pd.DataFrame):

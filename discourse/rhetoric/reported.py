@@ -4,11 +4,14 @@
 
 * **direct** quotations: words inside quotation marks (straight or curly double quotes, and
   curly single quotes ``‘…’``) attributed to a speaker by a reporting clause in the same
-  sentence (``"…," he said``; ``"…," said X``; ``X said: "…"``; ``X told reporters "…"``;
+  sentence (``"…," he said``; ``"…," said X``; ``X said: "…"``; ``X told reporters, "…"``;
   ``"…", according to X``), by the reported speech they sit in (``X said the shelling was
-  "very heavy"``), or by the running speaker: a quotation that opens a sentence right after an
-  attributed quotation (nothing but the attribution between them), and the news convention of
-  a quotation reopened without being closed (``"… the hills. "He is here …``), continue the
+  "very heavy"``), by a verb of communication or judgement whose clause holds the fragment
+  (``Sharon branded it a "sponsor of terrorism"``: the ``fragment`` list), or by the running
+  speaker: a quotation that opens a sentence right after an attributed quotation (nothing but
+  the attribution between them), after reported speech, or after a sentence whose named
+  subject spoke (``Vedrine accused Israel of … . "…"``), and the news convention of a
+  quotation reopened without being closed (``"… the hills. "He is here …``), continue the
   speaker before. Quotation marks without any of these (titles, scare quotes) are not quotes;
 * **reported** speech: a verb of saying with a finite content clause, with or without *that*
   (``X said/told reporters/noted/announced/warned (that) …``), *according to X, …* and
@@ -21,10 +24,13 @@
   speech acts (``I say that``, ``we stress that``, outside quotation marks) are left out.
 
 The **speaker** is the noun phrase of the reporting clause as it stands (``he``,
-``Tony Sherbon``, ``a spokesman for the army``). ``speaker_name`` resolves it where the text
-allows: a pronoun (*he, she, they, it*; *I, we* inside a quotation: its speaker) takes the
-nearest earlier speaker of the same kind within three sentences, or, for *he/she*, the only
-person's name in that sentence and the one before; titles are stripped from a person's name
+``Tony Sherbon``, ``a spokesman for the army``; the first of coordinated persons).
+``speaker_name`` resolves it where the text allows: a pronoun (*he, she, they, it*; *I, we*
+inside a quotation: its speaker; outside one: the author, ``speaker_kind = "author"``) and a
+title used alone (*the Palestinian leader*) take the person who is the subject of the
+sentence before, or the nearest earlier speaker of the same kind within three sentences when
+no other person was named since, or, for *he/she*, the only person named before it in its
+sentence (or in that sentence and the one before); titles are stripped from a person's name
 (``Israeli Prime Minister Ariel Sharon`` → ``Ariel Sharon``) and a surname alone takes the full
 name the document gives it elsewhere (``Mr Arafat`` → ``Yasser Arafat``). Unresolved pronouns
 keep an empty ``speaker_name``. :func:`discourse.actors.quotes.find_quotes` adds the gazetteer
@@ -545,8 +551,6 @@ def _is_reporting_verb(d: _Doc, k: int, lo: int) -> str | None:
             return None
         if prev.endswith("'s") and not d.gap(k).strip():
             return None
-        if prev in ("it", "which") and cls != "free" and w in ("states", "notes"):
-            pass
     if w in ("states", "notes", "reports", "claims", "points", "signals", "hints", "mentions",
              "state", "note", "report", "claim", "point", "signal", "hint", "mention"):
         if k == lo or d.lower[k - 1] not in _DOC_SUBJECTS and not d.lower[k - 1].isdigit():
@@ -564,11 +568,6 @@ def _first_person_present(d: _Doc, sp, verb: str, k: int) -> bool:
                                            "already", "once")
     past = verb.endswith(("ed", "id", "ld", "te", "ote", "old")) or verb in ("said", "told")
     return not (past or perfect)
-
-
-def _row(d: _Doc, kind, start, end, speaker, cue, rule):
-    return {"kind": kind, "start": start, "end": end, "speaker": speaker, "cue": cue,
-            "rule": rule}
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -30,7 +30,7 @@ Matching policy
   may follow *mr, mrs, ms, dr*), case-insensitive; ``word*`` is a prefix glob, ``*n't`` a
   suffix glob, ``<num>`` a number token.
 * Within a category the longest entry starting at a token wins and its tokens are not counted
-  again; categories overlap on purpose (*must* is a booster and a high modal).
+  again; categories overlap on purpose (*must have* is a booster, *must* a high modal).
 * Ambiguity: the ``exclusions`` of the lexicon drop a word inside listed phrases (*the will of
   the people*, *military might*, *No. 242*); in code, capitalised *May* that is not
   sentence-initial or stands next to a number is the month, and *US* in capitals (in a text
@@ -38,7 +38,7 @@ Matching policy
 
 >>> rows = stance_markers("We must, in fact, act. Perhaps not in May 2024.")
 >>> list(zip(rows["category"], rows["match"]))[:4]
-[('self_mentions', 'We'), ('first_person_plural', 'We'), ('boosters', 'must'), ('modal_high', 'must')]
+[('self_mentions', 'We'), ('first_person_plural', 'We'), ('modal_high', 'must'), ('boosters', 'in fact')]
 >>> "May" in set(rows["match"])
 False
 """
