@@ -98,7 +98,7 @@ def _mentions(text: str, idx: dict) -> list[tuple[int, int, str]]:
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|men|women|person|people)|official|officials|"
                      r"statement|envoy|ambassador|representative|delegation|ministry|army|"
                      r"military|forces|troops|police|embassy|government|office|agency)\b", re.I)
-_GENERIC_LEADS = ("a ", "an ", "the ", "some ", "two ", "three ", "several ", "many ")
+_DEMONYM = re.compile(r"[A-Z]\w+(?:ian|ean|ese|ish|i|an)$")
 
 
 def _descriptive(doc_text: str, phrase: str) -> str | None:
@@ -151,12 +151,21 @@ def _resolve(row, phrase: str, gaz, idx, known: dict, doc) -> tuple[str, str]:
     if person:
         hits = [h for h in _mentions(person, idx) if info[h[2]]["type"] == "leader"]
         return (hits[0][2], hits[0][2]) if hits else ("", speaker_id(person))
+    m = re.match(r"(?:the\s+)?[\w.\-]+(?:\s+[A-Z][\w.\-]*)*'s?\s+([A-Z].*)$", phrase, re.I)
+    if m and not _SPOKES.search(m.group(1)):
+        # "Australia's Commonwealth Bank": the body named, not its country
+        head = m.group(1)
+        hits = _mentions(head, idx)
+        return (hits[0][2], hits[0][2]) if hits else ("", speaker_id(head))
     hits = _mentions(phrase, idx) or _mentions(name, idx)
     if hits:
         return hits[0][2], hits[0][2]
-    if any(w[:1].isupper() for w in name.split()):
+    words = [w for w in name.split() if not _DEMONYM.match(w)]
+    if words and words[0][:1].isupper():
         return "", speaker_id(name)  # a named body the gazetteer lacks
-    return "", "unknown"  # "officials", "a spokesman", "witnesses": who, the text does not say
+    # "officials", "Kurdish officials", "a staff member at the college": who, the text does
+    # not say
+    return "", "unknown"
 
 
 def find_quotes(data, gazetteer=None, *, progress: bool = False) -> pd.DataFrame:

@@ -262,6 +262,8 @@ def _np_back(d: _Doc, k: int, lo: int, limit: int = 14) -> tuple[int, int] | Non
         g = d.gap(start)
         if _has_break(g):
             break
+        if d.words[start - 1][0].islower() and _verb_class(d.lower[start - 1]) is not None:
+            break  # "Tim alleged a staff member ... told him": the subject starts after the verb
         if d.lower[start - 1] in _BOUNDARY_WORDS and not (
                 d.lower[start - 1] == "and" and start - 2 >= lo and d.words[start][0].isupper()
                 and d.words[start - 2][0].isupper()):
@@ -322,7 +324,7 @@ def _clean_np(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
     if len(words) == 1 and words[0] not in _SPEAKER_PRONOUNS and not d.words[start][0].isupper() \
             and words[0] not in reporting_verbs()["person_nouns"]:
         return None
-    if words[0] in cc["pronouns"] and len(words) > 1:
+    if words[0] in cc["pronouns"] and len(words) > 1 and words[0] != "one":
         return None
     if words[0] in ("you", "one", "someone", "anyone", "everyone", "nobody", "none"):
         return None
@@ -383,7 +385,11 @@ def _speaker_back(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
         return b if _proper(d, b) else a_
     if _has_break(g):
         return None
-    return _np_back(d, m, lo)
+    sp = _np_back(d, m, lo)
+    if sp is not None and sp[1] - sp[0] > 2 and d.lower[sp[1] - 2] == "on" and (
+            d.lower[sp[1] - 1] in _DAYS or d.lower[sp[1] - 1].isdigit()):
+        sp = (sp[0], sp[1] - 2)
+    return sp
 
 
 def _proper(d: _Doc, span) -> bool:
@@ -874,6 +880,8 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
         frag = rv["fragment"]
         for v in range(t - 1, i - 1, -1):
             if low[v] in frag and d.words[v][0].islower():
+                if low[v].endswith("ing") and v > i and low[v - 1] in _closed()["prepositions"]:
+                    return  # "lashed out against X for calling him a "…"": X's words
                 if low[v].endswith("ing"):
                     sp = _np_back(d, v, i)
                     if sp is None or any(c in d.gap(v) for c in ",;"):
@@ -884,8 +892,8 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
                                        d.lower[sp[0]] in _SPEAKER_PRONOUNS):
                     q.speaker, q.cue, q.rule = sp, d.words[v], "fragment"
                     return
-            if any(c in d.gap(v) for c in ';:()') or low[v] in ("who", "which"):
-                return
+            if any(c in d.gap(v) for c in ';:(),') or low[v] in ("who", "which"):
+                return  # a clause boundary: 'predicting the fall, in a hand-written "letter"'
 
 
 # ---------------------------------------------------------------------------------------------
