@@ -86,6 +86,7 @@ _EXPORTS = {
     "find_mentions": "actors.mentions",
     "find_quotes": "actors.quotes",
     "stat_quotes": "actors.quotes",
+    "attribute_stance": "actors.quotes",
     "quote_spans": "rhetoric.reported",
     "find_roles": "actors.mentions",
     "stat_actor_tone": "actors.mentions",

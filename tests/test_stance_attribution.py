@@ -74,3 +74,15 @@ def test_empty_text():
     with np.errstate(all="raise"):
         t = stat_stance("").iloc[0]
     assert t["n_author_tokens"] == 0 and np.isnan(t["hedges_per_1k"])
+
+
+def test_attribute_stance_gives_the_speakers_actor():
+    from discourse.actors.quotes import ATTRIBUTED_STANCE_COLUMNS, attribute_stance
+
+    t = attribute_stance(NEWS, categories=["hedges", "boosters"])
+    assert list(t.columns) == ATTRIBUTED_STANCE_COLUMNS
+    assert t[["match", "speaker_actor"]].values.tolist() == [
+        ["Perhaps", "author"], ["could", "putin"], ["perhaps", "putin"], ["may", "lavrov"],
+        ["Clearly", "author"]]
+    t = attribute_stance('"We may act," he said.', categories=["hedges"])
+    assert t["speaker_actor"].tolist() == ["unknown"]  # no antecedent for "he"

@@ -42,7 +42,8 @@ from ..rhetoric.reported import QUOTE_SPAN_COLUMNS, quote_spans
 from ..text.parsed import PIECE_RE, parse
 from .gazetteer import BLOCKED, gazetteer_or_default
 
-__all__ = ["find_quotes", "stat_quotes", "QUOTE_COLUMNS", "QUOTE_STAT_COLUMNS", "speaker_id"]
+__all__ = ["find_quotes", "stat_quotes", "attribute_stance", "QUOTE_COLUMNS",
+           "QUOTE_STAT_COLUMNS", "ATTRIBUTED_STANCE_COLUMNS", "speaker_id"]
 
 #: Columns of :func:`find_quotes`: those of
 #: :data:`~discourse.rhetoric.reported.QUOTE_SPAN_COLUMNS` and ``actor_id``, ``actor_name``
@@ -51,6 +52,9 @@ __all__ = ["find_quotes", "stat_quotes", "QUOTE_COLUMNS", "QUOTE_STAT_COLUMNS", 
 QUOTE_COLUMNS = ["doc_id", "start", "end", "text", "kind", "speaker_start", "speaker_end",
                  "speaker", "speaker_name", "speaker_kind", "actor_id", "actor_name",
                  "speaker_actor", "cue", "rule", "sentence"]
+#: Columns of :func:`attribute_stance`: the stance markers' columns and ``speaker_actor``.
+ATTRIBUTED_STANCE_COLUMNS = ["doc_id", "category", "entry", "match", "start", "end", "sentence",
+                             "attributed_to", "speaker_actor"]
 #: Columns of :func:`stat_quotes`.
 QUOTE_STAT_COLUMNS = ["doc_id", "speaker_actor", "actor_id", "actor_name", "n_quotes",
                       "n_direct", "n_reported", "n_words_quoted", "n_words",
@@ -291,3 +295,51 @@ def stat_quotes(data, gazetteer=None, *, level: str = "document") -> pd.DataFram
     table = pd.DataFrame(rows, columns=QUOTE_STAT_COLUMNS)
     return table.astype({c: "int64" for c in ("n_quotes", "n_direct", "n_reported",
                                               "n_words_quoted", "n_words")})
+
+
+def attribute_stance(data, gazetteer=None, *, categories=None) -> pd.DataFrame:
+    """Stance markers with the actor they belong to: ``author``, or the quoted speaker's actor.
+
+    Parameters
+    ----------
+    data : Corpus, Document or str
+    gazetteer : Gazetteer, path or None, default=None
+    categories : list of str, optional
+        Stance categories (default: all; see :func:`discourse.rhetoric.stance.stance_markers`).
+
+    Returns
+    -------
+    DataFrame
+        :data:`ATTRIBUTED_STANCE_COLUMNS`: the markers of
+        :func:`~discourse.rhetoric.stance.stance_markers` and ``speaker_actor``: ``author`` for
+        the author's markers, else the ``speaker_actor`` of the innermost quotation or reported
+        clause holding the marker (:func:`find_quotes`: an actor id, ``other:<name>`` or
+        ``unknown``), the value ``docs/annotation.md`` §6 calls ``attributed_to``.
+
+    Examples
+    --------
+    >>> t = attribute_stance('Perhaps it rains. "It may well rain," Putin said.',
+    ...                      categories=["hedges"])
+    >>> t[["match", "attributed_to", "speaker_actor"]].values.tolist()
+    [['Perhaps', 'author', 'author'], ['may', 'Putin', 'putin']]
+    """
+    from ..rhetoric.stance import stance_markers
+
+    corpus = as_corpus(data, "attribute_stance")
+    markers = stance_markers(corpus, categories=categories)
+    quotes = find_quotes(corpus, gazetteer)
+    quotes = quotes[quotes["speaker_kind"] != "author"]
+    by_doc = {d: g for d, g in quotes.groupby("doc_id", sort=False)}
+    actors = []
+    for row in markers.itertuples(index=False):
+        actor = "author"
+        if row.attributed_to != "author" and row.doc_id in by_doc:
+            g = by_doc[row.doc_id]
+            inside = g[(g["start"] <= row.start) & (row.end <= g["end"])]
+            if len(inside):
+                inner = inside.iloc[int(np.argmin((inside["end"] - inside["start"]).to_numpy()))]
+                actor = inner["speaker_actor"]
+            else:
+                actor = "unknown"
+        actors.append(actor)
+    return markers.assign(speaker_actor=actors)[ATTRIBUTED_STANCE_COLUMNS]
