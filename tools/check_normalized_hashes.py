@@ -4,11 +4,16 @@ Reads the archive (``$DISCOURSE_UNGDC``), normalises every speech with
 :func:`discourse.corpus.normalize.normalize_text` (both cores) and writes one line per speech,
 ``member<TAB>sha256 of the normalised text (UTF-8)``, sorted by member. With ``--compare``
 the hashes are compared with an earlier run's file instead and every difference is listed.
-The file holds hashes only, never text.
+With ``--blocks`` the hash also covers the blocks of the normalised text
+(:func:`~discourse.corpus.normalize.split_blocks`: each block's offsets and kind), to check a
+change to block splitting (headings, boilerplate, furniture) as well; ``--show-blocks`` then
+prints, for each changed speech, the blocks whose kind or span changed (offsets and kinds
+only, never text). The file holds hashes only, never text.
 
 Run:
   python tools/check_normalized_hashes.py --write /tmp/before.tsv     # before the change
   python tools/check_normalized_hashes.py --compare /tmp/before.tsv   # after it
+  python tools/check_normalized_hashes.py --blocks --write /tmp/blocks.tsv   # blocks too
 """
 from __future__ import annotations
 
@@ -19,13 +24,26 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 
 
-def _hash_batch(batch: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _digest(text: str, blocks: bool) -> str:
+    from discourse.corpus.normalize import split_blocks
+
+    h = hashlib.sha256(text.encode("utf-8"))
+    if blocks:
+        h.update("".join(f"|{b.start},{b.end},{b.kind}" for b in split_blocks(text)).encode())
+    return h.hexdigest()
+
+
+def _hash_batch(batch: list[tuple[str, str]], blocks: bool = False) -> list[tuple[str, str]]:
     from discourse.corpus.normalize import normalize_text
 
-    return [(m, hashlib.sha256(normalize_text(t).encode("utf-8")).hexdigest()) for m, t in batch]
+    return [(m, _digest(normalize_text(t), blocks)) for m, t in batch]
 
 
-def hashes() -> dict[str, str]:
+def _hash_blocks_batch(batch):
+    return _hash_batch(batch, True)
+
+
+def hashes(blocks: bool = False) -> dict[str, str]:
     from discourse.corpus.normalize import decode_bytes
     from discourse.corpus.paths import ungdc_path
     from discourse.corpus.ungdc import iter_ungdc_files
@@ -42,7 +60,8 @@ def hashes() -> dict[str, str]:
     if batch:
         batches.append(batch)
     with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return dict(pair for part in pool.map(_hash_batch, batches) for pair in part)
+        func = _hash_blocks_batch if blocks else _hash_batch
+        return dict(pair for part in pool.map(func, batches) for pair in part)
 
 
 def main() -> int:
@@ -50,8 +69,10 @@ def main() -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--write", metavar="FILE")
     group.add_argument("--compare", metavar="FILE")
+    parser.add_argument("--blocks", action="store_true",
+                        help="hash the block offsets and kinds as well as the text")
     args = parser.parse_args()
-    now = hashes()
+    now = hashes(args.blocks)
     if args.write:
         with open(args.write, "w", encoding="utf-8") as fh:
             fh.writelines(f"{m}\t{h}\n" for m, h in sorted(now.items()))

@@ -142,6 +142,10 @@ __all__ = [
     "SOLID_COMPOUNDS",
     "BOILERPLATE_PATTERNS",
     "FURNITURE_PATTERN",
+    "DATELINE_PATTERN",
+    "BYLINE_PATTERN",
+    "EDITORS_NOTE_PATTERN",
+    "NEWS_AGENCIES",
     "BLOCK_KINDS",
     "BoilerplatePattern",
     "Block",
@@ -1188,8 +1192,78 @@ def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     last = len(spans) - 1
     for i, (start, end) in enumerate(spans):
-        blocks.append(Block(start, end, _kind(text[start:end], is_last=i == last)))
+        kind = _kind(text[start:end], is_last=i == last)
+        if kind in ("paragraph", "heading"):
+            news = _news_furniture(text, start, end)
+            if news is not None:
+                if news[1] >= end:
+                    kind = "boilerplate"
+                else:
+                    blocks.append(Block(start, news[0], "boilerplate"))
+                    start = news[1]
+                    kind = "paragraph"
+        blocks.append(Block(start, end, kind))
     return blocks
+
+
+# --------------------------------------------------------------------------------------------
+# News furniture: datelines, bylines, editor's notes
+# --------------------------------------------------------------------------------------------
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = (rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?")
+#: A place written in capitals ("MOSCOW", "GAZA CITY", "WASHINGTON D.C."), optionally with a
+#: region or country in ordinary case ("GAZA CITY, Gaza Strip").
+_PLACE = r"[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?"
+#: Wire agencies that may stand alone in a dateline, "(AP) -" or "BEIRUT (Reuters) -".
+NEWS_AGENCIES = ("AP", "Reuters", "AFP", "UPI", "dpa", "DPA", "Xinhua", "TASS", "Tass",
+                 "Sputnik", "RIA Novosti", "Interfax", "SANA", "Anadolu", "AA", "IRNA", "KUNA",
+                 "WAFA", "PTI", "IANS", "ANI", "Bloomberg", "CNN", "BBC", "Al Jazeera", "EFE",
+                 "ANSA", "Kyodo", "Yonhap", "Bernama", "APA", "MENA", "QNA", "WAM", "SPA",
+                 "Petra", "NNA")
+_AGENCY = "|".join(re.escape(a) for a in sorted(NEWS_AGENCIES, key=len, reverse=True))
+_DASH = r"(?:-{1,2}|\u2013|\u2014|\u2015)"
+#: Datelines at the start of a block: "MOSCOW, Oct 15 (Reuters) -", "MOSCOW, October 15.
+#: /TASS/.", "WASHINGTON (AP) —", "(AP) —", "DAMASCUS, Oct 15 -". Matched on the text
+#: itself (typography kept), up to and including the dash or the closing "/TASS/.".
+DATELINE_PATTERN = re.compile(
+    rf"(?:{_PLACE},?\s+{_DATE}\.?\s*(?:\(\s*[A-Z][\w.&' ]{{0,30}}\)\s*{_DASH}|/\s*[A-Z][\w.]{{1,20}}\s*/\.?"
+    rf"|{_DASH})"
+    rf"|{_PLACE}\s+\((?:{_AGENCY})\)\s*{_DASH}"
+    rf"|\((?:{_AGENCY})\)\s*{_DASH})"
+    r"(?=\s|$)")
+#: A byline block: "By Jane Doe", "By JANE DOE, Associated Press", "By Jane Doe and John Roe".
+_NAME = r"[A-Z][\w.'\-]*(?:\s+(?:[A-Z][\w.'\-]*|de|van|von|bin|al|el|da|du|le|la))*"
+BYLINE_PATTERN = re.compile(
+    rf"By\s+{_NAME}(?:(?:,\s+|\s+and\s+){_NAME})*(?:,\s+{_NAME})?\.?")
+#: An editor's note (the whole block): "Editor's note: ...", "EDITOR'S NOTE — ...".
+EDITORS_NOTE_PATTERN = re.compile(r"\W*editor'?s'?\s+note\b", re.I)
+_MAX_BYLINE_WORDS = 12
+
+
+def _news_furniture(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The news furniture at the start of the block ``text[start:end]``: ``(its end, where the
+    rest of the block starts)`` (both ``end`` when the whole block is furniture: a byline, an
+    editor's note, a bare dateline), or None when there is none."""
+    head = text[start:min(end, start + 200)]
+    if not (head[:1].isupper() or head[:1] == "(" or head[:1] in "*_\u201c\"'["):
+        return None
+    folded = fold_typography(head)
+    if EDITORS_NOTE_PATTERN.match(folded):
+        return end, end
+    if head.startswith("By") and end - start < 200:
+        block = text[start:end]
+        if BYLINE_PATTERN.fullmatch(block) and len(block.split()) <= _MAX_BYLINE_WORDS:
+            return end, end
+        return None
+    m = DATELINE_PATTERN.match(head)
+    if m is None:
+        return None
+    stop = rest = start + m.end()
+    while rest < end and text[rest].isspace():
+        rest += 1
+    return stop, rest
 
 
 def _kind(chunk: str, *, is_last: bool) -> str:

@@ -9,11 +9,14 @@ A profile joins, on ``doc_id``, the tables of
 * :func:`discourse.rhetoric.diversity.stat_diversity` — TTR, root TTR, MATTR, MSTTR, MTLD, HD-D;
 * :func:`discourse.rhetoric.stance.stat_stance` — hedges, boosters, attitude markers,
   self-mentions, engagement markers, modals by strength, negation, person reference
-  (counts and rates per 1,000 words);
+  (the author's markers: counts and rates per 1,000 of the author's words, quotations and
+  reported speech left out);
 * :func:`discourse.rhetoric.devices.stat_devices` — contrasts (and each contrast kind:
   antithesis, instead, rather than, correction), concessions, balanced pairs, tricolons,
   anaphora, epistrophe, rhetorical questions (counts and rates per 1,000 words);
 * :func:`discourse.rhetoric.sentiment.stat_sentiment` — VADER, mean over sentences;
+* :func:`discourse.rhetoric.reported.stat_quoted` — quotations and reported speech (counts,
+  rate per 1,000 words, shares of the words that are other people's);
 * optionally :func:`discourse.rhetoric.emotion.score_emotion` — the emotion–reason index, given a
   trained :class:`~discourse.rhetoric.emotion.EmotionModel`.
 
@@ -77,7 +80,7 @@ PROFILE_COLUMNS: dict[str, list[str]] = {
         "ttr", "root_ttr", "mattr", "msttr", "mtld", "hdd", "diversity_n_tokens", "n_types",
     ],
     "stance": [
-        "stance_n_tokens", "hedges_count", "hedges_per_1k", "boosters_count", "boosters_per_1k",
+        "stance_n_tokens", "n_author_tokens", "hedges_count", "hedges_per_1k", "boosters_count", "boosters_per_1k",
         "attitude_markers_count", "attitude_markers_per_1k", "self_mentions_count",
         "self_mentions_per_1k", "engagement_markers_count", "engagement_markers_per_1k",
         "modal_high_count", "modal_high_per_1k", "modal_medium_count", "modal_medium_per_1k",
@@ -97,6 +100,10 @@ PROFILE_COLUMNS: dict[str, list[str]] = {
     "sentiment": [
         "sentiment_compound", "sentiment_compound_sd", "share_positive_sentences",
         "share_negative_sentences",
+    ],
+    "quotes": [
+        "n_quotes", "n_direct_quotes", "n_reported_speech", "quotes_per_1k",
+        "share_words_quoted", "share_words_direct",
     ],
     "emotion": [
         "emotion_n_in_vocab", "affect_similarity", "reason_similarity", "emotionality",
@@ -122,13 +129,14 @@ def profile_components() -> list[tuple[str, Callable[[Corpus], pd.DataFrame]]]:
     """The components of a profile, in column order: ``(name, function of a Corpus)``."""
     from .devices import stat_devices
     from .diversity import stat_diversity
+    from .reported import stat_quoted
     from .stance import stat_stance
     from .readability import stat_readability
     from .structure import stat_structure
 
     return [("structure", stat_structure), ("readability", stat_readability),
             ("diversity", stat_diversity), ("stance", stat_stance), ("devices", stat_devices),
-            ("sentiment", _sentiment)]
+            ("sentiment", _sentiment), ("quotes", stat_quoted)]
 
 
 def _profile_chunk(items: list[tuple[str, str]]) -> pd.DataFrame:
@@ -152,9 +160,13 @@ def _join(tables: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
 
 
 _MODULES = ("rhetoric.devices", "rhetoric.phrases", "rhetoric.contrasts", "rhetoric.concessions",
-            "rhetoric.pairs", "rhetoric.series", "rhetoric.repetition", "rhetoric.diversity", "rhetoric.stance", "corpus.normalize",
+            "rhetoric.pairs", "rhetoric.series", "rhetoric.repetition", "rhetoric.diversity",
+            "rhetoric.stance", "rhetoric.reported", "corpus.normalize",
             "rhetoric.readability", "text.sentences", "rhetoric.sentiment", "rhetoric.structure",
             "text.syllables", "text.tokens", "text.parsed")
+
+
+_LEXICONS = ("metadiscourse.yaml", "reporting.yaml", "closed_class.yaml")
 
 
 def _cache_key(corpus: Corpus) -> str:
@@ -162,9 +174,15 @@ def _cache_key(corpus: Corpus) -> str:
 
     from ..corpus.cache import code_version
 
+    import hashlib
+    from importlib import resources
+
     modules = [importlib.import_module(f"discourse.{m}") for m in _MODULES]
     version = code_version(sys.modules[__name__], *modules)
-    return f"profile|{corpus.content_hash()}|{version}"
+    lexicons = hashlib.sha256()
+    for name in _LEXICONS:  # the word lists the measures read are part of the version too
+        lexicons.update(resources.files("discourse.data").joinpath("lexicons", name).read_bytes())
+    return f"profile|{corpus.content_hash()}|{version}|{lexicons.hexdigest()[:16]}"
 
 
 def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bool = True,

@@ -30,7 +30,7 @@ Matching policy
   may follow *mr, mrs, ms, dr*), case-insensitive; ``word*`` is a prefix glob, ``*n't`` a
   suffix glob, ``<num>`` a number token.
 * Within a category the longest entry starting at a token wins and its tokens are not counted
-  again; categories overlap on purpose (*must* is a booster and a high modal).
+  again; categories overlap on purpose (*must have* is a booster, *must* a high modal).
 * Ambiguity: the ``exclusions`` of the lexicon drop a word inside listed phrases (*the will of
   the people*, *military might*, *No. 242*); in code, capitalised *May* that is not
   sentence-initial or stands next to a number is the month, and *US* in capitals (in a text
@@ -38,7 +38,7 @@ Matching policy
 
 >>> rows = stance_markers("We must, in fact, act. Perhaps not in May 2024.")
 >>> list(zip(rows["category"], rows["match"]))[:4]
-[('self_mentions', 'We'), ('first_person_plural', 'We'), ('boosters', 'must'), ('modal_high', 'must')]
+[('self_mentions', 'We'), ('first_person_plural', 'We'), ('modal_high', 'must'), ('boosters', 'in fact')]
 >>> "May" in set(rows["match"])
 False
 """
@@ -59,10 +59,11 @@ from tqdm.auto import tqdm
 from ..corpus.documents import Document, as_corpus
 from ..errors import CorpusFormatError, InputError, ResourceError, file_error
 from ..corpus.normalize import fold_typography
-from ..text.parsed import WORD_RE, parse
+from ..text.parsed import parse
+from ..text.tokens import _WORDS_ONLY as _WORD  # the word part of the counting policy
 
 __all__ = ["stance_markers", "stat_stance", "load_stance_lexicon", "StanceLexicon",
-           "STANCE_CATEGORIES", "STANCE_MARKER_COLUMNS", "stance_columns"]
+           "STANCE_CATEGORIES", "STANCE_MARKER_COLUMNS", "stance_columns", "VOICES"]
 
 #: Categories of the shipped lexicon, in table order.
 STANCE_CATEGORIES = ["hedges", "boosters", "attitude_markers", "self_mentions",
@@ -72,7 +73,14 @@ STANCE_CATEGORIES = ["hedges", "boosters", "attitude_markers", "self_mentions",
 #: matched (``"in fact"``), ``match`` the text as written (``doc.text[start:end]``),
 #: ``sentence`` the index of the sentence in :func:`discourse.text.sentences.sentence_spans`
 #: (-1 if the match lies outside every sentence span).
-STANCE_MARKER_COLUMNS = ["doc_id", "category", "entry", "match", "start", "end", "sentence"]
+#: ``attributed_to`` is ``"author"`` for the author's own markers, or, for a marker inside a
+#: quotation or the content of reported speech, the quoted speaker
+#: (:func:`discourse.rhetoric.reported.quoted_regions`: the speaker's name, or the speaker as
+#: written, or ``"unknown"``).
+STANCE_MARKER_COLUMNS = ["doc_id", "category", "entry", "match", "start", "end", "sentence",
+                         "attributed_to"]
+#: Values of the ``voice`` parameter of :func:`stat_stance`.
+VOICES = ("author", "all")
 
 _DIGITS = re.compile(r"^\d[\d,.]*$")
 _NUMBER_WORDS = frozenset(
@@ -81,15 +89,16 @@ _NUMBER_WORDS = frozenset(
     "hundred hundreds thousand thousands million millions billion billions dozen dozens half "
     "several".split())
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "no"})  # "No. 242"
+_SENSE_CATEGORIES = frozenset({"hedges", "boosters"})
 
 
 def stance_columns(categories=STANCE_CATEGORIES) -> list[str]:
     """Columns of :func:`stat_stance` for the given categories.
 
     >>> stance_columns(["hedges"])
-    ['doc_id', 'n_tokens', 'hedges_count', 'hedges_per_1k', 'first_vs_third']
+    ['doc_id', 'n_tokens', 'n_author_tokens', 'hedges_count', 'hedges_per_1k', 'first_vs_third']
     """
-    cols = ["doc_id", "n_tokens"]
+    cols = ["doc_id", "n_tokens", "n_author_tokens"]
     for c in categories:
         cols += [f"{c}_count", f"{c}_per_1k"]
     return cols + ["first_vs_third"]
@@ -121,7 +130,7 @@ def _parse_part(word: str, where: str) -> _Part:
         return _Part("prefix", word[:-1])
     if word.startswith("*") and len(word) > 1 and "*" not in word[1:]:
         return _Part("suffix", word[1:])
-    if "*" in word or not WORD_RE.fullmatch(word):
+    if "*" in word or not _WORD.fullmatch(word):
         raise file_error(CorpusFormatError, where, f"entry part {word!r} is not a word, "
                          "'word*', '*suffix' or '<num>'")
     return _Part("word", word)
@@ -301,6 +310,64 @@ def _excluded(word: str, i: int, lex: StanceLexicon, lower, raw, spans, folded,
     return False
 
 
+#: Words after *could* that make it ability or perception ("could not attend", "could see").
+_ABILITY_AFTER = frozenset({"not", "n't", "see", "hear", "feel", "afford", "hardly", "barely",
+                            "never", "only", "no", "scarcely", "understand", "imagine",
+                            "remember", "recall", "tell", "count", "do"})
+_CONCESSIVE = frozenset({"however", "whatever", "whichever", "wherever", "whoever", "matter",
+                         "though", "although"})
+_COURSE_NOUNS = frozenset({"change", "changes", "changed", "reversal", "alteration", "shift",
+                           "matter", "off", "plotted"})
+
+
+def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -> bool:
+    """Rules of sense for hedges and boosters (docs/annotation.md sec. 6): *could* of ability,
+    *may* of permission, wish or concession, *of course* as a noun phrase, *naturally* of
+    manner, *alleged* as a reporting verb, *think of*, *believe in*, *appear to* of
+    appearance in a place, *prove* as "turn out"."""
+    n = len(lower)
+    nxt = lower[j] if j < n else ""
+    prev = lower[i - 1] if i > 0 else ""
+    if cat == "hedges":
+        if entry == "could":
+            return nxt not in _ABILITY_AFTER and not nxt.endswith("n't")
+        if entry in ("may", "might"):
+            if raw[i][0] == "M" and _sentence_initial(folded, spans[i][0]):
+                return False  # "May I ...", "May God protect ...": permission, wish
+            if nxt in ("i", "we") and entry == "may":
+                return False
+            if prev == "i" and i > 1 and lower[i - 2] == "if":
+                return False  # "if I may"
+            if any(w in _CONCESSIVE for w in lower[max(0, i - 5):i]):
+                return False  # "however hard it may be"
+            if "follows" in lower[j:j + 5] and "as" in lower[j:j + 5]:
+                return False  # "may be listed as follows": the speaker's own discourse
+            return True
+        if entry in ("i think", "we think", "i believe", "we believe"):
+            return nxt not in ("of", "about", "in", "so")
+        if entry == "alleged":
+            return nxt != "that" and prev not in ("he", "she", "they", "it", "who")
+        if entry in ("appear to", "appears to", "appeared to"):
+            return nxt not in ("the", "a", "an", "be") or nxt == "be"
+    elif cat == "boosters":
+        if entry == "of course":
+            return prev not in _COURSE_NOUNS and nxt != "of"
+        if entry == "naturally":
+            gap_after = folded[spans[i][1]:spans[j][0]] if j < n else ""
+            return _sentence_initial(folded, spans[i][0]) or gap_after.startswith(",")
+        if entry in ("prove", "proves", "proved", "proven", "show that", "shows that",
+                     "showed that", "shown that") and prev == "to":
+            return False  # "ready to show that", "for Argentina to prove that": a purpose
+        if entry in ("prove", "proves", "proved", "proven"):
+            return nxt not in ("to", "difficult", "impossible", "elusive", "costly", "fatal",
+                               "futile", "successful", "unable", "able", "useful", "hard")
+        if entry == "proof":
+            return prev not in ("bullet", "fire", "water", "future", "fool")
+        if entry in ("we know", "i know"):
+            return nxt not in ("what", "how", "where", "when", "who", "whether", "if")
+    return True
+
+
 def _match_tokens(lex: StanceLexicon, raw, spans, folded, categories):
     """Yield ``(category, entry, first token, last token + 1)`` for every match."""
     lower = [t.lower() for t in raw]
@@ -327,6 +394,9 @@ def _match_tokens(lex: StanceLexicon, raw, spans, folded, categories):
                     excluded_cache[i] = _excluded(tok, i, lex, lower, raw, spans, folded, all_caps)
                 if excluded_cache[i]:
                     continue
+            if cat in _SENSE_CATEGORIES and not _sense_ok(cat, text, i, i + len(parts), lower,
+                                                         raw, spans, folded):
+                continue
             covered[cat] = i + len(parts) - 1
             yield cat, text, i, i + len(parts)
 
@@ -378,26 +448,73 @@ def stance_markers(document_or_text, *, categories=None,
             continue
         sent = list(parsed.sentences)
         starts = [s for s, _ in sent]
+        voice = _Voices(doc)
         for cat, entry, i, j in _match_tokens(lex, raw, spans, folded, cats):
             start, end = spans[i][0], spans[j - 1][1]
             k = bisect.bisect_right(starts, start) - 1
             k = k if k >= 0 and start < sent[k][1] else -1
-            rows.append((doc.id, cat, entry, doc.text[start:end], start, end, k))
+            rows.append((doc.id, cat, entry, doc.text[start:end], start, end, k,
+                         voice.of(start, end)))
     table = pd.DataFrame(rows, columns=STANCE_MARKER_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
 
 
-def _stance_counts(doc: Document, lex: StanceLexicon, cats) -> tuple[int, dict]:
+class _Voices:
+    """Who speaks where in a document: the quoted and reported regions of
+    :func:`discourse.rhetoric.reported.quoted_regions` (the innermost region wins)."""
+
+    def __init__(self, doc: Document):
+        from .reported import quoted_regions
+
+        self.regions = quoted_regions(doc)
+        self.starts = [r[0] for r in self.regions]
+
+    def of(self, start: int, end: int) -> str:
+        if not self.regions:
+            return "author"
+        best = None
+        for k in range(bisect.bisect_right(self.starts, start) - 1, -1, -1):
+            s, e, speaker = self.regions[k]
+            if s <= start and end <= e and (best is None or e - s < best[1] - best[0]):
+                best = (s, e, speaker)
+            if self.regions[k][0] < start - 20000:
+                break
+        return best[2] if best else "author"
+
+    def author_tokens(self, spans) -> int:
+        """Tokens outside every quoted or reported region."""
+        if not self.regions:
+            return len(spans)
+        merged = []
+        for s, e, _ in sorted(self.regions):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        mstarts = [m[0] for m in merged]
+        n = 0
+        for s, e in spans:
+            k = bisect.bisect_right(mstarts, s) - 1
+            if not (k >= 0 and s < merged[k][1]):
+                n += 1
+        return n
+
+
+def _stance_counts(doc: Document, lex: StanceLexicon, cats, voice: str = "author"):
     parsed = parse(doc)
     folded = parsed.folded
     raw, spans = _body_tokens(parsed)
     counts = dict.fromkeys(cats, 0)
-    for cat, _, _, _ in _match_tokens(lex, raw, spans, folded, cats):
+    voices = _Voices(doc) if raw else None
+    n_author = voices.author_tokens(spans) if raw else 0
+    for cat, _, i, j in _match_tokens(lex, raw, spans, folded, cats):
+        if voice == "author" and voices.of(spans[i][0], spans[j - 1][1]) != "author":
+            continue
         counts[cat] += 1
-    return len(raw), counts
+    return len(raw), n_author, counts
 
 
-def stat_stance(corpus, *, categories=None, lexicon="metadiscourse",
+def stat_stance(corpus, *, categories=None, lexicon="metadiscourse", voice: str = "author",
                 progress: bool = False) -> pd.DataFrame:
     """Per-document counts and rates per 1,000 words of each stance category.
 
@@ -407,35 +524,52 @@ def stat_stance(corpus, *, categories=None, lexicon="metadiscourse",
     categories : list of str, optional
         Default: every category of the lexicon.
     lexicon : str, path or StanceLexicon, default="metadiscourse"
+    voice : {"author", "all"}, default="author"
+        ``author``: only the author's markers are counted, and rates rest on the author's
+        words; markers inside quotations and the content of reported speech belong to the
+        quoted speaker (``attributed_to`` in :func:`stance_markers`) and are left out.
+        ``all``: every marker, rates on every body word.
     progress : bool, default=False
         Show a tqdm progress bar.
 
     Returns
     -------
     DataFrame
-        :func:`stance_columns`: ``doc_id``, ``n_tokens`` (body word tokens the rates rest on),
-        ``<category>_count``, ``<category>_per_1k`` (``1000 * count / n_tokens``, NaN when the
-        document has no token) and ``first_vs_third`` (first-person plural count divided by
-        third-person count; NaN when there is no third-person reference or when either
-        category is not computed). The matches behind each count are :func:`stance_markers`.
+        :func:`stance_columns`: ``doc_id``, ``n_tokens`` (body word tokens),
+        ``n_author_tokens`` (those outside quotations and reported speech: what the rates
+        rest on with ``voice="author"``), ``<category>_count``, ``<category>_per_1k``
+        (``1000 * count / words``, NaN when the document has no such word) and
+        ``first_vs_third`` (first-person plural count divided by third-person count; NaN when
+        there is no third-person reference or when either category is not computed). The
+        matches behind each count are :func:`stance_markers`.
 
     Examples
     --------
     >>> t = stat_stance("We must act. They will not.", categories=["modal_high", "negation"])
     >>> t[["n_tokens", "modal_high_count", "negation_per_1k"]].values.tolist()
     [[6.0, 2.0, 166.66666666666666]]
+    >>> news = 'Perhaps it rains. "It may well rain," he said.'
+    >>> stat_stance(news, categories=["hedges"])[["hedges_count", "n_author_tokens"]].values.tolist()
+    [[1, 5]]
+    >>> stat_stance(news, categories=["hedges"], voice="all")["hedges_count"].tolist()
+    [2]
     """
+    from .._validation import check_choice
+
+    check_choice("voice", voice, VOICES, "stat_stance")
     lex = load_stance_lexicon(lexicon)
     cats = _check_categories(lex, categories, "stat_stance")
     docs = list(as_corpus(corpus, "stat_stance"))
     rows = []
     for doc in tqdm(docs, desc="stance", disable=not progress):
-        n, counts = _stance_counts(doc, lex, list(set(cats) | {"first_person_plural", "third_person"}
-                                                  & set(lex.categories)))
-        row = {"doc_id": doc.id, "n_tokens": n}
+        n, n_author, counts = _stance_counts(
+            doc, lex, list(set(cats) | {"first_person_plural", "third_person"}
+                           & set(lex.categories)), voice)
+        row = {"doc_id": doc.id, "n_tokens": n, "n_author_tokens": n_author}
+        base = n_author if voice == "author" else n
         for c in cats:
             row[f"{c}_count"] = counts[c]
-            row[f"{c}_per_1k"] = 1000.0 * counts[c] / n if n else np.nan
+            row[f"{c}_per_1k"] = 1000.0 * counts[c] / base if base else np.nan
         third = counts.get("third_person", 0)
         row["first_vs_third"] = counts["first_person_plural"] / third \
             if third and "first_person_plural" in counts else np.nan

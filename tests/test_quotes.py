@@ -1,0 +1,340 @@
+"""Who says what (issue #11, item 4): quotations and reported speech with their speakers,
+on written positive and negative sentences (docs/annotation.md sec. 8)."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import discourse
+from discourse.actors.quotes import (QUOTE_COLUMNS, QUOTE_STAT_COLUMNS, find_quotes,
+                                     speaker_id, stat_quotes)
+from discourse.corpus.documents import Corpus, Document
+from discourse.errors import InputError
+from discourse.rhetoric.reported import (QUOTE_SPAN_COLUMNS, QUOTED_COLUMNS, quote_spans,
+                                         quoted_regions, reporting_verbs, stat_quoted)
+
+
+def _quotes(text):
+    t = find_quotes(text)
+    for r in t.itertuples():  # offsets point into the text
+        assert text[r.start:r.end] == r.text
+        if r.speaker_start >= 0:
+            assert text[r.speaker_start:r.speaker_end] == r.speaker
+    return [(r.kind, r.text, r.speaker, r.speaker_actor) for r in t.itertuples()]
+
+
+# --------------------------------------------------------------------------- direct quotations
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will not back down," Putin said.',
+     [("direct", "We will not back down", "Putin", "putin")]),
+    ('"We will not back down," said Vladimir Putin.',
+     [("direct", "We will not back down", "Vladimir Putin", "putin")]),
+    ('Lavrov said: "Our position is clear."',
+     [("direct", "Our position is clear", "Lavrov", "lavrov")]),
+    ('\u201cThe visit is historic,\u201d the Kremlin said on Wednesday.',
+     [("direct", "The visit is historic", "the Kremlin", "RUS")]),
+    ('"The ceasefire holds", according to a spokesman for the Israeli army.',
+     [("direct", "The ceasefire holds", "a spokesman for the Israeli army", "ISR")]),
+    ('"It was a massacre," said Ali Hassan, a witness.',
+     [("direct", "It was a massacre", "Ali Hassan", "other:ali_hassan")]),
+    ('"Talks first," Erdogan told reporters in Ankara, "then a deal."',
+     [("direct", "Talks first", "Erdogan", "erdogan"),
+      ("direct", "then a deal", "Erdogan", "erdogan")]),
+])
+def test_direct_quotations_and_their_speakers(text, expected):
+    assert _quotes(text) == expected
+
+
+def test_a_pronoun_takes_the_speaker_named_before():
+    text = ('Russian President Vladimir Putin said the talks would address security. '
+            '"We respect Syria\'s choice," he said.')
+    t = find_quotes(text)
+    assert list(t["kind"]) == ["reported", "direct"]
+    assert t["speaker"].tolist() == ["Russian President Vladimir Putin", "he"]
+    assert t["actor_id"].tolist() == ["putin", "putin"]
+    assert t["actor_name"].tolist() == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_a_pronoun_is_not_resolved_without_confidence():
+    # no speaker before; and another person named between the speaker and the pronoun
+    assert find_quotes('"We act," he said.')["speaker_actor"].tolist() == ["unknown"]
+    text = ('Putin said the talks went well. Erdogan arrived later with Ali Hassan and Omar '
+            'Khaled. "We act," he said.')
+    assert find_quotes(text)["speaker_actor"].tolist() == ["putin", "unknown"]
+
+
+def test_titles_and_demonyms_do_not_make_the_speaker():
+    text = ('Israeli Prime Minister Ariel Sharon told reporters the leader was responsible. '
+            '"Arafat is to blame," Mr Sharon said. Pakistani cricket captain Waqar Younis '
+            'said his team would win.')
+    t = find_quotes(text)
+    assert t["speaker_name"].tolist() == ["Ariel Sharon", "Ariel Sharon", "Waqar Younis"]
+    assert t["speaker_actor"].tolist() == ["other:ariel_sharon", "other:ariel_sharon",
+                                           "other:waqar_younis"]
+    assert (t["actor_id"] == "").all()
+
+
+def test_continued_quotations_keep_the_running_speaker():
+    # the news convention: a quotation reopened without closing, and one that follows
+    text = ('Gambill said the win was a great start. "I got a little tentative," he said. '
+            '"Arnaud is a great scrapper. "That is one of the reasons I am here."')
+    t = find_quotes(text)
+    assert t["text"].tolist() == ["the win was a great start", "I got a little tentative",
+                                  "Arnaud is a great scrapper", "That is one of the reasons I am here"]
+    assert t["speaker_name"].tolist() == ["Gambill"] * 4
+    assert t["rule"].tolist()[2:] == ["running speaker", "running speaker"]
+
+
+def test_fragments_inside_reported_speech():
+    t = find_quotes('The commander said the shelling was "very heavy".')
+    assert t[["kind", "text"]].values.tolist() == [["reported", 'the shelling was "very heavy"'],
+                                                   ["direct", "very heavy"]]
+    assert t["speaker"].tolist() == ["The commander"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    'The report was published in "The Times".',                # a title
+    'So-called "moderate" rebels crossed the border.',          # scare quotes
+    'He was called "the butcher" by his victims.',
+    'The "Astana format" brought Russia, Iran and Türkiye together.',
+    '"Stray opening mark and the journalist goes on without closing it.',
+])
+def test_quotation_marks_without_a_speaker_are_not_quotes(text):
+    assert find_quotes(text).empty
+
+
+# --------------------------------------------------------------------------- reported speech
+
+@pytest.mark.parametrize("text, content, speaker, cue", [
+    ("Officials said the talks would resume.", "the talks would resume", "Officials", "said"),
+    ("Lavrov told reporters that Moscow would not back down.", "Moscow would not back down",
+     "Lavrov", "told"),
+    ("Lavrov told the BBC the talks would resume.", "the talks would resume", "Lavrov", "told"),
+    ("Pakistan announced it had arrested the chief.", "it had arrested the chief", "Pakistan",
+     "announced"),
+    ("The minister warned that sanctions would follow.", "sanctions would follow",
+     "The minister", "warned"),
+    ("The Secretary-General noted that the mission had ended.", "the mission had ended",
+     "The Secretary-General", "noted"),
+    ("The Charter states that all members are equal.", "all members are equal", "The Charter",
+     "states"),
+    ("The army said on Tuesday that troops had left.", "troops had left", "The army", "said"),
+    ("According to the ministry, 40 people died.", "40 people died", "the ministry",
+     "according to"),
+    ("Forty people died, according to the ministry.", "Forty people died", "the ministry",
+     "according to"),
+    ("The talks will resume next week, a spokesman said.", "The talks will resume next week",
+     "a spokesman", "said"),
+    ("The service's chief executive, Tony Sherbon, says no one was put at risk.",
+     "no one was put at risk", "Tony Sherbon", "says"),
+])
+def test_reported_speech(text, content, speaker, cue):
+    t = find_quotes(text)
+    assert t[["kind", "text", "speaker", "cue"]].values.tolist() == [
+        ["reported", content, speaker, cue]]
+
+
+@pytest.mark.parametrize("text", [
+    "He is said to be in hiding.",                       # infinitive
+    "The minister told him to resign.",                  # infinitive after an addressee
+    "The government announced a new plan.",              # an object, not a clause
+    "The rebels claimed to have taken the town.",
+    "He was told the town had fallen.",                  # passive: no speaker named
+    "The council called for more talks.",
+    "Member States that have ratified the treaty will meet.",   # "States" is a noun
+    "He believes he will win. Some imagine that war is near.",  # reports of thought
+    "I say that we are strong. We stress that peace is possible.",  # the author's speech acts
+    "Reuters said so. Moscow said nothing.",
+    "The said agreement was signed. That is to say, it failed.",
+    "The United States and Russia agreed.",
+    "Some would say the talks failed.",                  # hypothetical
+])
+def test_not_reported_speech(text):
+    assert find_quotes(text).empty, find_quotes(text)[["text", "speaker"]]
+
+
+def test_nested_reported_speech_inside_a_quotation():
+    text = '"Some people told me that the army had left," the witness said.'
+    t = find_quotes(text)
+    assert t[["kind", "text", "speaker"]].values.tolist() == [
+        ["direct", "Some people told me that the army had left", "the witness"],
+        ["reported", "the army had left", "Some people"]]
+
+
+# --------------------------------------------------------------------------- tables
+
+def test_columns_and_empty_input():
+    assert list(find_quotes("No quotation here.").columns) == QUOTE_COLUMNS
+    assert list(quote_spans("Nothing.").columns) == QUOTE_SPAN_COLUMNS
+    assert find_quotes("").empty and quote_spans("...").empty
+    assert QUOTE_COLUMNS[:8] == QUOTE_SPAN_COLUMNS[:8]
+
+
+def test_corpus_input_and_doc_ids():
+    c = Corpus.from_texts(['"We act," Putin said.', "No one speaks here."], ids=["a", "b"])
+    t = find_quotes(c)
+    assert t["doc_id"].tolist() == ["a"]
+    assert list(discourse.find_quotes(c[0])["actor_id"]) == ["putin"]
+
+
+def test_bad_input():
+    with pytest.raises(InputError, match="expects a Corpus, a Document or a str"):
+        find_quotes(None)
+    with pytest.raises(InputError, match="'level' parameter of stat_quotes"):
+        stat_quotes("x", level="sentence")
+    with pytest.raises(InputError, match="give the Corpus"):
+        stat_quotes(pd.DataFrame())
+
+
+def test_stat_quotes_hand_computed():
+    text = ('Officials said the talks would resume. "We are ready," Lavrov said. '
+            '"We are not," Putin said.')
+    t = stat_quotes(text)
+    assert list(t.columns) == QUOTE_STAT_COLUMNS
+    # words: 6 + 5 + 5 = 16; quoted: "the talks would resume" 4, "We are ready" 3, "We are not" 3
+    assert t[["n_quotes", "n_direct", "n_reported", "n_words_quoted", "n_words"]].values.tolist() \
+        == [[3, 2, 1, 10, 16]]
+    assert t["share_words_quoted"].iloc[0] == pytest.approx(10 / 16)
+    s = stat_quotes(text, level="speaker")
+    assert s["speaker_actor"].tolist() == ["lavrov", "other:officials", "putin"]
+    assert s["n_words_quoted"].tolist() == [3, 4, 3]
+    assert stat_quotes("").iloc[0]["n_words"] == 0 and np.isnan(
+        stat_quotes("").iloc[0]["share_words_quoted"])
+
+
+def test_stat_quoted_is_the_profile_component():
+    text = 'Officials said the talks would resume. "We are ready," Lavrov said.'
+    r = stat_quoted(text).iloc[0]
+    assert list(stat_quoted(text).columns) == QUOTED_COLUMNS
+    assert (r["n_quotes"], r["n_direct_quotes"], r["n_reported_speech"]) == (2, 1, 1)
+    assert r["quotes_per_1k"] == pytest.approx(2000 / 11)
+    assert r["share_words_quoted"] == pytest.approx(7 / 11)
+    assert r["share_words_direct"] == pytest.approx(3 / 11)
+
+
+def test_quoted_regions():
+    doc = Document("d", '"We act," Putin said. Officials said the talks would resume.')
+    assert quoted_regions(doc) == [(1, 7, "Putin"), (37, 59, "Officials")]
+
+
+def test_speaker_id():
+    assert speaker_id("Ariel Sharon") == "other:ariel_sharon"
+    assert speaker_id("   ") == "unknown"
+
+
+def test_reporting_verbs_file_is_clean():
+    from collections import Counter
+    from importlib import resources
+
+    import yaml
+
+    data = yaml.safe_load(resources.files("discourse.data").joinpath(
+        "lexicons", "reporting.yaml").read_text("utf-8"))
+    assert data["source"] and data["licence"] and data["name"] == "reporting"
+    for cat, spec in data["entries"].items():
+        assert spec["description"], cat
+        dup = [w for w, n in Counter(spec["patterns"]).items() if n > 1]
+        assert not dup, (cat, dup)
+    lists = reporting_verbs()
+    assert {"free", "tell", "that_or_pronoun", "that_only", "postposed"} <= set(lists)
+    assert "believe" not in set().union(*lists.values())  # reports of thought are not speech
+    for cat, words in lists.items():
+        assert all(w == w.lower().strip() and w for w in words), cat
+
+
+def test_the_article_quotes_nobody(article):
+    # the op-ed reports no speech: its "made it clear" and "signalled" are not quotations
+    assert find_quotes(article).empty
+
+
+def test_dateline_news_item():
+    text = ("MOSCOW, October 15. /TASS/. Russian President Vladimir Putin said the talks "
+            "would address security. Putin would meet Al-Sharaa again, the Kremlin said.")
+    t = find_quotes(text)
+    assert t[["text", "actor_id"]].values.tolist() == [
+        ["the talks would address security", "putin"],
+        ["Putin would meet Al-Sharaa again", "RUS"]]
+
+
+# --------------------------------------------------------------------------- command line
+
+def test_cli_actors_quotes(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    news = tmp_path / "news.txt"
+    news.write_text('MOSCOW, October 15. /TASS/. Russian President Vladimir Putin said the talks '
+                    'would address security. "We respect Syria\'s choice," he said.\n',
+                    encoding="utf-8")
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "discourse.cli", "actors", str(news), *args],
+                              capture_output=True, text=True, cwd=root)
+
+    out = run("--quotes", "--format", "csv")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.strip().splitlines()
+    assert lines[0].split(",")[:5] == ["doc_id", "start", "end", "text", "kind"]
+    assert len(lines) == 3 and all(",putin,Vladimir Putin,putin," in line for line in lines[1:])
+    out = run("--quotes", "--by", "speaker", "--format", "csv")
+    assert out.returncode == 0 and "share_words_quoted" in out.stdout and "putin" in out.stdout
+    bad = run("--quotes", "--by", "year")
+    assert bad.returncode != 0 and "'speaker' or 'document'" in bad.stderr
+
+
+# --------------------------------------------------------------------------- the harder rules
+
+def test_fragments_of_verbs_of_judgement():
+    text = ('Prime Minister Ariel Sharon branded his administration a "sponsor of terrorism". '
+            'Mr Sharon made an address, accusing Mr Arafat of having "chosen the path of terrorism".')
+    t = find_quotes(text)
+    assert t[["text", "rule"]].values.tolist() == [["sponsor of terrorism", "fragment"],
+                                                   ["chosen the path of terrorism", "fragment"]]
+    assert t["speaker_actor"].tolist() == ["other:ariel_sharon"] * 2
+
+
+def test_a_quotation_after_reported_speech_or_the_speakers_verb():
+    text = ('President Musharraf also said he welcomed the intervention. "We would like anybody '
+            'to play a useful role." French Foreign Minister Hubert Vedrine accused Israel of a '
+            'deliberate policy. "Arafat has been weakened by the harassment."')
+    t = find_quotes(text)
+    assert t["kind"].tolist() == ["reported", "direct", "direct"]
+    assert t["rule"].tolist()[1:] == ["after reported speech", "after the speaker's verb"]
+    assert t["speaker_name"].tolist() == ["Musharraf", "Musharraf", "Hubert Vedrine"]
+
+
+def test_a_title_alone_and_the_subject_of_the_sentence_before():
+    text = ('Mr Arafat told CNN that the strikes would fail. "He does not want me to succeed," '
+            'the Palestinian leader said. President Musharraf repeated his offer of talks with '
+            'Prime Minister Vajpayee. "I am for dialogue," he said.')
+    t = find_quotes(text)
+    assert t["speaker"].tolist() == ["Mr Arafat", "the Palestinian leader", "he"]
+    assert t["speaker_name"].tolist() == ["Arafat", "Arafat", "Musharraf"]
+
+
+def test_coordinated_speakers_take_the_first_conjunct():
+    text = ('Britain\'s Prime Minister Tony Blair and US President George W Bush expressed '
+            '"sympathy" with Israel.')
+    t = find_quotes(text)
+    assert t[["speaker", "speaker_actor"]].values.tolist() == [
+        ["Britain's Prime Minister Tony Blair", "other:tony_blair"]]
+
+
+def test_a_named_spokesman_speaks_for_the_body_and_unnamed_sources_are_unknown():
+    text = ("Israeli army spokesman Brigadier General Ron Kitrey said Mr Arafat was not targeted. "
+            "But two policemen were wounded, officials said.")
+    assert find_quotes(text)["speaker_actor"].tolist() == ["ISR", "unknown"]
+
+
+def test_the_authors_own_past_statement():
+    doc = Document("IRN_70_2015", "We have repeatedly said that the only way to uproot "
+                                  "terrorism is development. We stress that peace is possible.",
+                   {"country": "IRN"})
+    t = find_quotes(doc)
+    assert t[["text", "speaker_kind", "speaker_actor"]].values.tolist() == [
+        ["the only way to uproot terrorism is development", "author", "IRN"]]
+    assert quoted_regions(doc) == []  # the author's own words: stance stays the author's
