@@ -1,0 +1,73 @@
+"""What a notebook kernel run by the report does before the notebook's first cell.
+
+:func:`discourse.paper.report.run_notebook` starts each kernel with
+``--IPKernelApp.exec_lines=import discourse.paper.report_kernel as _r; _r.setup()``. The
+package's progress bars (``tqdm.auto``: reading the corpus, profiling, word2vec training,
+topic preparation, the k grid ...) then write to the terminal that runs ``make report``
+instead of into the notebook: the person waiting sees the long steps move, and the HTML
+report keeps no frozen "0%" bar. In JupyterLab (no report) nothing of this runs and the bars
+are the usual widgets.
+
+Only bars created after :func:`setup` are affected, i.e. every bar of the package, whose
+modules are imported by the notebook's cells.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+__all__ = ["setup", "console_stream", "INDENT"]
+
+#: Bars are indented under the report's ``cell i/n`` lines.
+INDENT = "      "
+
+
+def console_stream():
+    """A text stream on the terminal the kernel was started from.
+
+    ipykernel redirects file descriptor 2 into the notebook and keeps a copy of the
+    original; writing to that copy reaches the terminal without entering the notebook.
+    """
+    fd = getattr(sys.stderr, "_original_stdstream_copy", None)
+    if fd is None:  # not inside ipykernel, or fd capture disabled
+        return sys.__stderr__
+    return os.fdopen(os.dup(fd), "w", buffering=1, encoding="utf-8", errors="replace")
+
+
+def setup(stream=None) -> type:
+    """Make ``tqdm.auto.tqdm`` a text bar on ``stream`` (default: :func:`console_stream`);
+    return the class. Bars that are disabled stay disabled; short steps (under 2 s) show
+    nothing; on a terminal a bar redraws in place, in a log file it writes a line at most
+    every 30 s.
+
+    >>> import io, tqdm.auto
+    >>> out = io.StringIO()
+    >>> saved = tqdm.auto.tqdm
+    >>> bar = setup(out)
+    >>> for _ in bar(range(3), desc="reading", delay=0): pass
+    >>> tqdm.auto.tqdm = saved
+    >>> "reading: 100%" in out.getvalue() and out.getvalue().lstrip("\\r").startswith(INDENT)
+    True
+    """
+    import tqdm.auto
+    import tqdm.std
+
+    stream = console_stream() if stream is None else stream
+    tty = bool(getattr(stream, "isatty", lambda: False)())
+
+    class ConsoleProgress(tqdm.std.tqdm):
+        """A text progress bar on the report's terminal."""
+
+        def __init__(self, *args, **kwargs):
+            if len(args) < 2:  # desc is the second positional argument
+                kwargs["desc"] = INDENT + (kwargs.get("desc") or "")
+            kwargs.setdefault("file", stream)
+            kwargs.setdefault("delay", 2.0)
+            kwargs.setdefault("ncols", 100)
+            if not tty:
+                kwargs.setdefault("mininterval", 30.0)
+            super().__init__(*args, **kwargs)
+
+    tqdm.auto.tqdm = ConsoleProgress
+    tqdm.auto.trange = lambda *args, **kwargs: ConsoleProgress(range(*args), **kwargs)
+    return ConsoleProgress
