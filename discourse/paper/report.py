@@ -58,10 +58,24 @@ def _clock(seconds: float) -> str:
 
 
 def _first_line(source: str, width: int = 72) -> str:
-    """The cell's first line that says what it does (not a comment, not an import)."""
-    lines = [ln.strip() for ln in source.splitlines() if ln.strip()]
-    useful = [ln for ln in lines if not ln.startswith(("#", "import ", "from "))]
-    line = (useful or lines or [""])[0]
+    r"""The first line of the cell's first statement that is not an import.
+
+    >>> _first_line("from x import (a,\n    b)\nimport y\n\nresult = f(a)  # go\n")
+    'result = f(a)  # go'
+    """
+    import ast
+
+    lines = source.splitlines()
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:  # IPython syntax (magics): the first line that is not a comment
+        body = []
+    steps = [n for n in body if not isinstance(n, (ast.Import, ast.ImportFrom))]
+    if steps:
+        line = lines[steps[0].lineno - 1].strip()
+    else:
+        line = next((ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")),
+                    "")
     return line if len(line) <= width else line[: width - 1] + "…"
 
 
@@ -84,10 +98,11 @@ class _Progress:
         self.cell_started = time.monotonic()
         elapsed = _clock(self.cell_started - self.nb_started)
         tags = cell.get("metadata", {}).get("tags", [])
-        if "injected-parameters" in tags:
-            what = "parameters: " + "; ".join(
-                ln.strip() for ln in cell.source.splitlines() if ln.strip()
-                and not ln.startswith("#"))
+        if "injected-parameters" in tags or "parameters" in tags:
+            kind = "parameters" if "injected-parameters" in tags else "defaults"
+            what = f"{kind}: " + "; ".join(
+                ln.split("#")[0].strip() for ln in cell.source.splitlines()
+                if ln.split("#")[0].strip())
             what = what if len(what) <= 72 else what[:71] + "…"
         else:
             what = _first_line(cell.source)

@@ -38,15 +38,22 @@ def setup(stream=None) -> type:
     """Make ``tqdm.auto.tqdm`` a text bar on ``stream`` (default: :func:`console_stream`);
     return the class. Bars that are disabled stay disabled; short steps (under 2 s) show
     nothing; on a terminal a bar redraws in place, in a log file it writes a line at most
-    every 30 s.
+    every 30 s, and its final state.
 
     >>> import io, tqdm.auto
     >>> out = io.StringIO()
     >>> saved = tqdm.auto.tqdm
     >>> bar = setup(out)
     >>> for _ in bar(range(3), desc="reading", delay=0): pass
-    >>> tqdm.auto.tqdm = saved
     >>> "reading: 100%" in out.getvalue() and out.getvalue().lstrip("\\r").startswith(INDENT)
+    True
+    >>> import time
+    >>> out.truncate(0)
+    0
+    >>> with bar(total=2, desc="slow", delay=0.2) as b:  # a log file: no refresh fell due
+    ...     time.sleep(0.3); b.update(2)
+    >>> tqdm.auto.tqdm = saved
+    >>> "slow: 100%" in out.getvalue()
     True
     """
     import tqdm.auto
@@ -67,6 +74,14 @@ def setup(stream=None) -> type:
             if not tty:
                 kwargs.setdefault("mininterval", 30.0)
             super().__init__(*args, **kwargs)
+
+        def close(self):
+            # tqdm prints nothing at the end of a bar it never drew; a step that outlasted
+            # the delay gets its final line even when no refresh fell due (a log file)
+            if (not self.disable and self.last_print_t < self.start_t + self.delay
+                    and self._time() - self.start_t >= self.delay):
+                self.last_print_t = self._time()
+            super().close()
 
     tqdm.auto.tqdm = ConsoleProgress
     tqdm.auto.trange = lambda *args, **kwargs: ConsoleProgress(range(*args), **kwargs)
