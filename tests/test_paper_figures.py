@@ -16,8 +16,22 @@ def digests(folder):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def test_every_figure_twice_identical(tmp_path, ungdc):
+def test_every_figure_twice_identical_and_passes_review(tmp_path, ungdc, monkeypatch):
+    """Every registered figure, built twice from scratch: the same bytes both times, and
+    nothing a reviewer sends back at print size (tests/figure_review.py: texts cut or piled
+    up, column names, legends over data; #14 item 15)."""
+    import matplotlib.pyplot as plt
+
+    from .figure_review import review
+
+    kept = []
+    monkeypatch.setattr(plt, "close", kept.append)  # keep the first build's figures
     a = build_figures(tmp_path / "a", sample=60, seed=3, progress=False)
+    monkeypatch.undo()
+    problems = {spec.name: review(fig) for spec, fig in zip(list_figures(), kept)}
+    for fig in kept:
+        plt.close(fig)
+    assert {name: p for name, p in problems.items() if p} == {}
     b = build_figures(tmp_path / "b", sample=60, seed=3, progress=False)
     names = {s.name for s in list_figures()}
     assert set(a["figures"]) == names

@@ -64,6 +64,7 @@ def plot_frequency(table: pd.DataFrame, *, ax=None):
         raise EmptyInputError("plot_frequency: empty table")
     groups = list(dict.fromkeys(table["group"]))
     terms = list(dict.fromkeys(table["term"]))
+    own = ax is None
     fig, ax = axes_or_new(ax, figsize=(7.2, 0.3 * len(terms) * max(1, len(groups)) / 1.5 + 1))
     height = 0.8 / len(groups)
     for k, g in enumerate(groups):
@@ -77,7 +78,7 @@ def plot_frequency(table: pd.DataFrame, *, ax=None):
     ax.invert_yaxis()
     ax.set_xlabel("rate per 10,000 words (95% CI)")
     if len(groups) > 1:
-        ax.legend()
+        legend_above(fig, ax, own=own)
     return fig
 
 
