@@ -22,15 +22,23 @@ def test_every_figure_twice_identical_and_passes_review(tmp_path, ungdc, monkeyp
     up, column names, legends over data; #14 item 15)."""
     import matplotlib.pyplot as plt
 
+    import discourse.paper.figures as figures
+
     from .figure_review import review
 
-    kept = []
-    monkeypatch.setattr(plt, "close", kept.append)  # keep the first build's figures
+    kept, save = {}, figures.save_figure
+
+    def keep(fig, name, *args, **kwargs):  # the first build's figures, reviewed below
+        kept[name] = fig
+        return save(fig, name, *args, **kwargs)
+
+    monkeypatch.setattr(figures, "save_figure", keep)
+    monkeypatch.setattr(plt, "close", lambda *args: None)
     a = build_figures(tmp_path / "a", sample=60, seed=3, progress=False)
     monkeypatch.undo()
-    problems = {spec.name: review(fig) for spec, fig in zip(list_figures(), kept)}
-    for fig in kept:
-        plt.close(fig)
+    problems = {name: review(fig) for name, fig in kept.items()}
+    plt.close("all")
+    assert set(kept) == {s.name for s in list_figures()}
     assert {name: p for name, p in problems.items() if p} == {}
     b = build_figures(tmp_path / "b", sample=60, seed=3, progress=False)
     names = {s.name for s in list_figures()}
