@@ -15,9 +15,11 @@ export DISCOURSE_UNGDC := $(abspath $(dir $(firstword $(SHARED_UNGDC))))
 endif
 endif
 export MPLBACKEND := Agg
-# Report parameters: SAMPLE= (empty = every document) and SEED.
+# Report parameters: SAMPLE= (empty = every document), SEED, and JOBS= notebooks run side by
+# side (empty = 2 on a machine with 2 cores or more).
 SAMPLE ?=
 SEED   ?= 1
+JOBS   ?=
 FIGURES ?= figures
 BUILD  ?= build
 PYTEST_ARGS ?=
@@ -56,7 +58,7 @@ data: install
 # The report prints what it will do, then each notebook's cells as they run.
 report: data
 	@$(BIN)/python -m discourse.paper.report --notebooks notebooks --figures $(FIGURES) --build $(BUILD) \
-		$(if $(SAMPLE),--sample $(SAMPLE)) --seed $(SEED)
+		$(if $(SAMPLE),--sample $(SAMPLE)) --seed $(SEED) $(if $(JOBS),--jobs $(JOBS))
 
 figures: data
 	$(BIN)/discourse figures --out $(FIGURES)

@@ -237,3 +237,24 @@ def test_keyness_axis_says_g_squared_and_frames_have_no_underscores():
     fig = plot_frequency(f)
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["national interest", "balance"]
     assert review(fig) == []
+
+
+def test_manifest_keeps_every_figure_when_processes_save_at_once(tmp_path):
+    """make report runs notebooks side by side: their save_figure calls must not lose each
+    other's manifest entries (read-modify-write under a lock on the folder)."""
+    import json
+    import subprocess
+    import sys
+
+    script = ("import sys, matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt\n"
+              "from discourse.paper.figures import save_figure\n"
+              "fig, ax = plt.subplots(figsize=(1, 1))\n"
+              "for i in range(15):\n"
+              "    save_figure(fig, f'{sys.argv[1]}_{i}', sys.argv[2], formats=('png',))\n")
+    procs = [subprocess.Popen([sys.executable, "-c", script, name, str(tmp_path)])
+             for name in ("a", "b", "c")]
+    assert [p.wait(timeout=300) for p in procs] == [0, 0, 0]
+    manifest = json.loads((tmp_path / "MANIFEST.json").read_text())
+    assert len(manifest["figures"]) == 45
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".png")) == \
+        ["MANIFEST.json"]

@@ -70,14 +70,14 @@ def test_terminal_shows_cells_and_progress_bars_without_kernel_noise(tmp_path, c
     build_report(nbs, figures=tmp_path / "f", build=tmp_path / "b", sample=3, stream=out)
     lines = out.getvalue().splitlines()
     assert lines[0].startswith("make report: 1 notebooks on a sample (at most 3 UN speeches")
-    assert "[1/1] 00_steps.ipynb: 4 code cells" in lines
-    cells = [ln for ln in lines if re.match(r"  cell +\d/4 +\d+:\d\d  ", ln)]
-    assert [ln.split()[1] for ln in cells] == ["1/4", "2/4", "3/4", "4/4"]
+    assert lines[3].startswith("[1/1] 00_steps.ipynb: 4 code cells")
+    cells = [ln for ln in lines if re.match(r"  00_steps cell +\d/4 +\d+:\d\d  ", ln)]
+    assert [ln.split()[2] for ln in cells] == ["1/4", "2/4", "3/4", "4/4"]
     assert cells[1].endswith("parameters: SAMPLE = 3; SEED = 1; OUT_DIR = \"../f\"")
     assert cells[2].endswith("for _ in tqdm(range(4), desc='a long step', delay=0):")
     assert cells[3].endswith("x = 1 + 1  # a quick cell")
     err = capfd.readouterr().err
-    assert "a long step: 100%" in err  # the kernel's bar reached the terminal
+    assert "00_steps · a long step: 100%" in err  # the kernel's bar reached the terminal
     assert "without encryption" not in err and "IPKernelApp" not in err
     executed = nbformat.read(tmp_path / "b" / "notebooks" / "00_steps.ipynb", as_version=4)
     bar_cell = [c for c in executed.cells if "tqdm(range(4)" in c.source][0]
@@ -146,3 +146,30 @@ def test_widgets_show_their_static_view_not_their_repr(tmp_path):
     assert "children=" not in text_of(page)  # the code shows IntProgress(...), no output does
     executed = json.loads((tmp_path / "b" / "notebooks" / "00_w.ipynb").read_text())
     assert "application/vnd.jupyter.widget-view+json" in json.dumps(executed)  # live in Lab
+
+
+def test_notebooks_side_by_side(tmp_path, capfd):
+    """jobs=2: two kernels at a time, every line naming its notebook, pages in name order,
+    every figure in the manifest (two notebooks save at the same moment)."""
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    save = ("import time, matplotlib.pyplot as plt\nfrom tqdm.auto import tqdm\n"
+            "from discourse.paper.figures import save_figure\n"
+            "for _ in tqdm(range(3), desc='step', delay=0):\n    time.sleep(0.3)\n"
+            "fig, ax = plt.subplots()\nfor i in range(5):\n"
+            "    save_figure(fig, f'{NAME}_{i}', OUT_DIR, formats=('png',))")
+    for name in ("00_a", "01_b", "02_c"):
+        notebook(nbs / f"{name}.ipynb", f"NAME = {name!r}", save, title=name)
+    index = build_report(nbs, figures=tmp_path / "figures", build=tmp_path / "b", jobs=2)
+    captured = capfd.readouterr()
+    out, err = captured.out, captured.err
+    assert "2 notebooks run side by side" in out
+    for name in ("00_a", "01_b", "02_c"):
+        assert re.search(rf"^  {name} cell  4/4 +\d+:\d\d  for _ in tqdm", out, re.M), out
+        assert re.search(rf"^      {name} · step: 100%", err, re.M), err  # its bar, one line
+        assert f"  {name} done in" in out
+    home = index.read_text(encoding="utf-8")
+    assert home.index("00_a.html") < home.index("01_b.html") < home.index("02_c.html")
+    manifest = json.loads((tmp_path / "figures" / "MANIFEST.json").read_text())
+    assert len(manifest["figures"]) == 15
+    assert manifest["figures"]["01_b_3"]["producer"] == "notebooks/01_b.ipynb"

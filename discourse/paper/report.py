@@ -36,7 +36,8 @@ from pathlib import Path
 from ..errors import DiscourseError, InputError
 from .figures import PRODUCER_ENV
 
-__all__ = ["run_notebook", "build_report", "report_plan", "PageInfo", "SLOW_CELL_S"]
+__all__ = ["run_notebook", "build_report", "report_plan", "default_jobs", "PageInfo",
+           "SLOW_CELL_S"]
 
 _EMPTY_SCRIPT = re.compile(r'<script[^>]*\bsrc=""[^>]*>\s*</script>\s*')
 _REMOTE = re.compile(r'<(?:script|link|img)\b[^>]*\b(?:src|href)="(https?://[^"]+)"')
@@ -44,8 +45,12 @@ _WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 _STRING = re.compile(r"""(?<![A-Za-z0-9_])[rb]?(["'])([A-Za-z0-9][A-Za-z0-9_.\-]*)\1""")
 #: A cell slower than this many seconds gets a "took ..." line.
 SLOW_CELL_S = 10.0
-#: The kernel's first line: progress bars to the terminal (discourse.paper.report_kernel).
-_KERNEL_SETUP = "import discourse.paper.report_kernel as _report; _report.setup(); del _report"
+
+
+def _kernel_setup(label: str, lines: bool) -> str:
+    """The kernel's first line: progress bars to the terminal (discourse.paper.report_kernel)."""
+    return (f"import discourse.paper.report_kernel as _report; "
+            f"_report.setup(label={label!r}, lines={lines!r}); del _report")
 
 # Measured on this project's 2-core machine (README, "Two commands"); printed before a run.
 _TIMES = {"cold": "about 20 minutes", "warm": "about 5 minutes", "sample": "about 4 minutes"}
@@ -80,18 +85,22 @@ def _first_line(source: str, width: int = 72) -> str:
 
 
 class _Progress:
-    """The runner's lines on the terminal: a notebook's cells as they start, slow cells' times."""
+    """The runner's lines on the terminal: a notebook's cells as they start, slow cells' times.
+    Every line names its notebook, so that two notebooks running side by side stay legible."""
 
-    def __init__(self, stream=None):
+    def __init__(self, stream=None, *, started: float | None = None):
         self.stream = stream or sys.stdout
-        self.started = time.monotonic()
+        self.started = time.monotonic() if started is None else started
+        self.name = ""
 
     def say(self, text: str) -> None:
         print(text, file=self.stream, flush=True)
 
     def notebook(self, k: int, total: int, name: str, n_cells: int):
+        self.name = Path(name).stem
         self.n_cells, self.cell, self.nb_started = n_cells, 0, time.monotonic()
-        self.say(f"[{k}/{total}] {name}: {n_cells} code cells")
+        self.say(f"[{k}/{total}] {name}: {n_cells} code cells "
+                 f"(report at {_clock(self.nb_started - self.started)})")
 
     def cell_start(self, cell):
         self.cell += 1
@@ -106,17 +115,17 @@ class _Progress:
             what = what if len(what) <= 72 else what[:71] + "…"
         else:
             what = _first_line(cell.source)
-        self.say(f"  cell {self.cell:>2}/{self.n_cells}  {elapsed:>7}  {what}")
+        self.say(f"  {self.name} cell {self.cell:>2}/{self.n_cells} {elapsed:>7}  {what}")
 
     def cell_done(self):
         took = time.monotonic() - self.cell_started
         if took >= SLOW_CELL_S:
-            self.say(f"  {'':>10}  {'':>7}  (cell {self.cell} took {_clock(took)})")
+            self.say(f"  {self.name} cell {self.cell:>2}/{self.n_cells} took {_clock(took)}")
 
-    def notebook_done(self, name: str):
+    def notebook_done(self):
         now = time.monotonic()
-        self.say(f"  {name} done in {_clock(now - self.nb_started)} "
-                 f"(report so far {_clock(now - self.started)})")
+        self.say(f"  {self.name} done in {_clock(now - self.nb_started)} "
+                 f"(report at {_clock(now - self.started)})")
 
 
 def _code_cells(nb) -> int:
@@ -124,11 +133,13 @@ def _code_cells(nb) -> int:
 
 
 def run_notebook(notebook: str | Path, output: str | Path, *, parameters: dict | None = None,
-                 timeout: int = 3600, progress: _Progress | None = None) -> Path:
+                 timeout: int = 3600, progress: _Progress | None = None,
+                 bar_lines: bool = False) -> Path:
     """Execute one notebook with papermill into ``output`` (its folder is created).
 
     With ``progress``, each cell is announced as it starts and the kernel's progress bars go
-    to the terminal (see the module docs).
+    to the terminal (see the module docs); ``bar_lines``: one line per bar update (for logs
+    and notebooks running side by side) instead of a bar redrawn in place.
     """
     import papermill as pm
     from traitlets.config import Config
@@ -155,7 +166,8 @@ def run_notebook(notebook: str | Path, output: str | Path, *, parameters: dict |
             pm.execute_notebook(str(notebook), str(output), parameters=parameters or {},
                                 cwd=str(notebook.parent), kernel_name="python3",
                                 progress_bar=False, execution_timeout=timeout, config=config,
-                                extra_arguments=[f"--IPKernelApp.exec_lines={_KERNEL_SETUP}"]
+                                extra_arguments=[f"--IPKernelApp.exec_lines="
+                                                 f"{_kernel_setup(notebook.stem, bar_lines)}"]
                                 if progress is not None else [], **hooks)
         except pm.PapermillExecutionError as exc:
             raise DiscourseError(f"{notebook}: cell {exc.exec_count} failed: {exc.ename}: "
@@ -401,7 +413,7 @@ def _cache_state() -> tuple[str, int]:
     return home, entries
 
 
-def report_plan(n_notebooks: int, *, sample: int | None, seed: int) -> str:
+def report_plan(n_notebooks: int, *, sample: int | None, seed: int, jobs: int = 1) -> str:
     """What ``make report`` is about to do and about how long it takes (printed first)."""
     home, entries = _cache_state()
     if sample is not None:
@@ -424,51 +436,105 @@ def report_plan(n_notebooks: int, *, sample: int | None, seed: int) -> str:
             f"{_TIMES['sample']}).",
         ]
     lines.append("  Each notebook's cells are listed as they start; long steps show a progress "
-                 "bar.")
+                 "bar" + (f"; {jobs} notebooks run side by side (--jobs)." if jobs > 1 else "."))
     return "\n".join(lines)
+
+
+def _run_one(task) -> float:
+    """Run one notebook of the report in a worker process; return its seconds."""
+    nb, output, params, k, total, n_cells, started, bar_lines = task
+    progress = _Progress(started=started)
+    progress.notebook(k, total, Path(nb).name, n_cells)
+    run_notebook(nb, output, parameters=params, progress=progress, bar_lines=bar_lines)
+    progress.notebook_done()
+    return time.monotonic() - progress.nb_started
+
+
+def default_jobs() -> int:
+    """Notebooks run side by side by default: 2 on a machine with 2 cores or more."""
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 def build_report(notebooks: str | Path = "notebooks", *, figures: str | Path = "figures",
                  build: str | Path = "build", sample: int | None = None, seed: int = 1,
-                 only: list[str] | None = None, stream=None) -> Path:
-    """Execute the notebooks in order and write ``<build>/report/index.html``; return it.
+                 only: list[str] | None = None, stream=None, jobs: int | None = 1) -> Path:
+    """Execute the notebooks and write ``<build>/report/index.html``; return it.
 
-    ``stream`` receives the progress lines (default: standard output).
+    ``jobs`` notebooks run at a time (each in its own kernel; ``None``: :func:`default_jobs`),
+    in name order; the notebooks are independent (each reads its data, the caches are
+    shared). The slow steps of a first run are single-threaded (word2vec, the topic models),
+    so two notebooks side by side take about half the time on two cores. ``stream``
+    receives the progress lines when ``jobs`` is 1 (default: standard output; with more
+    jobs, the workers print to standard output).
     """
     import nbformat
 
-    notebooks, figures, build = Path(notebooks), Path(figures).resolve(), Path(build).resolve()
+    from .._validation import check_range
+
+    jobs = default_jobs() if jobs is None else int(check_range("jobs", jobs, "build_report",
+                                                                low=1, integer=True))
+    notebooks = Path(notebooks).resolve()
+    figures, build = Path(figures).resolve(), Path(build).resolve()
     files = sorted(p for p in notebooks.glob("*.ipynb") if not p.name.startswith("."))
     if only:
         files = [p for p in files if p.stem in only]
     if not files:
         raise InputError(f"{notebooks}: no notebook to run")
     progress = _Progress(stream)
-    progress.say(report_plan(len(files), sample=sample, seed=seed))
+    progress.say(report_plan(len(files), sample=sample, seed=seed, jobs=jobs))
     # OUT_DIR relative to the notebooks (their working directory): the executed notebooks
     # and the report show no path of this machine.
-    out_dir = os.path.relpath(figures, notebooks.resolve())
+    out_dir = os.path.relpath(figures, notebooks)
     params = {"SAMPLE": sample, "SEED": seed, "OUT_DIR": out_dir}
-    executed = []
-    for k, nb in enumerate(files, 1):
-        progress.notebook(k, len(files), nb.name,
-                          _code_cells(nbformat.read(nb, as_version=4)) + 1)  # + parameters
-        run_notebook(nb, build / "notebooks" / nb.name, parameters=params, progress=progress)
-        executed.append((build / "notebooks" / nb.name, time.monotonic() - progress.nb_started))
-        progress.notebook_done(nb.stem)
+    tasks = [(nb, build / "notebooks" / nb.name, params, k, len(files),
+              _code_cells(nbformat.read(nb, as_version=4)) + 1,  # + the injected parameters
+              progress.started, jobs > 1 or not _is_tty(progress.stream))
+             for k, nb in enumerate(files, 1)]
+    if jobs == 1:
+        seconds = []
+        for nb, output, params, k, total, n_cells, _, bar_lines in tasks:
+            progress.notebook(k, total, nb.name, n_cells)
+            run_notebook(nb, output, parameters=params, progress=progress, bar_lines=bar_lines)
+            progress.notebook_done()
+            seconds.append(time.monotonic() - progress.nb_started)
+    else:
+        seconds = _run_parallel(tasks, jobs)
+    executed = [(task[1], sec) for task, sec in zip(tasks, seconds)]
     pages, number = [], 1
-    for i, (path, seconds) in enumerate(executed):
+    for i, (path, sec) in enumerate(executed):
         prev = executed[i - 1][0].stem + ".html" if i else None
         next_ = executed[i + 1][0].stem + ".html" if i + 1 < len(executed) else None
         info = _to_html(path, build / "report" / f"{path.stem}.html", first_figure=number,
                         prev=prev, next_=next_, figures_dir=figures)
-        info.seconds = seconds
+        info.seconds = sec
         number += len(info.figures)
         pages.append(info)
     index = build / "report" / "index.html"
     _index(pages, target=index, figures=figures, sample=sample, seed=seed)
     progress.say(f"report: {index} ({_clock(time.monotonic() - progress.started)} in all)")
     return index
+
+
+def _is_tty(stream) -> bool:
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _run_parallel(tasks, jobs: int) -> list[float]:
+    """Run the tasks ``jobs`` at a time in worker processes, in order; stop at the first
+    failure (the running notebooks are finished, no new one is started)."""
+    import multiprocessing
+    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+
+    context = multiprocessing.get_context("spawn")  # a clean process: no inherited threads
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = [pool.submit(_run_one, task) for task in tasks]
+        done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        failed = [f for f in futures if f.done() and f.exception() is not None]
+        if failed:
+            for f in futures:
+                f.cancel()
+            raise failed[0].exception()
+        return [f.result() for f in futures]
 
 
 def _main(argv=None) -> int:
@@ -479,10 +545,12 @@ def _main(argv=None) -> int:
     parser.add_argument("--sample", type=int, default=None)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", nargs="*", default=None, help="notebook stems to run")
+    parser.add_argument("--jobs", type=int, default=None,
+                        help=f"notebooks run side by side (default: {default_jobs()} here)")
     args = parser.parse_args(argv)
     try:
         build_report(args.notebooks, figures=args.figures, build=args.build, sample=args.sample,
-                     seed=args.seed, only=args.only)
+                     seed=args.seed, only=args.only, jobs=args.jobs)
     except DiscourseError as exc:
         print(f"report: error: {exc}", file=sys.stderr)
         return 2

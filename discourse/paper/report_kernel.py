@@ -34,11 +34,13 @@ def console_stream():
     return os.fdopen(os.dup(fd), "w", buffering=1, encoding="utf-8", errors="replace")
 
 
-def setup(stream=None) -> type:
+def setup(stream=None, *, label: str = "", lines: bool | None = None) -> type:
     """Make ``tqdm.auto.tqdm`` a text bar on ``stream`` (default: :func:`console_stream`);
     return the class. Bars that are disabled stay disabled; short steps (under 2 s) show
-    nothing; on a terminal a bar redraws in place, in a log file it writes a line at most
-    every 30 s, and its final state.
+    nothing. ``label`` (the notebook) starts every bar's description. A bar redraws in place
+    on a terminal; with ``lines`` (default: when the stream is not a terminal, e.g. a log
+    file, or when notebooks run side by side) it writes one line at most every 30 s, and
+    its final state.
 
     >>> import io, tqdm.auto
     >>> out = io.StringIO()
@@ -60,18 +62,21 @@ def setup(stream=None) -> type:
     import tqdm.std
 
     stream = console_stream() if stream is None else stream
-    tty = bool(getattr(stream, "isatty", lambda: False)())
+    if lines is None:
+        lines = not bool(getattr(stream, "isatty", lambda: False)())
+    out = _Lines(stream) if lines else stream
+    prefix = INDENT + (f"{label} · " if label else "")
 
     class ConsoleProgress(tqdm.std.tqdm):
         """A text progress bar on the report's terminal."""
 
         def __init__(self, *args, **kwargs):
             if len(args) < 2:  # desc is the second positional argument
-                kwargs["desc"] = INDENT + (kwargs.get("desc") or "")
-            kwargs.setdefault("file", stream)
+                kwargs["desc"] = prefix + (kwargs.get("desc") or "")
+            kwargs.setdefault("file", out)
             kwargs.setdefault("delay", 2.0)
-            kwargs.setdefault("ncols", 100)
-            if not tty:
+            kwargs.setdefault("ncols", 110)
+            if lines:
                 kwargs.setdefault("mininterval", 30.0)
             super().__init__(*args, **kwargs)
 
@@ -86,3 +91,23 @@ def setup(stream=None) -> type:
     tqdm.auto.tqdm = ConsoleProgress
     tqdm.auto.trange = lambda *args, **kwargs: ConsoleProgress(range(*args), **kwargs)
     return ConsoleProgress
+
+
+class _Lines:
+    """A stream for tqdm that turns each redraw into a line of its own (no carriage
+    returns, no cursor movement): legible in a log file and beside another notebook's bars."""
+
+    def __init__(self, stream):
+        import re
+
+        self.stream = stream
+        self._escape = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+    def write(self, text: str) -> int:
+        for piece in self._escape.sub("", text).replace("\r", "\n").split("\n"):
+            if piece.strip():
+                self.stream.write(piece.rstrip() + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
