@@ -88,6 +88,13 @@ def concordance_html(table: pd.DataFrame, *, title: str = "") -> str:
     return f'<table class="discourse-kwic">{caption}{body}</table>'
 
 
+def _number(value) -> str:
+    """A value for a table cell: 2,290 or 0.214 (no exponent)."""
+    if pd.isna(value):
+        return "–"
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
 def _panel_class():
     import ipywidgets as widgets
 
@@ -199,7 +206,8 @@ def explore(article: Corpus, sets: Mapping[str, Corpus], *, metrics: Mapping[str
         shown = pd.DataFrame({
             "article": table["doc_id"], "measure": table["metric"].map(metric_label),
             "value": table["value"].round(3), f"median in {set_box.value}": table["median"].round(3),
-            "middle half of the set": [f"{a:.3g} – {b:.3g}" for a, b in zip(table["q1"], table["q3"])],
+            "middle half of the set": [f"{_number(a)} – {_number(b)}"
+                                       for a, b in zip(table["q1"], table["q3"])],
             "percentile": table["percentile"].round(1), "effect size": table["effect_size"].round(2)})
         metric_view.value = shown.to_html(index=False, border=0)
 
