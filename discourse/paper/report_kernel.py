@@ -70,6 +70,9 @@ def setup(stream=None, *, label: str = "", lines: bool | None = None) -> type:
     class ConsoleProgress(tqdm.std.tqdm):
         """A text progress bar on the report's terminal."""
 
+        # no monitor thread: it redraws a bar that has not moved, one more line in a log
+        monitor_interval = 0 if lines else tqdm.std.tqdm.monitor_interval
+
         def __init__(self, *args, **kwargs):
             if len(args) < 2:  # desc is the second positional argument
                 kwargs["desc"] = prefix + (kwargs.get("desc") or "")
