@@ -15,9 +15,11 @@ export DISCOURSE_UNGDC := $(abspath $(dir $(firstword $(SHARED_UNGDC))))
 endif
 endif
 export MPLBACKEND := Agg
-# Report parameters: SAMPLE= (empty = every document) and SEED.
+# Report parameters: SAMPLE= (empty = every document), SEED, and JOBS= notebooks run side by
+# side (empty = 2 on a machine with 2 cores or more).
 SAMPLE ?=
 SEED   ?= 1
+JOBS   ?=
 FIGURES ?= figures
 BUILD  ?= build
 PYTEST_ARGS ?=
@@ -30,27 +32,33 @@ help:
 	@echo "make figures  regenerate the paper figures without Jupyter"
 	@echo "make strip    remove outputs from notebooks before committing"
 
+# pip -qq: errors only. A machine's pip configuration can name package indexes or folders
+# that lack most packages, and pip then warns "Location ... is ignored" for every package.
+PIP := $(BIN)/python -m pip install -qq
+
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(PIP) --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	@echo "installing discourse and its dependencies into $(VENV) (once)"
+	$(PIP) -e .
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(PIP) -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 data: install
-	$(BIN)/discourse data
+	@$(BIN)/discourse data
 
+# The report prints what it will do, then each notebook's cells as they run.
 report: data
-	$(BIN)/python -m discourse.paper.report --notebooks notebooks --figures $(FIGURES) --build $(BUILD) \
-		$(if $(SAMPLE),--sample $(SAMPLE)) --seed $(SEED)
+	@$(BIN)/python -m discourse.paper.report --notebooks notebooks --figures $(FIGURES) --build $(BUILD) \
+		$(if $(SAMPLE),--sample $(SAMPLE)) --seed $(SEED) $(if $(JOBS),--jobs $(JOBS))
 
 figures: data
 	$(BIN)/discourse figures --out $(FIGURES)

@@ -5,9 +5,11 @@ The notebooks are executed once (module fixture: ``build_report`` with ``SAMPLE=
 same runner as ``make report``), into a temporary folder. Then:
 
 * each notebook produced its HTML page and saved at least one figure into ``OUT_DIR``;
+* each notebook saves exactly the figures the registry lists for it (one name per figure);
 * headless Chromium (Debian's ``chromium`` and ``chromium-driver``, installed by ``make
-  test``) opens the index and every page: no console errors, every image loaded; a
-  screenshot of each page is saved under ``build/test-artifacts/`` as a test artifact.
+  test``) opens the index and every page: no console errors, every image loaded, every
+  registered figure of the notebook shown with its caption, no widget repr or frozen
+  progress bar; a screenshot of each page is saved under ``build/test-artifacts/``.
 
 The notebooks are committed without outputs (checked here too).
 """
@@ -61,6 +63,11 @@ def test_notebook_ran_and_saved_figures(report, path):
     mine = [n for n, e in manifest["figures"].items()
             if e["producer"] == f"notebooks/{path.name}"]
     assert mine, f"{path.name} saved no figure through save_figure into OUT_DIR"
+    # one name per figure: a notebook saves exactly the figures the registry lists for it
+    # (`discourse figures --list`, the README's gallery)
+    from discourse.paper import list_figures
+
+    assert sorted(mine) == sorted(s.name for s in list_figures() if s.notebook == path.name)
     for name in mine:
         png = figures / f"{name}.png"
         assert png.exists() and png.stat().st_size > 1000
@@ -95,5 +102,19 @@ def test_report_in_headless_chromium(report):
                 f"{page.name}: an image did not load"
             if page != index:
                 assert images, f"{page.name} shows no figure"
+                # every registered figure of the notebook inline, with its caption (#14 item 13)
+                from discourse.paper import list_figures
+
+                shown = driver.execute_script(
+                    "return Array.from(document.querySelectorAll('figure.discourse-figure"
+                    "[data-figure]')).filter(f => f.querySelector('img').naturalWidth > 0 &&"
+                    " f.querySelector('figcaption').textContent.length > 20)"
+                    ".map(f => f.dataset.figure);")
+                expected = [s.name for s in list_figures() if s.notebook == f"{page.stem}.ipynb"]
+                assert sorted(shown) == sorted(expected), page.name
+                assert driver.title.endswith("· discourse report") and "Notebook" not in driver.title
+                assert not driver.execute_script(
+                    "return Array.from(document.querySelectorAll('.jp-OutputArea-output'))"
+                    ".some(o => /^(VBox|HBox)\\(children=|\\s*0%\\|/.test(o.textContent.trim()));")
     finally:
         driver.quit()

@@ -16,8 +16,30 @@ def digests(folder):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def test_every_figure_twice_identical(tmp_path, ungdc):
+def test_every_figure_twice_identical_and_passes_review(tmp_path, ungdc, monkeypatch):
+    """Every registered figure, built twice from scratch: the same bytes both times, and
+    nothing a reviewer sends back at print size (tests/figure_review.py: texts cut or piled
+    up, column names, legends over data; #14 item 15)."""
+    import matplotlib.pyplot as plt
+
+    import discourse.paper.figures as figures
+
+    from .figure_review import review
+
+    kept, save = {}, figures.save_figure
+
+    def keep(fig, name, *args, **kwargs):  # the first build's figures, reviewed below
+        kept[name] = fig
+        return save(fig, name, *args, **kwargs)
+
+    monkeypatch.setattr(figures, "save_figure", keep)
+    monkeypatch.setattr(plt, "close", lambda *args: None)
     a = build_figures(tmp_path / "a", sample=60, seed=3, progress=False)
+    monkeypatch.undo()
+    problems = {name: review(fig) for name, fig in kept.items()}
+    plt.close("all")
+    assert set(kept) == {s.name for s in list_figures()}
+    assert {name: p for name, p in problems.items() if p} == {}
     b = build_figures(tmp_path / "b", sample=60, seed=3, progress=False)
     names = {s.name for s in list_figures()}
     assert set(a["figures"]) == names

@@ -32,7 +32,7 @@ def _keyness_vs(inputs: PaperInputs, name: str):
     return stat_keyness(inputs.article, reference, min_count=3), reference
 
 
-@register("keywords_frames_article", "Rates of the article's frames per 10,000 tokens with 95% "
+@register("keywords_frames_article", "Rates of the article's frames per 10,000 words with 95% "
           "intervals (dictionary 'frames')", "01_keywords.ipynb", inputs=("article",))
 def keywords_frames_article(inputs: PaperInputs):
     from ..keywords.frequencies import keyword_frequencies
@@ -52,7 +52,7 @@ def keywords_dispersion_article(inputs: PaperInputs):
                                                  "sovereign*", "national interest*"]))
 
 
-@register("keyness_article_vs_syria_before_2011", "Keyness (G2) of the article against "
+@register("keyness_article_vs_syria_before_2011", "Keyness (G²) of the article against "
           "Syria's UN statements 1946-2010", "01_keywords.ipynb", inputs=("article", "un_with_syria"))
 def keyness_article_vs_syria_before_2011(inputs: PaperInputs):
     from ..plots.keywords import plot_keyness
@@ -240,7 +240,7 @@ def _topic_model(inputs: PaperInputs):
                       **_topic_fit(inputs))
 
 
-@register("topics_choosing_k", "Coherence (c_v, c_npmi, u_mass) and stability across seeds of "
+@register("topics_choosing_k", "Coherence (C_V, C_NPMI, C_UMass) and stability across seeds of "
           "LDA models over a grid of k", "03_topics.ipynb", inputs=("un_with_syria",))
 def topics_choosing_k(inputs: PaperInputs):
     from ..plots.topics import plot_topic_selection
@@ -257,7 +257,7 @@ def topics_choosing_k(inputs: PaperInputs):
     return plot_topic_selection(coherence, stability)
 
 
-@register("topics_top_terms", "The most relevant terms (lambda = 0.6) of each of the 10 LDA "
+@register("topics_top_terms", "The most relevant terms (λ = 0.6) of each of the 10 LDA "
           "topics of the UN corpus", "03_topics.ipynb", inputs=("un_with_syria",))
 def topics_top_terms(inputs: PaperInputs):
     from ..plots.topics import plot_top_terms

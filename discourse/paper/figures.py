@@ -177,6 +177,38 @@ def read_manifest(out_dir: str | os.PathLike) -> dict:
 
 def _record(out: Path, name: str, files: list[Path], *, producer: str, inputs: dict,
             params: dict) -> None:
+    with _manifest_lock(out):  # notebooks run side by side write to the same manifest
+        _update(out, name, files, producer=producer, inputs=inputs, params=params)
+
+
+class _manifest_lock:
+    """An exclusive lock on the figure folder while its manifest is read and rewritten
+    (POSIX ``flock`` on the folder itself, so that no lock file is left beside the figures;
+    where there is none, no lock)."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.fd = None
+
+    def __enter__(self):
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover (Windows)
+            return self
+        self.fd = os.open(self.out, os.O_RDONLY)
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        if self.fd is not None:
+            import fcntl
+
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+
+
+def _update(out: Path, name: str, files: list[Path], *, producer: str, inputs: dict,
+            params: dict) -> None:
     manifest = read_manifest(out)
     manifest["figures"][name] = {
         "files": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files},

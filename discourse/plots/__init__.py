@@ -2,7 +2,8 @@
 returning the matplotlib Figure it drew on, in the paper style (:mod:`discourse.plots.style`).
 
 One module per family (``corpus``, ``keywords``, ``rhetoric``, ``actors``, ``topics``,
-``compare``, ``scaling``), ``style`` (the shipped paper style) and ``_axes`` (shared axis helpers). A plot
+``compare``, ``scaling``), ``style`` (the shipped paper style), ``labels`` (metric and group names in
+words) and ``_axes`` (shared axis helpers: gaps, label placement, legends). A plot
 function takes a table and draws it: it computes nothing.
 
 May import: the base modules only (``errors``, ``_validation``); tables come in as arguments.

@@ -11,7 +11,7 @@ import pandas as pd
 from .._validation import check_choice, check_columns, check_range
 from ..errors import EmptyInputError
 from .style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, styled
-from ._axes import axes_or_new
+from ._axes import axes_or_new, legend_above, place_labels, with_gaps
 
 __all__ = ["plot_attention", "plot_actor_tone", "plot_cooccurrence", "plot_balance_trend"]
 
@@ -41,6 +41,8 @@ def plot_attention(table: pd.DataFrame, *, n: int = 12, ax=None):
     actors = [a for a, _ in top.index]
     names = [nm for _, nm in top.index]
     groups = list(dict.fromkeys(table["group"]))
+    groups = [g for g in groups if _is_article(g)] + [g for g in groups if not _is_article(g)]
+    own = ax is None
     fig, ax = axes_or_new(ax, figsize=(7.2, 0.25 * len(actors) * max(1, len(groups)) / 1.5 + 1.2))
     height = 0.8 / len(groups)
     others = iter([c for c in PALETTE if c != ARTICLE_COLOUR])
@@ -53,7 +55,7 @@ def plot_attention(table: pd.DataFrame, *, n: int = 12, ax=None):
     ax.invert_yaxis()
     ax.set_xlabel("share of actor mentions")
     if len(groups) > 1:
-        ax.legend()
+        legend_above(fig, ax, own=own)
     return fig
 
 
@@ -78,6 +80,7 @@ def plot_actor_tone(table: pd.DataFrame, *, n: int = 12, min_sentences: int = 1,
              .sort_values(ascending=False, kind="mergesort").head(n))
     actors = [a for a, _ in order.index]
     groups = list(dict.fromkeys(data["group"]))
+    own = ax is None
     fig, ax = axes_or_new(ax, figsize=(7.2, 0.28 * len(actors) + 1.2))
     step = 0.6 / max(1, len(groups))
     others = iter([c for c in PALETTE if c != ARTICLE_COLOUR])
@@ -96,7 +99,7 @@ def plot_actor_tone(table: pd.DataFrame, *, n: int = 12, min_sentences: int = 1,
     ax.set_xlim(-1, 1)
     ax.set_xlabel("tone of sentences naming the actor (VADER compound, 95% bootstrap CI)")
     if len(groups) > 1:
-        ax.legend()
+        legend_above(fig, ax, own=own)
     return fig
 
 
@@ -155,17 +158,19 @@ def plot_cooccurrence(table: pd.DataFrame, *, counts: pd.DataFrame | None = None
 @styled
 def plot_balance_trend(table: pd.DataFrame, *, measure: str = "equidistance",
                        pair: str = "Russia–Ukraine", ax=None):
-    """A balance measure per Syrian UN statement by year (blue, with bootstrap intervals),
-    the 2024 statements of the named states (grey, labelled) and the article (vermilion),
-    from :func:`discourse.actors.balance.stat_balance_comparison`. Undefined values (a side not
-    named) are left out, and counted in the legend.
+    """A balance measure per Syrian UN statement by year (blue, with bootstrap intervals;
+    the line breaks over years without a statement or without a defined value), and, in a
+    panel to its right, the 2024 statements of the named states (grey, labelled) and the
+    article (vermilion), from :func:`discourse.actors.balance.stat_balance_comparison`.
+    Undefined values (a side not named) are left out, and counted in the legend. With
+    ``ax``, everything is drawn on that one Axes (the named states right of 2024).
 
     >>> t = pd.DataFrame({"set": ["Syria 2011-2024", "article"], "country": ["SYR", "SYR"],
     ...                   "year": [2020, 2025], "measure": ["equidistance"] * 2, "pair": ["Russia–Ukraine"] * 2,
     ...                   "value": [0.4, 0.7], "ci_low": [0.3, 0.5], "ci_high": [0.5, 0.9]})
     >>> fig = plot_balance_trend(t)
-    >>> len(fig.axes[0].containers)
-    2
+    >>> [len(a.containers) for a in fig.axes]
+    [1, 1]
     """
     check_columns(table, ["set", "country", "year", "measure", "pair", "value", "ci_low",
                           "ci_high"], "plot_balance_trend")
@@ -174,29 +179,52 @@ def plot_balance_trend(table: pd.DataFrame, *, measure: str = "equidistance",
     data = table[(table["measure"] == measure) & ((table["pair"] == pair) if per_pair else True)]
     if data.empty:
         raise EmptyInputError(f"plot_balance_trend: no row for {measure!r} / {pair!r}")
-    fig, ax = axes_or_new(ax, figsize=(7.2, 3.2))
+    own = ax is None
+    if own:
+        import matplotlib.pyplot as plt
+
+        fig, (ax, side) = plt.subplots(1, 2, figsize=(7.2, 3.2), sharey=True,
+                                       layout="constrained", width_ratios=[6, 1])
+    else:
+        fig, side = ax.figure, ax
     syria = data[data["set"].str.startswith("Syria")].sort_values("year")
     defined = syria.dropna(subset=["value"])
     years = pd.to_numeric(defined["year"])
     err = np.vstack([(defined["value"] - defined["ci_low"]).fillna(0).clip(lower=0),
                      (defined["ci_high"] - defined["value"]).fillna(0).clip(lower=0)])
-    ax.errorbar(years, defined["value"], yerr=err, fmt="o-", color=REFERENCE_COLOUR, markersize=3,
-                linewidth=0.8, capsize=1.5,
-                label=f"Syria at the UN ({len(defined)} of {len(syria)} statements defined)")
-    others = data[data["set"] == "named states 2024"].dropna(subset=["value"])
-    for _, r in others.iterrows():
-        ax.plot(2024.4, r["value"], "o", color="#777777", markersize=3)
-        ax.annotate(str(r["country"]), (2024.4, r["value"]), xytext=(3, 0),
-                    textcoords="offset points", fontsize=6, color="#555555", va="center")
-    art = data[data["set"] == "article"]
-    for _, r in art.iterrows():
-        year = float(r["year"]) if pd.notna(r["year"]) else 2025.0
-        lo = max(0.0, r["value"] - r["ci_low"]) if pd.notna(r["ci_low"]) else 0
-        hi = max(0.0, r["ci_high"] - r["value"]) if pd.notna(r["ci_high"]) else 0
-        ax.errorbar([year], [r["value"]], yerr=[[lo], [hi]], fmt="*", color=ARTICLE_COLOUR,
-                    markersize=9, capsize=2, label="the article (2025)")
+    label = f"Syria at the UN ({len(defined)} of {len(syria)} statements defined; 95% interval)"
+    ax.errorbar(years, defined["value"], yerr=err, fmt="o", color=REFERENCE_COLOUR,
+                markersize=3, elinewidth=0.6, capsize=1.5, label=label)
+    line = with_gaps(defined.assign(year=years.astype(int))[["year", "value"]], "year")
+    ax.plot(line["year"], line["value"], "-", color=REFERENCE_COLOUR, linewidth=0.8)
     ax.axvline(2010.5, color="black", linewidth=0.5, linestyle=":")
     ax.set_xlabel("year")
     ax.set_ylabel(f"{measure.replace('_', ' ')}" + (f" ({pair})" if per_pair else ""))
-    ax.legend(loc="best")
+    at_article, at_states = (0.0, 1.0) if own else (2025.5, 2027.0)
+    art = data[data["set"] == "article"]
+    for _, r in art.iterrows():
+        lo = max(0.0, r["value"] - r["ci_low"]) if pd.notna(r["ci_low"]) else 0
+        hi = max(0.0, r["ci_high"] - r["value"]) if pd.notna(r["ci_high"]) else 0
+        side.errorbar([at_article], [r["value"]], yerr=[[lo], [hi]], fmt="*",
+                      color=ARTICLE_COLOUR, markersize=8, capsize=2, elinewidth=0.8,
+                      label="the article (2025)")
+    others = data[data["set"] == "named states 2024"].dropna(subset=["value"])
+    side.plot(np.full(len(others), at_states), others["value"], "o", color="#777777",
+              markersize=3, label="the named states, 2024")
+    if own:
+        side.set_xlim(-0.6, 2.4)
+        side.set_xticks([at_article, at_states], ["article", "2024"])
+        side.tick_params(axis="y", left=False)
+        side.spines["left"].set_visible(False)
+    handles, texts = [], []
+    for a in dict.fromkeys([ax, side]):
+        h, t = a.get_legend_handles_labels()
+        handles += h
+        texts += t
+    legend_above(fig, ax, handles, texts, own=own, ncols=3 if own else 2)
+    if own:
+        fig.canvas.draw()
+        fig.set_layout_engine("none")  # fix the panels before measuring where labels fit
+    place_labels(side, list(zip(np.full(len(others), at_states), others["value"])),
+                 [str(c) for c in others["country"]], ["#555555"] * len(others), fontsize=6)
     return fig

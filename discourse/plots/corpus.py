@@ -5,8 +5,9 @@ import pandas as pd
 
 from .._validation import check_columns
 from ..errors import EmptyInputError
+from .labels import group_label
 from .style import ARTICLE_COLOUR, styled
-from ._axes import axes_or_new
+from ._axes import axes_or_new, legend_above
 
 __all__ = ["plot_documents_per_year", "plot_lengths"]
 
@@ -44,6 +45,7 @@ def plot_documents_per_year(table: pd.DataFrame, *, highlight: str | None = None
     if years.empty:
         raise EmptyInputError("plot_documents_per_year: the table has no year values.")
     counts = years.value_counts().sort_index()
+    own = ax is None
     fig, ax = axes_or_new(ax)
     ax.bar(counts.index, counts.to_numpy(), width=0.85, color="#9aa5b1", label="all documents")
     if highlight:
@@ -51,9 +53,9 @@ def plot_documents_per_year(table: pd.DataFrame, *, highlight: str | None = None
         own = sorted(own.dropna().astype(int).unique().tolist())
         level = -0.04 * counts.max()
         ax.plot(own, [level] * len(own), "|", ms=6, mew=1.2, color=ARTICLE_COLOUR,
-                label=f"years with a {highlight} document")
+                label=f"years with a document of {group_label(highlight)}")
         ax.set_ylim(bottom=2 * level)
-        ax.legend(loc="upper left")
+        legend_above(fig, ax, own=own)
     ax.set_xlabel("year")
     ax.set_ylabel("documents")
     return fig
@@ -77,14 +79,16 @@ def plot_lengths(table: pd.DataFrame, *, highlight: str | None = None, ax=None):
         raise EmptyInputError("plot_lengths: the table has no year values.")
     by = data.groupby("year")["n_tokens"]
     q = pd.DataFrame({"q1": by.quantile(0.25), "median": by.median(), "q3": by.quantile(0.75)})
+    own = ax is None
     fig, ax = axes_or_new(ax)
     ax.fill_between(q.index, q["q1"], q["q3"], color="#9aa5b1", alpha=0.4, linewidth=0,
-                    label="all: interquartile range")
-    ax.plot(q.index, q["median"], color="#52606d", label="all: median")
+                    label="all documents: middle half")
+    ax.plot(q.index, q["median"], color="#52606d", label="all documents: median")
     if highlight:
-        own = data[data["country"] == highlight]
-        ax.plot(own["year"], own["n_tokens"], "o", ms=3, color=ARTICLE_COLOUR, label=highlight)
+        mine = data[data["country"] == highlight]
+        ax.plot(mine["year"], mine["n_tokens"], "o", ms=3, color=ARTICLE_COLOUR,
+                label=f"{group_label(highlight)}: each document")
     ax.set_xlabel("year")
-    ax.set_ylabel("tokens per document")
-    ax.legend()
+    ax.set_ylabel("words per document")
+    legend_above(fig, ax, own=own)
     return fig

@@ -9,8 +9,8 @@ import pandas as pd
 
 from .._validation import check_columns
 from ..errors import EmptyInputError
-from .style import PALETTE, styled
-from ._axes import axes_or_new
+from .style import ARTICLE_COLOUR, REFERENCE_COLOUR, styled
+from ._axes import axes_or_new, legend_above, with_gaps
 
 __all__ = ["plot_emotion_trend", "plot_devices", "devices_html", "DEVICE_COLOURS", "DRAW_PRIORITY"]
 
@@ -32,7 +32,8 @@ def plot_emotion_trend(trend: pd.DataFrame, *, by: str = "year", article: float 
                        article_label: str = "article", label: str = "UN speeches (mean)",
                        ax=None):
     """The mean emotion–reason score (standardised) per year with its 95% interval
-    (:func:`discourse.rhetoric.emotion.stat_emotion_trend`), and the article as a marked line.
+    (:func:`discourse.rhetoric.emotion.stat_emotion_trend`), and the article as a marked line
+    (vermilion; the statements in blue). The line breaks over years without a statement.
 
     >>> import pandas as pd
     >>> t = pd.DataFrame({"year": [2000, 2001], "n_documents": [1, 1], "mean_z": [0.1, -0.2],
@@ -44,22 +45,27 @@ def plot_emotion_trend(trend: pd.DataFrame, *, by: str = "year", article: float 
     check_columns(trend, [by, "mean_z", "ci_low", "ci_high"], "plot_emotion_trend")
     if trend.empty:
         raise EmptyInputError("plot_emotion_trend: empty table")
+    own = ax is None
     fig, ax = axes_or_new(ax, figsize=(7.2, 3.0))
-    x = trend[by].to_numpy()
-    lo = pd.to_numeric(trend["ci_low"], errors="coerce").to_numpy(dtype=float)
-    hi = pd.to_numeric(trend["ci_high"], errors="coerce").to_numpy(dtype=float)
+    data = trend.sort_values(by)
+    if pd.api.types.is_integer_dtype(data[by]):
+        data = with_gaps(data, by)
+    x = data[by].to_numpy()
+    lo = pd.to_numeric(data["ci_low"], errors="coerce").to_numpy(dtype=float)
+    hi = pd.to_numeric(data["ci_high"], errors="coerce").to_numpy(dtype=float)
     if np.isfinite(lo).any():  # no interval where every group has one document
-        ax.fill_between(x, lo, hi, color=PALETTE[1], alpha=0.25, linewidth=0,
+        ax.fill_between(x, lo, hi, color=REFERENCE_COLOUR, alpha=0.2, linewidth=0,
                         label="95% interval")
-    ax.plot(x, trend["mean_z"], "o-", ms=3, color=PALETTE[1], label=label)
+    ax.plot(x, pd.to_numeric(data["mean_z"], errors="coerce"), "o-", ms=3,
+            color=REFERENCE_COLOUR, label=label)
     ax.axhline(0, color="#777777", lw=0.6)
-    ax.annotate("average UN speech", (x[0], 0), xytext=(2, -9), textcoords="offset points",
-                fontsize=7, color="#555555")
+    ax.annotate("average UN speech", (0, 0), xycoords=("axes fraction", "data"),
+                xytext=(2, -9), textcoords="offset points", fontsize=7, color="#555555")
     if article is not None and np.isfinite(article):
-        ax.axhline(article, color=PALETTE[0], lw=1.2, ls="--", label=article_label)
+        ax.axhline(article, color=ARTICLE_COLOUR, lw=1.2, ls="--", label=article_label)
     ax.set_xlabel(by)
     ax.set_ylabel("emotion − reason (z)")
-    ax.legend(loc="best")
+    legend_above(fig, ax, own=own)
     return fig
 
 
@@ -113,18 +119,22 @@ def plot_devices(document, evidence: pd.DataFrame, *, width: int = 100, max_line
     """The document's body as wrapped lines with each device's words highlighted (PNG/PDF
     counterpart of :func:`devices_html`). Long texts are cut after ``max_lines`` lines.
 
+    Each line is drawn as a chain of runs (plain text, then a highlighted run, then plain
+    text ...), every run its own text placed at the end of the previous one as the renderer
+    measures it, with the highlight as the run's own background box: the boxes sit on
+    their words in PNG, PDF and SVG alike, whatever the font's advance widths.
+
     >>> import pandas as pd
     >>> from discourse.corpus.documents import Document
-    >>> doc = Document("d", "Cooperation, not confrontation.")
+    >>> doc = Document("d", "Cooperation, not confrontation. And more.")
     >>> ev = pd.DataFrame({"doc_id": ["d"], "device": ["contrast"], "start": [0], "end": [30]})
     >>> fig = plot_devices(doc, ev)
-    >>> len(fig.axes[0].patches) >= 1
-    True
+    >>> [(t.get_text(), t.get_bbox_patch() is not None) for t in fig.axes[0].texts]
+    [('Cooperation, not confrontation', True), ('. And more.', False)]
     """
-    from matplotlib.patches import Patch, Rectangle
+    from matplotlib.patches import Patch
 
     spans = _spans(evidence, document.id)
-    # character -> device, over the body paragraphs only
     lines: list[tuple[int, int]] = []  # (start, end) offsets into document.text
     for block in document.body_blocks():
         para = document.text[block.start:block.end]
@@ -145,25 +155,51 @@ def plot_devices(document, evidence: pd.DataFrame, *, width: int = 100, max_line
         fig = plt.figure(figsize=(7.2, 0.17 * n + 0.6), layout="none")
         ax = fig.add_axes((0.02, 0.02, 0.96, 1 - 0.5 / fig.get_figheight()))
     fig = ax.figure
-    # a monospace character advances 0.602 em (DejaVu Sans Mono): size the font so that
-    # ``width`` characters fill the axes, and highlight boxes line up with the letters
+    # a monospace character advances about 0.6 em: size the font so that ``width``
+    # characters fit the axes (with a margin: the renderer's advances may be wider)
     box = ax.get_position()
-    fontsize = box.width * fig.get_figwidth() * 72 / width / 0.602
-    ax.set_xlim(0, width)
+    fontsize = box.width * fig.get_figwidth() * 72 / width / 0.64
+    ax.set_xlim(0, 1)
     ax.set_ylim(n, -1.2)
     ax.axis("off")
     for row, (ls, le) in enumerate(lines):
         if ls < 0:
             continue
-        for s, e, d in spans:
-            a, b = max(s, ls), min(e, le)
-            if a < b:
-                ax.add_patch(Rectangle((a - ls, row - 0.45), b - a, 0.9, linewidth=0,
-                                       facecolor=DEVICE_COLOURS.get(d, _FALLBACK), alpha=0.45))
-        ax.text(0, row, document.text[ls:le].replace("\n", " "), family="DejaVu Sans Mono",
-                fontsize=fontsize, va="center", ha="left")
+        previous = None
+        for a, b, device in _runs(ls, le, spans):
+            run = document.text[a:b].replace("\n", " ")
+            style = {"family": "DejaVu Sans Mono", "fontsize": fontsize, "va": "center",
+                     "ha": "left"}
+            if device is not None:
+                style["bbox"] = {"facecolor": DEVICE_COLOURS.get(device, _FALLBACK),
+                                 "alpha": 0.45, "edgecolor": "none", "pad": 0.08,
+                                 "boxstyle": "square"}
+            if previous is None:
+                previous = ax.text(0, row, run, **style)
+            else:  # starts where the previous run ends, as the renderer measures it
+                previous = ax.annotate(run, xy=(1, 0.5), xycoords=previous, **style)
     handles = [Patch(facecolor=c, alpha=0.45, label=k.replace("_", " "))
                for k, c in DEVICE_COLOURS.items()]
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=7,
               frameon=False, fontsize=6, handlelength=1.2, columnspacing=0.8)
     return fig
+
+
+def _runs(start: int, end: int, spans) -> list[tuple[int, int, str | None]]:
+    """The pieces of ``[start, end)``: ``(a, b, device)`` with ``device`` None for plain text.
+
+    >>> _runs(0, 10, [(2, 4, "x"), (8, 20, "y")])
+    [(0, 2, None), (2, 4, 'x'), (4, 8, None), (8, 10, 'y')]
+    """
+    out, pos = [], start
+    for s, e, d in spans:
+        a, b = max(s, start), min(e, end)
+        if a >= b:
+            continue
+        if a > pos:
+            out.append((pos, a, None))
+        out.append((a, b, d))
+        pos = b
+    if pos < end:
+        out.append((pos, end, None))
+    return out

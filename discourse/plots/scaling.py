@@ -12,7 +12,7 @@ import pandas as pd
 from .._validation import check_columns, check_range
 from ..errors import EmptyInputError, InputError
 from .style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, styled
-from ._axes import axes_or_new
+from ._axes import axes_or_new, legend_above
 
 __all__ = ["plot_scale1d", "plot_word_scale", "plot_scale_trend"]
 
@@ -198,6 +198,7 @@ def plot_scale_trend(table: pd.DataFrame, *, x: str = "year", y: str = "theta",
     steps = pd.to_numeric(data[x])
     full = pd.DataFrame({x: np.arange(int(steps.min()), int(steps.max()) + 1)})
     line = full.merge(data.assign(**{x: steps.astype(int)}), on=x, how="left")
+    own = ax is None
     fig, ax = axes_or_new(ax, figsize=(7.2, 3.0))
     ax.plot(line[x], line[y], "-", color=REFERENCE_COLOUR, linewidth=0.9,
             label=label or f"{y} by {x}")
@@ -212,5 +213,5 @@ def plot_scale_trend(table: pd.DataFrame, *, x: str = "year", y: str = "theta",
             ax.axhspan(lo, hi, color=colour, alpha=0.12, linewidth=0)
     ax.set_xlabel(x)
     ax.set_ylabel(THETA_LABEL if y == "theta" else y)
-    ax.legend(loc="best")
+    legend_above(fig, ax, own=own)
     return fig

@@ -38,9 +38,30 @@ def style_path() -> str:
 
 @contextlib.contextmanager
 def paper_style():
-    """A context in which matplotlib uses the paper style."""
-    with matplotlib.style.context(style_path()):
-        yield
+    """A context in which matplotlib uses the paper style.
+
+    Leaving it restores the rcParams it changed, but not ``interactive``: a backend chosen
+    while inside (Jupyter's inline backend is loaded by the first figure of a kernel, and
+    turns interactivity on) must stay as it left it, or every later figure of the session
+    stays hidden.
+
+    >>> matplotlib.interactive(False)
+    >>> with paper_style():
+    ...     matplotlib.interactive(True)  # what the inline backend does when it loads
+    >>> matplotlib.is_interactive()
+    True
+    >>> matplotlib.interactive(False)
+    """
+    interactive = None
+    try:
+        with matplotlib.style.context(style_path()):
+            try:
+                yield
+            finally:
+                interactive = matplotlib.is_interactive()
+    finally:
+        if interactive is not None:
+            matplotlib.interactive(interactive)
 
 
 def use_paper_style() -> None:

@@ -14,7 +14,11 @@ import pandas as pd
 from .._validation import check_columns, check_range
 from ..errors import EmptyInputError, InputError
 from .style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, TWO_COLUMN_IN, styled
-from ._axes import axes_or_new
+from ._axes import axes_or_new, legend_above
+
+#: Coherence measures (gensim's names) in the literature's notation (Röder et al. 2015).
+COHERENCE_LABELS = {"c_v": "$C_V$", "c_npmi": "$C_{NPMI}$", "u_mass": "$C_{UMass}$",
+                    "c_uci": "$C_{UCI}$"}
 
 __all__ = ["plot_top_terms", "plot_topic_prevalence", "plot_coherence", "plot_stability",
            "plot_topic_selection", "plot_topic_map", "plot_topic_mix"]
@@ -31,6 +35,8 @@ def plot_top_terms(table: pd.DataFrame, *, topics=None, n: int = 8, ncols: int =
     >>> [tick.get_text() for tick in fig.axes[0].get_yticklabels()]
     ['golan', 'israel']
     """
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     check_columns(table, ["topic", "label", "rank", "term", "weight"], "plot_top_terms")
     check_range("n", n, "plot_top_terms", low=1, integer=True)
     check_range("ncols", ncols, "plot_top_terms", low=1, integer=True)
@@ -44,11 +50,13 @@ def plot_top_terms(table: pd.DataFrame, *, topics=None, n: int = 8, ncols: int =
 
         ncols = min(ncols, len(ids))
         nrows = int(np.ceil(len(ids) / ncols))
-        fig, axes = plt.subplots(nrows, ncols, figsize=(TWO_COLUMN_IN, 0.16 * n * nrows + 0.5 * nrows),
-                                 layout="constrained", squeeze=False)
+        fig, axes = plt.subplots(nrows, ncols, figsize=(TWO_COLUMN_IN, 0.16 * n * nrows + 0.5 * nrows + 0.3),
+                                 layout="constrained", squeeze=False, sharex=True)
         axes = axes.ravel()
         for extra in axes[len(ids):]:
             extra.set_visible(False)
+        fig.supxlabel("weight of the term in the topic, % (the same scale in every panel)",
+                      fontsize="small")
     else:
         fig, axes = ax.figure, [ax]
     for i, (t, a) in enumerate(zip(ids, axes)):
@@ -63,7 +71,11 @@ def plot_top_terms(table: pd.DataFrame, *, topics=None, n: int = 8, ncols: int =
         # the figure's right edge
         a.set_title(textwrap.fill(f"{t}: {part['label'].iloc[0]}", 26), fontsize="x-small",
                     loc="right")
-        a.tick_params(axis="x", labelsize="x-small")
+        a.tick_params(axis="x", labelsize="x-small", labelbottom=True)
+        a.xaxis.set_major_locator(MaxNLocator(3))
+        a.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{100 * v:.2g}"))
+    if ax is not None:
+        ax.set_xlabel("weight of the term in the topic, %")
     return fig
 
 
@@ -77,6 +89,7 @@ def plot_topic_prevalence(table: pd.DataFrame, *, topics=None, n: int = 6, ax=No
     if topics is None:
         mean = table.groupby("topic")["prevalence"].mean().sort_values(ascending=False)
         topics = sorted(mean.index[:n])
+    own = ax is None
     fig, ax = axes_or_new(ax)
     for i, t in enumerate(topics):
         part = table[table["topic"] == t].sort_values("group")
@@ -84,7 +97,8 @@ def plot_topic_prevalence(table: pd.DataFrame, *, topics=None, n: int = 6, ax=No
                 label=f"{t}: {part['label'].iloc[0]}", marker="o", ms=2)
     ax.set_xlabel(str(table["by"].iloc[0]) if "by" in table else "group")
     ax.set_ylabel("mean topic proportion")
-    ax.legend(fontsize="x-small", ncols=2)
+    ax.set_ylim(bottom=0)
+    legend_above(fig, ax, own=own, ncols=2, fontsize="x-small")
     return fig
 
 
@@ -104,7 +118,8 @@ def plot_coherence(table: pd.DataFrame, *, measure: str | None = None, ax=None):
     ax.errorbar(g["k"], g["mean"], yerr=[g["mean"] - g["min"], g["max"] - g["mean"]],
                 color=REFERENCE_COLOUR, marker="o", ms=3, capsize=2)
     ax.set_xlabel("number of topics k")
-    ax.set_ylabel(f"coherence ({measure})")
+    ax.set_xticks(sorted(g["k"]))
+    ax.set_ylabel(f"coherence {COHERENCE_LABELS.get(measure, measure)}")
     return fig
 
 
@@ -122,9 +137,11 @@ def plot_stability(table: pd.DataFrame, *, ax=None):
     ax.plot(g["k"], g["min_similarity"], color=ARTICLE_COLOUR, linestyle="--", label="weakest match")
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("number of topics k")
+    ax.set_xticks(sorted(g["k"]))
     metric = table["metric"].iloc[0] if "metric" in table else "similarity"
-    ax.set_ylabel(f"stability ({metric.replace('_', '-')})")
-    ax.legend(fontsize="x-small")
+    names = {"jensen_shannon": "1 − JSD", "cosine": "cosine"}
+    ax.set_ylabel(f"stability ({names.get(metric, metric.replace('_', ' '))})")
+    ax.legend(fontsize="x-small", loc="lower left")
     return fig
 
 
@@ -135,12 +152,15 @@ def plot_topic_selection(coherence: pd.DataFrame, stability: pd.DataFrame | None
 
     measures = list(dict.fromkeys(coherence["measure"]))
     n = len(measures) + (stability is not None)
-    fig, axes = plt.subplots(1, n, figsize=(TWO_COLUMN_IN, 2.3), layout="constrained",
-                             squeeze=False)
+    fig, axes = plt.subplots(1, n, figsize=(TWO_COLUMN_IN, 2.4), layout="constrained",
+                             squeeze=False, sharex=True)
     for a, m in zip(axes[0], measures):
         plot_coherence(coherence, measure=m, ax=a)
     if stability is not None:
         plot_stability(stability, ax=axes[0][-1])
+    for a in axes[0]:
+        a.set_xlabel("")
+    fig.supxlabel("number of topics k (the same grid in every panel)", fontsize="small")
     return fig
 
 
@@ -163,7 +183,7 @@ def plot_topic_map(table: pd.DataFrame, *, ax=None):
     ax.set_ylim(table["y"].min() - pad, table["y"].max() + pad)
     ax.set_xlabel("PC1 (Jensen–Shannon distance, classical MDS)")
     ax.set_ylabel("PC2")
-    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_aspect("equal", adjustable="box")
     return fig
 
 
@@ -178,7 +198,8 @@ def plot_topic_mix(table: pd.DataFrame, *, target: str | None = None, ax=None):
     target = target or sets[0]
     topics = sorted(table["topic"].unique())
     labels = table.drop_duplicates("topic").set_index("topic")["label"]
-    fig, ax = axes_or_new(ax, figsize=(TWO_COLUMN_IN, 0.28 * len(topics) * max(1, len(sets)) / 1.6 + 1))
+    own = ax is None
+    fig, ax = axes_or_new(ax, figsize=(TWO_COLUMN_IN, min(0.11 * len(topics) * max(1, len(sets)) + 1.2, 9.0)))
     height = 0.8 / len(sets)
     others = [s for s in sets if s != target]
     for j, s in enumerate([target, *others]):
@@ -190,5 +211,5 @@ def plot_topic_mix(table: pd.DataFrame, *, target: str | None = None, ax=None):
                   [f"{t}: {labels[t]}" for t in topics], fontsize="x-small")
     ax.invert_yaxis()
     ax.set_xlabel("topic proportion (sets: mean over documents)")
-    ax.legend(fontsize="x-small")
+    legend_above(fig, ax, own=own, fontsize="x-small")
     return fig
