@@ -81,11 +81,26 @@ def write_parquet(corpus: Corpus, path: str | os.PathLike, *, partition_by: str 
         raise InputError(f"The 'partition_by' parameter of write_parquet must be a metadata "
                          f"column {corpus.meta_columns}. Got {partition_by!r} instead.")
     number = _next_number(folder, prefix)
+    schema = None
     for frame in _frames_to_write(corpus, partition_by, rows_per_file, raw):
+        if schema is None:  # the first part's (a lazy corpus's parts share the dataset's)
+            schema = _schema(corpus, frame)
         name = f"{prefix}{number:05d}.parquet"
-        write_part(frame, folder / name, row_group_size=row_group_size, compression=compression)
+        write_part(frame, folder / name, row_group_size=row_group_size, compression=compression,
+                   schema=schema)
         number += 1
     return folder
+
+
+def _schema(corpus, first: pd.DataFrame) -> pa.Schema:
+    """One schema for every file: from the whole in-memory corpus, or a lazy corpus's dataset."""
+    if hasattr(corpus, "partitions"):
+        source = corpus._dataset.schema
+        rename = {corpus.id_column: "doc_id", corpus.text_column: "text"}
+        fields = {rename.get(f.name, f.name): f.type for f in source}
+        return pa.schema([(c, fields[c]) for c in first.columns])
+    return pa.Schema.from_pandas(corpus.to_frame(raw="raw" in first.columns)[list(first.columns)],
+                                 preserve_index=False)
 
 
 def _next_number(folder: Path, prefix: str) -> int:
@@ -113,32 +128,39 @@ def _frames_to_write(corpus, partition_by, rows_per_file, raw):
 
 
 def write_part(frame: pd.DataFrame, path: Path, *, row_group_size: int = ROW_GROUP_ROWS,
-               compression: str = "zstd", sink_wrapper=None) -> None:
-    """Write one file of a dataset atomically (temporary name, then rename).
+               compression: str = "zstd", schema: pa.Schema | None = None,
+               hashing: bool = False) -> str | None:
+    """Write one file of a dataset atomically (temporary name, then rename); with
+    ``hashing``, return the SHA-256 of the file's bytes, computed as they are written.
 
     Every column but long texts gets min/max statistics and dictionary encoding (a text per
-    row is all distinct: statistics and dictionaries would only cost). ``sink_wrapper``
-    wraps the open file (the cache uses it to hash the bytes as they are written).
+    row is all distinct: statistics and dictionaries would only cost). ``schema`` keeps the
+    files of one dataset alike (a column that is empty in one file keeps its type).
     """
-    table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+    table = pa.Table.from_pandas(frame.reset_index(drop=True), schema=schema, preserve_index=False)
     short = _short_columns(table)
-    codec = {name: (compression if name not in short else
-                    ("lz4" if compression == "none" else compression))
+    codec = {name: (compression if name not in short or compression != "none" else "lz4")
              for name in table.column_names}
+    options = {"compression": codec, "row_group_size": row_group_size, "use_dictionary": short,
+               "write_statistics": short, "write_page_checksum": True}
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     os.close(fd)
+    digest = None
     try:
         with open(tmp, "wb") as fh:
-            sink = sink_wrapper(fh) if sink_wrapper else fh
-            pq.write_table(table, sink, compression=codec, row_group_size=row_group_size,
-                           use_dictionary=short, write_statistics=short,
-                           write_page_checksum=True)
-            if sink is not fh and hasattr(sink, "finish"):
-                sink.finish()
+            if hashing:
+                from .cache import _HashingWriter
+
+                with _HashingWriter(fh) as sink:
+                    pq.write_table(table, sink, **options)
+                digest = sink.hexdigest()
+            else:
+                pq.write_table(table, fh, **options)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    return digest
 
 
 def _short_columns(table: pa.Table) -> list[str]:

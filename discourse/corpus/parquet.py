@@ -126,16 +126,20 @@ class Partition:
         """The partition's documents as an in-memory corpus (ids as strings)."""
         if self.fragment is None:
             return Corpus(self.frame.reset_index(drop=True))
+        return _as_corpus(self.read_table(raw=raw).to_pandas(), self.id, self.text,
+                          where=self.describe())
+
+    def read_table(self, *, raw: bool = False) -> pa.Table:
+        """The partition's rows as an Arrow table (a file partition only)."""
         columns = list(self.columns)
         if raw and "raw" in self.schema.names and "raw" not in columns:
             columns.append("raw")
         try:
-            table = self.fragment.to_table(schema=self.schema, columns=columns,
-                                           filter=self.filter)
+            return self.fragment.to_table(schema=self.schema, columns=columns,
+                                          filter=self.filter)
         except (OSError, pa.ArrowException) as exc:
             raise file_error(CorpusFormatError, self.fragment.path,
                              "cannot read this part of the dataset", str(exc)) from None
-        return _as_corpus(table.to_pandas(), self.id, self.text, where=self.describe())
 
     def __repr__(self) -> str:
         return f"<Partition {self.index}: {self.rows} documents, {self.describe()}>"
@@ -252,9 +256,9 @@ class ParquetCorpus(Corpus):
         return self._position
 
     # -- partitions -----------------------------------------------------------------------
-    def partitions(self) -> list[Partition]:
-        """The files (and their row groups) that the filter does not exclude, in file order;
-        footers are read here, texts never."""
+    def partitions(self, *, by_row_group: bool = False) -> list[Partition]:
+        """The files (and their row groups) that the filter does not exclude, in file order,
+        or each such row group on its own; footers are read here, texts never."""
         columns = [self.id_column, self.text_column, *self._meta_names]
         out = []
         for fragment in self._dataset.get_fragments(filter=self._filter):
@@ -263,10 +267,17 @@ class ParquetCorpus(Corpus):
             groups = fragment.row_groups
             if not groups:
                 continue
-            rows = sum(rg.num_rows for rg in groups)
-            out.append(Partition(len(out), fragment=fragment, schema=self._dataset.schema,
-                                 filter=self._filter, columns=columns, id=self.id_column,
-                                 text=self.text_column, rows=rows))
+            pieces = [(fragment, groups)]
+            if by_row_group and len(groups) > 1:
+                pieces = [(fragment.format.make_fragment(
+                    fragment.path, filesystem=fragment.filesystem,
+                    partition_expression=fragment.partition_expression, row_groups=[rg.id]),
+                    [rg]) for rg in groups]
+            for piece, piece_groups in pieces:
+                out.append(Partition(len(out), fragment=piece, schema=self._dataset.schema,
+                                     filter=self._filter, columns=columns, id=self.id_column,
+                                     text=self.text_column,
+                                     rows=sum(rg.num_rows for rg in piece_groups)))
         return out
 
     # -- same-stage transforms ------------------------------------------------------------
@@ -317,19 +328,21 @@ class ParquetCorpus(Corpus):
         """The whole (filtered) corpus in memory, in corpus order."""
         if self._loaded is not None and not raw:
             return self._loaded
-        parts = [p.load(raw=raw).to_frame(raw=raw) for p in self.partitions()]
-        if parts:
-            frame = pd.concat(parts, ignore_index=True)
+        parts = self.partitions()
+        tables = [p.read_table(raw=raw) for p in parts]
+        if tables:
+            table = pa.concat_tables(tables).combine_chunks()  # contiguous: a fast take
         else:
-            frame = pd.DataFrame({"doc_id": pd.Series([], dtype="str"),
-                                  "text": pd.Series([], dtype="str")})
-            for c in self._meta_names:
-                frame[c] = self._metadata()[c].iloc[:0]
-        if self._order and len(frame):
+            columns = [self.id_column, self.text_column, *self._meta_names]
+            table = self._dataset.schema.empty_table().select(columns)
+        if self._order and table.num_rows > 1:
             position = self.positions()
-            frame = frame.iloc[np.argsort(frame["doc_id"].map(position).to_numpy(),
-                                          kind="stable")]
-        corpus = Corpus(frame.reset_index(drop=True), name=self.name)
+            ids = table.column(self.id_column).to_pylist()
+            keys = np.fromiter((position[str(d)] for d in ids), dtype=np.int64, count=len(ids))
+            table = table.take(np.argsort(keys, kind="stable"))
+        where = _label(self.source)
+        frame = _as_corpus(table.to_pandas(), self.id_column, self.text_column, where=where)._frame
+        corpus = Corpus(frame, name=self.name)
         if not raw:
             self._loaded = corpus
         return corpus
@@ -368,11 +381,14 @@ def _open(source, filesystem):
 
 def corpus_partitions(corpus: Corpus, *, size: int | None = None,
                       n_workers: int = 1) -> list[Partition]:
-    """The partitions of a corpus: a :class:`ParquetCorpus`'s files, or slices of an
-    in-memory corpus (``size`` documents each; default: about eight per worker, between 16
-    and 512 documents)."""
+    """The partitions of a corpus: a :class:`ParquetCorpus`'s files (its row groups when
+    there are fewer than two files per worker), or slices of an in-memory corpus (``size``
+    documents each; default: about eight per worker, between 16 and 512 documents)."""
     if isinstance(corpus, ParquetCorpus):
-        return corpus.partitions()
+        parts = corpus.partitions()
+        if len(parts) < 2 * n_workers:  # too few files to keep every worker busy
+            parts = corpus.partitions(by_row_group=True)
+        return parts
     n = len(corpus)
     if size is None:
         size = int(min(512, max(16, -(-n // max(8 * n_workers, 1)))))

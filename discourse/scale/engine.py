@@ -105,6 +105,8 @@ class Plan:
 
         n = len(self.partitions)
         outcomes: list = [None] * n
+        if progress and self.client is not None:
+            announce(self.client)
         bar = tqdm(total=n, desc=desc, unit="partition", disable=not progress)
         try:
             if self.client is None:
@@ -131,8 +133,6 @@ class Plan:
         from distributed import as_completed
 
         client = self.client
-        if progress:
-            announce(client)
         token = f"discourse-{desc.replace(' ', '-')}-{os.getpid()}-{next(_COUNTER)}"
         shared_futures = client.scatter(list(shared), broadcast=True, hash=False) if shared else []
         in_memory = [p for p in self.partitions if p.fragment is None]

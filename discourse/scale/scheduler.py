@@ -128,7 +128,7 @@ def describe(client) -> str:
     workers = info.get("workers", {})
     threads = sum(w.get("nthreads", 0) for w in workers.values())
     line = f"Dask scheduler {info.get('address', '?')}: {len(workers)} workers, {threads} threads"
-    if "dashboard" in info.get("services", {}):
+    if "dashboard" in info.get("services", {}) and _has_dashboard():  # it needs bokeh
         line += f"; dashboard {client.dashboard_link}"
     return line
 
