@@ -263,8 +263,11 @@ def _similarities(model: EmotionModel, encoded: _Encoded):
     norms = np.linalg.norm(vecs, axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         unit = vecs / norms[:, None]
-    affect = unit @ model.centroids["affect"]
-    reason = unit @ model.centroids["reason"]
+    # one dot product per row in a fixed order (einsum's own loop, not BLAS, whose kernels
+    # differ with the number of rows): a document's score depends on it alone, so a cluster
+    # scoring it in another batch gives the same bits (#13)
+    affect = np.einsum("ij,j->i", unit, model.centroids["affect"])
+    reason = np.einsum("ij,j->i", unit, model.centroids["reason"])
     score = (affect + SMOOTHING_B) / (reason + SMOOTHING_B)
     return affect, reason, score, n_in
 
