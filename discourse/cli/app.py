@@ -77,7 +77,7 @@ def _run(args) -> int:
         return int(args._run(args) or 0)
     from ..corpus.sources import lazy_sources
 
-    with use_scheduler(scheduler), lazy_sources():
+    with use_scheduler(scheduler, progress=True), lazy_sources():
         return int(args._run(args) or 0)
 
 

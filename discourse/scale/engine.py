@@ -43,7 +43,7 @@ import numpy as np
 from ..corpus.documents import Corpus
 from ..corpus.parquet import ParquetCorpus, corpus_partitions, is_lazy
 from ..errors import DiscourseError
-from .scheduler import announce, get_client, requested
+from .scheduler import announce, get_client, requested, show_progress
 
 __all__ = ["plan", "Plan", "PartitionError", "concat_rows", "BATCH"]
 
@@ -105,8 +105,9 @@ class Plan:
 
         n = len(self.partitions)
         outcomes: list = [None] * n
-        if progress and self.client is not None:
+        if self.client is not None:
             announce(self.client)
+            progress = progress or show_progress()
         bar = tqdm(total=n, desc=desc, unit="partition", disable=not progress)
         try:
             if self.client is None:

@@ -35,12 +35,13 @@ import sys
 
 from ..errors import InputError, ResourceError
 
-__all__ = ["requested", "use_scheduler", "get_client", "describe", "close_clusters",
+__all__ = ["requested", "use_scheduler", "show_progress", "get_client", "describe", "close_clusters",
            "SCHEDULER_ENV", "ADDRESS_PREFIXES"]
 
 SCHEDULER_ENV = "DISCOURSE_SCHEDULER"
 ADDRESS_PREFIXES = ("tcp://", "tls://", "ws://", "wss://", "inproc://", "ucx://")
 _CURRENT: contextvars.ContextVar = contextvars.ContextVar("discourse_scheduler", default=None)
+_PROGRESS: contextvars.ContextVar = contextvars.ContextVar("discourse_progress", default=False)
 _CLIENTS: dict[str, object] = {}   # "processes" or an address -> (client, cluster or None)
 _ANNOUNCED: set[int] = set()
 
@@ -74,13 +75,21 @@ def requested(scheduler=None):
 
 
 @contextlib.contextmanager
-def use_scheduler(scheduler):
-    """Within the block, calls without ``scheduler=`` run there (the CLI's ``--scheduler``)."""
+def use_scheduler(scheduler, *, progress: bool = False):
+    """Within the block, calls without ``scheduler=`` run there (the CLI's ``--scheduler``),
+    with a progress bar for every computation on the cluster if ``progress``."""
     token = _CURRENT.set(requested(scheduler))
+    shown = _PROGRESS.set(progress)
     try:
         yield
     finally:
         _CURRENT.reset(token)
+        _PROGRESS.reset(shown)
+
+
+def show_progress() -> bool:
+    """Whether :func:`use_scheduler` asked for progress bars."""
+    return _PROGRESS.get()
 
 
 def get_client(scheduler):
@@ -134,7 +143,7 @@ def describe(client) -> str:
 
 
 def announce(client) -> None:
-    """Print :func:`describe` to stderr once per client (when progress is shown)."""
+    """Print :func:`describe` to stderr, once per client."""
     if id(client) not in _ANNOUNCED:
         _ANNOUNCED.add(id(client))
         print(describe(client), file=sys.stderr)
