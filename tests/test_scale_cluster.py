@@ -143,6 +143,24 @@ def test_emotion_scores_topic_inference_and_percentiles(client, lazy, eager, art
           discourse.percentiles(article, local, emotion_model=model))
 
 
+def test_large_outputs_are_written_by_the_workers(client, lazy, eager, local_profile, tmp_path):
+    """``out=``: every task writes its partition's rows; nothing but counts comes back."""
+    lazy, eager = lazy.subset(year=2024), eager.subset(year=2024)
+    folder = discourse.profile(lazy, scheduler=client, out=tmp_path / "profile", progress=False)
+    files = sorted(folder.glob("part-*.parquet"))
+    assert len(files) == len(lazy.partitions())
+    written = pd.read_parquet(folder)
+    order = np.argsort(written["doc_id"].map(lazy.positions()).to_numpy(), kind="stable")
+    expected = local_profile[local_profile["doc_id"].isin(eager.ids)].reset_index(drop=True)
+    _same(written.iloc[order].reset_index(drop=True), expected)
+    mentions = discourse.find_mentions(lazy, scheduler=client, out=tmp_path / "mentions")
+    back = pd.read_parquet(mentions)
+    back = back.iloc[np.argsort(back["doc_id"].map(lazy.positions()).to_numpy(), kind="stable")]
+    _same(back.reset_index(drop=True), discourse.find_mentions(eager))
+    with pytest.raises(discourse.InputError, match="not an empty folder"):
+        discourse.profile(lazy, scheduler=client, out=folder)
+
+
 def test_a_killed_worker_does_not_change_the_result(client, lazy, eager, local_profile):
     expected = discourse.to_dtm(eager, use_cache=False)
     before = set(client.run(os.getpid).values())

@@ -141,7 +141,7 @@ def _mentions_batch(batch: Corpus, gaz: Gazetteer, include_headings: bool) -> pd
 
 
 def find_mentions(data, gazetteer=None, *, include_headings: bool = True,
-                  progress: bool = False, scheduler=None) -> pd.DataFrame:
+                  progress: bool = False, scheduler=None, out=None) -> pd.DataFrame:
     """Every mention of a gazetteer actor, with character offsets and sentence index.
 
     Parameters
@@ -155,6 +155,9 @@ def find_mentions(data, gazetteer=None, *, include_headings: bool = True,
     scheduler : None, "processes", "tcp://host:port" or a distributed.Client, optional
         Where to search (:mod:`discourse.scale.scheduler`): each partition by this same
         function, the gazetteer broadcast once to every worker; the same table.
+    out : folder or URI, optional
+        Write the table as Parquet files, one per partition, from the tasks themselves, and
+        return the folder (as :func:`discourse.profile` does).
 
     Returns
     -------
@@ -176,7 +179,11 @@ def find_mentions(data, gazetteer=None, *, include_headings: bool = True,
 
     corpus = as_corpus(data, "find_mentions")
     gaz = gazetteer_or_default(gazetteer)
-    run = plan(corpus, scheduler)
+    run = plan(corpus, scheduler, always=out is not None)
+    if out is not None:
+        run.map(_mentions_batch, shared=[gaz], args=(include_headings,), out=out, combine=sum,
+                desc="finding actors", progress=progress)
+        return out
     if run is not None:
         return run.map(_mentions_batch, shared=[gaz], args=(include_headings,),
                        desc="finding actors", progress=progress,

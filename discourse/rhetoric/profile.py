@@ -140,6 +140,15 @@ def _profile_batch(batch: Corpus) -> pd.DataFrame:
                      ignore_index=True)
 
 
+def _profile_emotion_batch(batch: Corpus, emotion_model) -> pd.DataFrame:
+    """:func:`_profile_batch` with the emotion columns, joined as :func:`profile` joins them."""
+    from .emotion import score_emotion
+
+    emo = score_emotion(emotion_model, batch)
+    emo = emo.drop(columns=["n_tokens"]).rename(columns={"n_in_vocab": "emotion_n_in_vocab"})
+    return _profile_batch(batch).merge(emo, on="doc_id", how="left", validate="one_to_one")
+
+
 def _join(tables: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
     out = None
     for name, table in tables:
@@ -171,7 +180,8 @@ def _cache_key(corpus: Corpus) -> str:
 
 
 def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bool = True,
-            n_jobs: int | None = None, use_cache: bool = True, scheduler=None) -> pd.DataFrame:
+            n_jobs: int | None = None, use_cache: bool = True, scheduler=None,
+            out=None) -> pd.DataFrame:
     """Every rhetoric metric, one tidy row per document (see the module docs).
 
     Parameters
@@ -188,11 +198,16 @@ def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bo
         else here). On a cluster every partition is profiled by the same function as here,
         so the table is identical; a lazy corpus (:func:`discourse.read_parquet`) is never
         read whole.
+    out : folder or URI, optional
+        Write the table as Parquet files instead of returning it: each partition's rows are
+        written by the task that computed them (``<out>/part-NNNNN.parquet``, rows in
+        partition order), so a table larger than memory never reaches this process. Returns
+        the folder; read it with ``pandas.read_parquet(out)``.
 
     Returns
     -------
     DataFrame
-        ``doc_id`` and one numeric column per metric.
+        ``doc_id`` and one numeric column per metric (or the folder, with ``out``).
 
     Example
     -------
@@ -203,9 +218,14 @@ def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bo
     from ..scale.engine import plan
 
     corpus = corpus if is_lazy(corpus) else as_corpus(corpus, "profile")
-    run = plan(corpus, scheduler)
+    run = plan(corpus, scheduler, always=out is not None)
     if len(corpus) == 0:
         raise EmptyInputError("profile: the corpus has no documents")
+    if out is not None:
+        func, shared = ((_profile_batch, ()) if emotion_model is None
+                        else (_profile_emotion_batch, (emotion_model,)))
+        run.map(func, shared=shared, out=out, desc="profiling", progress=progress, combine=sum)
+        return out
     large = len(corpus) >= PARALLEL_MIN_DOCUMENTS
     table = None
     key = _cache_key(corpus) if (use_cache and large and not is_lazy(corpus)) else None

@@ -65,12 +65,12 @@ class PartitionError(DiscourseError, RuntimeError):
         self.completed = list(completed)
 
 
-def plan(corpus, scheduler=None) -> Plan | None:
+def plan(corpus, scheduler=None, *, always: bool = False) -> Plan | None:
     """A :class:`Plan` for computing over ``corpus`` partition by partition, or ``None`` for
     the local path (an in-memory corpus and no scheduler, see
-    :mod:`discourse.scale.scheduler`)."""
+    :mod:`discourse.scale.scheduler`; ``always``: a plan in this process even then)."""
     want = requested(scheduler)
-    if want is None and not is_lazy(corpus):
+    if want is None and not is_lazy(corpus) and not always:
         return None
     client = get_client(want) if want is not None else None
     n_workers = len(client.scheduler_info().get("workers", {})) if client is not None else 1
@@ -93,15 +93,26 @@ class Plan:
 
     def map(self, func: Callable, *, args: Sequence = (), shared: Sequence = (),
             combine: Callable[[list], object] = list, desc: str = "computing",
-            progress: bool = False):
+            progress: bool = False, out: str | os.PathLike | None = None):
         """``combine(results)``, where ``results`` are ``func(batch, *shared, *args)`` for
         every batch of every partition, in corpus-partition order (batches of at most
         :data:`BATCH` documents, each an in-memory :class:`Corpus`).
 
         ``func`` must be a module-level function (workers import it by name); ``shared``
         objects are broadcast once per worker, ``args`` travel with every task.
+
+        With ``out`` (a folder, or a URI such as ``s3://bucket/profile/``), ``func`` returns
+        DataFrames and each task writes its partition's rows to
+        ``<out>/part-<partition>.parquet`` itself instead of sending them back; the results
+        are then the partitions' row counts. Per-document tables of any size stay off the
+        client this way.
         """
         from tqdm.auto import tqdm
+
+        if out is not None:
+            out = _prepare_output(out)
+            args = (*args, _Output(func, out))
+            func = _write_output
 
         n = len(self.partitions)
         outcomes: list = [None] * n
@@ -227,15 +238,75 @@ def _run_partition(func, partition, args, *shared):
         return _Failure(partition.index, partition.describe(), None,
                         f"{type(exc).__name__}: {exc}")
     frame = corpus._frame
+    output = args[-1] if func is _write_output else None
+    inner = output.func if output is not None else func
+    inner_args = args[:-1] if output is not None else args
     out = []
     for start in range(0, len(frame), BATCH):
         batch = Corpus(frame.iloc[start:start + BATCH])
         try:
-            out.append(func(batch, *shared, *args))
+            out.append(inner(batch, *shared, *inner_args))
         except Exception as exc:  # noqa: BLE001 - reported with the document that caused it
             return _Failure(partition.index, partition.describe(),
-                            _culprit(func, batch, shared, args), _describe(exc))
+                            _culprit(inner, batch, shared, inner_args), _describe(exc))
+    if output is not None:
+        try:
+            return [output.write(out, partition.index)]
+        except (OSError, pa_errors()) as exc:
+            return _Failure(partition.index, partition.describe(), None,
+                            f"cannot write {output.folder}: {exc}")
     return out
+
+
+class _Output:
+    """Where a task writes its partition's rows (see :meth:`Plan.map`'s ``out``)."""
+
+    def __init__(self, func, folder: str):
+        self.func, self.folder = func, folder
+
+    def write(self, frames: list, index: int) -> int:
+        frame = concat_rows(frames)
+        name = f"part-{index:05d}.parquet"
+        if "://" in self.folder:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False),
+                           f"{self.folder.rstrip('/')}/{name}", compression="zstd")
+        else:
+            from pathlib import Path
+
+            from ..corpus.dataset_writer import write_part
+
+            write_part(frame, Path(self.folder) / name, compression="zstd")
+        return len(frame)
+
+
+def _write_output(*_):  # a marker: _run_partition writes the outputs itself
+    raise RuntimeError("_write_output is not called")
+
+
+def _prepare_output(out) -> str:
+    """The output folder, created (a local one must be new or empty: nothing is overwritten)."""
+    from pathlib import Path
+
+    from ..errors import InputError, file_error
+
+    text = os.fspath(out)
+    if "://" in text:
+        return text
+    folder = Path(text).expanduser().resolve()
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise file_error(InputError, folder, "exists and is not an empty folder",
+                         "write per-document outputs into a new folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder)
+
+
+def pa_errors():
+    import pyarrow as pa
+
+    return pa.ArrowException
 
 
 def _culprit(func, batch: Corpus, shared, args) -> str | None:
