@@ -18,7 +18,8 @@ SOURCE                          what it loads
                                 recognised and read as the UN corpus)
 ``path/to/UNGDC_*.tgz``         the UN corpus from that archive
 ``path/to/dataset/``            a folder of Parquet files (:func:`discourse.read_parquet`;
-                                columns ``doc_id``, ``text`` and metadata)
+                                columns ``doc_id``, ``text`` and metadata); also an
+                                object store URI, ``s3://bucket/corpus/``
 =============================== ===========================================================
 
 Inside :func:`lazy_sources` (what the command line does when a scheduler is given) the UN
@@ -111,6 +112,11 @@ def load_source(spec: str | Path, *, progress: bool = False, lazy: bool | None =
         if lazy and not options.get("keep_raw") and options.get("use_cache", True):
             return load_ungdc(countries, years, progress=progress, lazy=True, **options)
         return load_ungdc(countries, years, progress=progress, **options)
+    if "://" in text:  # an object store: a Parquet dataset (s3://bucket/corpus/)
+        from .parquet import read_parquet
+
+        corpus = read_parquet(text, **options)
+        return corpus if lazy else corpus.load()
     path = Path(text).expanduser()
     if not path.exists():
         raise InputError(f"{path}: no such file or folder (a SOURCE is a path, or one of "

@@ -4,8 +4,10 @@
 :class:`~gensim.models.LdaModel` with ``random_state=seed`` in float64: the same corpus, ``k``
 and seed give the same topics, twice (tested). ``workers=n`` switches to
 :class:`~gensim.models.LdaMulticore`, faster on several cores but *not* reproducible
-(gensim PR #2953); the model then says ``deterministic=False``. Inference of new documents
-re-seeds the model's random state each call, so ``infer`` is reproducible too.
+(gensim PR #2953); the model then says ``deterministic=False``. Inference
+starts every new document from the same seeded variational state, so ``infer`` is
+reproducible too, and a document's mix depends on it and the model alone (not on the
+documents inferred with it): a cluster inferring it in another batch gets the same numbers.
 
 **Topic ids** are the model's own (0 .. k-1) everywhere: tables, labels, figures. Nothing is
 renumbered by prevalence (pyLDAvis does; we do not).
