@@ -47,7 +47,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
 from .dataset_writer import write_parquet
 from .documents import Corpus
