@@ -82,24 +82,30 @@ def test_cache_is_used_then_rebuilt_when_corrupt(tmp_path, ungdc_source, monkeyp
     archive = small_archive(tmp_path, ungdc_source)
     first = load_ungdc(path=archive, progress=False)
     assert len(first) == len(SMALL)
-    entries = list((tmp_path / "data" / "cache").glob("ungdc-*.parquet"))
+    # the entry is a dataset: one checksummed file per country and a manifest (#13)
+    entries = list((tmp_path / "data" / "cache").glob("ungdc-*.dataset"))
     assert len(entries) == 1
-    stamp = entries[0].stat().st_mtime_ns
+    parts = sorted(entries[0].glob("part-*.parquet"))
+    assert len(parts) == 4  # ARG, RUS, SYR, UKR
+    stamp = (entries[0] / "_manifest.json").stat().st_mtime_ns
     second = load_ungdc(path=archive, progress=False)
-    assert entries[0].stat().st_mtime_ns == stamp  # read, not rewritten
+    assert (entries[0] / "_manifest.json").stat().st_mtime_ns == stamp  # read, not rewritten
     pd.testing.assert_frame_equal(first.to_frame(), second.to_frame())
-    # corrupt it: flip bytes in the middle, then truncate; both are detected and rebuilt
-    for damage in ("flip", "truncate"):
-        data = bytearray(entries[0].read_bytes())
+    # corrupt Syria's file: flip bytes in the middle, then truncate; both are detected and
+    # rebuilt, when the whole corpus is read and when Syria's speeches alone are
+    syria = parts[2]  # files follow the sorted countries: ARG, RUS, SYR, UKR
+    for damage, countries in (("flip", None), ("truncate", "SYR")):
+        data = bytearray(syria.read_bytes())
         if damage == "flip":
             mid = len(data) // 2
             data[mid:mid + 64] = bytes(b ^ 0xFF for b in data[mid:mid + 64])
         else:
             data = data[: len(data) // 3]
-        entries[0].write_bytes(bytes(data))
+        syria.write_bytes(bytes(data))
         with pytest.warns(UserWarning, match="corrupt cache entry"):
-            again = load_ungdc(path=archive, progress=False)
-        pd.testing.assert_frame_equal(first.to_frame(), again.to_frame())
+            again = load_ungdc(countries, path=archive, progress=False)
+        expected = first if countries is None else first.subset(country=countries)
+        pd.testing.assert_frame_equal(expected.to_frame(), again.to_frame())
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             load_ungdc(path=archive, progress=False)  # rebuilt entry is clean
@@ -113,7 +119,7 @@ def test_cache_key_follows_content(tmp_path, ungdc_source, monkeypatch):
     b = small_archive(tmp_path, ungdc_source, extra=extra, name="UNGDC_b.tgz")
     corp = load_ungdc(path=b, progress=False)  # new content -> new entry, not the stale one
     assert "FRA_79_2024" in corp.ids
-    assert len(list((tmp_path / "data" / "cache").glob("ungdc-*.parquet"))) == 2
+    assert len(list((tmp_path / "data" / "cache").glob("ungdc-*.dataset"))) == 2
 
 
 def test_bad_archives(tmp_path, ungdc_source, monkeypatch):

@@ -138,10 +138,35 @@ def _measures(W, C, M, t, columns, keep, pairs) -> dict[tuple[str, str], np.ndar
     return out
 
 
+def _balance_inputs(corpus: Corpus, gaz, include_headings: bool, exclude_self: bool):
+    """What the measures need of each document, which depends on it alone: its mentions
+    (as parties; its own party left out with ``exclude_self``), its number of sentences, and
+    the tone of each of its sentences that names someone (``{(doc_id, sentence): tone}``)."""
+    mentions, sentences = _scan(corpus, gaz, include_headings=include_headings, progress=False)
+    mentions = _to_party(mentions, gaz)
+    if exclude_self and "country" in corpus.meta_columns:
+        own = dict(zip(corpus.meta["doc_id"], corpus.meta["country"]))
+        mentions = mentions[mentions["actor_id"] != mentions["doc_id"].map(own)]
+    tone_rows = sentences.merge(mentions[["doc_id", "sentence"]].drop_duplicates())
+    tone = dict(zip(zip(tone_rows.doc_id, tone_rows.sentence), sentence_tone(corpus, tone_rows)))
+    n_sentences = sentences.groupby("doc_id", sort=False).size().to_dict()
+    return mentions[["doc_id", "sentence", "actor_id"]], n_sentences, tone
+
+
+def _combine_inputs(parts):
+    from ..scale.engine import concat_rows
+
+    n_sentences, tone = {}, {}
+    for _, n, t in parts:
+        n_sentences.update(n)
+        tone.update(t)
+    return concat_rows([p[0] for p in parts]), n_sentences, tone
+
+
 def stat_balance(data, gazetteer=None, *, by: str | None = "document",
                  pairs: dict | None = None, types=BALANCE_TYPES, exclude_self: bool = True,
                  n_boot: int = 1000, seed: int = 1, ci: float = 0.95,
-                 include_headings: bool = True) -> pd.DataFrame:
+                 include_headings: bool = True, scheduler=None) -> pd.DataFrame:
     """Attention entropy, tone dispersion and equidistance per document or group.
 
     Parameters
@@ -160,6 +185,10 @@ def stat_balance(data, gazetteer=None, *, by: str | None = "document",
         Bootstrap resamples over sentences (0: no interval).
     seed : int, default=1
     ci : float, default=0.95
+    scheduler : None, "processes", "tcp://host:port" or a distributed.Client, optional
+        Where the mentions and the sentences' tone are found (:mod:`discourse.scale.scheduler`;
+        per document, by the same function as here, the gazetteer broadcast once); the
+        measures and their bootstrap are then computed here, so the table is the same.
 
     Returns
     -------
@@ -180,29 +209,41 @@ def stat_balance(data, gazetteer=None, *, by: str | None = "document",
     check_range("ci", ci, "stat_balance", low=0.5, high=0.999)
     pairs = BALANCE_PAIRS if pairs is None else pairs
     _check_pairs(pairs)
+    from ..scale.engine import plan
+
     corpus = as_corpus(data, "stat_balance")
     gaz = gazetteer_or_default(gazetteer)
     groups = _group_labels(corpus, by, "stat_balance")
-    mentions, sentences = _scan(corpus, gaz, include_headings=include_headings, progress=False)
-    mentions = _to_party(mentions, gaz)
-    if exclude_self and "country" in corpus.meta_columns:
-        own = dict(zip(corpus.meta["doc_id"], corpus.meta["country"]))
-        mentions = mentions[mentions["actor_id"] != mentions["doc_id"].map(own)]
-    tone_rows = sentences.merge(mentions[["doc_id", "sentence"]].drop_duplicates())
-    tone = dict(zip(zip(tone_rows.doc_id, tone_rows.sentence), sentence_tone(corpus, tone_rows)))
+    run = plan(corpus, scheduler)
+    if run is None:
+        mentions, n_sentences, tone = _balance_inputs(corpus, gaz, include_headings, exclude_self)
+    else:
+        mentions, n_sentences, tone = run.map(
+            _balance_batch, shared=[gaz], args=(include_headings, exclude_self),
+            combine=_combine_inputs, desc="balance: actors and tone")
     columns = sorted(mentions["actor_id"].unique())
     info = gaz._by_id()
     keep = np.array([info[c]["type"] in types for c in columns], dtype=bool)
-    rows = []
-    sentences = sentences.assign(group=sentences["doc_id"].map(groups))
+    # each group's sentences: its documents in corpus order, each one's sentences in order
+    members: dict = {}
+    for doc_id in corpus.ids:
+        if n_sentences.get(doc_id, 0):
+            members.setdefault(groups[doc_id], []).append(doc_id)
     mentions = mentions.assign(group=mentions["doc_id"].map(groups))
-    for gi, (group, sent) in enumerate(sentences.groupby("group", sort=True)):
-        rows += _group_rows(_by_name(by), group, sent, mentions[mentions["group"] == group],
+    by_group = dict(iter(mentions.groupby("group", sort=False)))
+    rows = []
+    for gi, group in enumerate(sorted(members)):
+        keys = [(d, s) for d in members[group] for s in range(n_sentences[d])]
+        rows += _group_rows(_by_name(by), group, keys, by_group.get(group, mentions.iloc[:0]),
                             tone, columns, keep, pairs, n_boot=n_boot, seed=seed + gi, ci=ci)
-    for group in sorted(set(groups.values()) - set(sentences["group"])):  # documents without sentences
-        rows += _group_rows(_by_name(by), group, sentences.iloc[:0], mentions.iloc[:0], tone,
+    for group in sorted(set(groups.values()) - set(members)):  # documents without sentences
+        rows += _group_rows(_by_name(by), group, [], mentions.iloc[:0], tone,
                             columns, keep, pairs, n_boot=0, seed=seed, ci=ci)
     return pd.DataFrame(rows, columns=BALANCE_COLUMNS)
+
+
+def _balance_batch(batch: Corpus, gaz, include_headings: bool, exclude_self: bool):
+    return _balance_inputs(batch, gaz, include_headings, exclude_self)
 
 
 def _by_name(by) -> str:
@@ -220,9 +261,10 @@ def _check_pairs(pairs) -> None:
                              f"party ids, e.g. (('RUS',), ('UKR',)); got {sides!r}")
 
 
-def _group_rows(by, group, sent, ment, tone, columns, keep, pairs, *, n_boot, seed, ci):
-    n = len(sent)
-    pos = {k: i for i, k in enumerate(zip(sent["doc_id"], sent["sentence"]))}
+def _group_rows(by, group, keys, ment, tone, columns, keep, pairs, *, n_boot, seed, ci):
+    """The rows of one group from its sentences ``keys`` (``(doc_id, sentence)`` in order)."""
+    n = len(keys)
+    pos = {k: i for i, k in enumerate(keys)}
     col = {c: i for i, c in enumerate(columns)}
     C = np.zeros((n, len(columns)))
     for d, s, a in zip(ment["doc_id"], ment["sentence"], ment["actor_id"]):

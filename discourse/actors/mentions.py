@@ -136,8 +136,12 @@ def _scan(corpus: Corpus, gaz: Gazetteer, *, include_headings: bool, progress: b
     return mentions, sentences
 
 
+def _mentions_batch(batch: Corpus, gaz: Gazetteer, include_headings: bool) -> pd.DataFrame:
+    return _scan(batch, gaz, include_headings=include_headings, progress=False)[0][MENTION_COLUMNS]
+
+
 def find_mentions(data, gazetteer=None, *, include_headings: bool = True,
-                  progress: bool = False) -> pd.DataFrame:
+                  progress: bool = False, scheduler=None, out=None) -> pd.DataFrame:
     """Every mention of a gazetteer actor, with character offsets and sentence index.
 
     Parameters
@@ -148,6 +152,12 @@ def find_mentions(data, gazetteer=None, *, include_headings: bool = True,
     include_headings : bool, default=True
         Search headings too (each heading is one sentence). Boilerplate is never searched.
     progress : bool, default=False
+    scheduler : None, "processes", "tcp://host:port" or a distributed.Client, optional
+        Where to search (:mod:`discourse.scale.scheduler`): each partition by this same
+        function, the gazetteer broadcast once to every worker; the same table.
+    out : folder or URI, optional
+        Write the table as Parquet files, one per partition, from the tasks themselves, and
+        return the folder (as :func:`discourse.profile` does).
 
     Returns
     -------
@@ -165,20 +175,33 @@ def find_mentions(data, gazetteer=None, *, include_headings: bool = True,
     >>> int((m.actor_id == "TUR").sum())
     5
     """
+    from ..scale.engine import concat_rows, plan
+
     corpus = as_corpus(data, "find_mentions")
-    mentions, _ = _scan(corpus, gazetteer_or_default(gazetteer),
-                        include_headings=include_headings, progress=progress)
+    gaz = gazetteer_or_default(gazetteer)
+    run = plan(corpus, scheduler, always=out is not None)
+    if out is not None:
+        run.map(_mentions_batch, shared=[gaz], args=(include_headings,), out=out, combine=sum,
+                desc="finding actors", progress=progress)
+        return out
+    if run is not None:
+        return run.map(_mentions_batch, shared=[gaz], args=(include_headings,),
+                       desc="finding actors", progress=progress,
+                       combine=lambda parts: run.in_order(concat_rows(parts)))
+    mentions, _ = _scan(corpus, gaz, include_headings=include_headings, progress=progress)
     return mentions[MENTION_COLUMNS]
 
 
-def _mentions_of(data, gazetteer, func: str, include_headings: bool = True) -> pd.DataFrame:
+def _mentions_of(data, gazetteer, func: str, include_headings: bool = True,
+                 scheduler=None) -> pd.DataFrame:
     if isinstance(data, pd.DataFrame):
         missing = [c for c in MENTION_COLUMNS if c not in data.columns]
         if missing:
             raise InputError(f"The table given to {func} lacks the column(s) {missing}; "
                              "give a Corpus or the output of find_mentions.")
         return data
-    return find_mentions(as_corpus(data, func), gazetteer, include_headings=include_headings)
+    return find_mentions(as_corpus(data, func), gazetteer, include_headings=include_headings,
+                         scheduler=scheduler)
 
 
 def _to_party(mentions: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
@@ -190,7 +213,7 @@ def _to_party(mentions: pd.DataFrame, gaz: Gazetteer) -> pd.DataFrame:
 
 
 def stat_mentions(data, gazetteer=None, *, by: str | None = "document", level: str = "actor",
-                  groups: dict | None = None) -> pd.DataFrame:
+                  groups: dict | None = None, scheduler=None) -> pd.DataFrame:
     """Mentions per actor and document (or group), with each actor's share.
 
     Parameters
@@ -203,6 +226,9 @@ def stat_mentions(data, gazetteer=None, *, by: str | None = "document", level: s
         "party" counts a leader as their state (Putin as Russia).
     groups : dict, optional
         doc_id -> group label (overrides ``by``'s labels).
+    scheduler : optional
+        Where :func:`find_mentions` runs (:mod:`discourse.scale.scheduler`); the counts are
+        made from its table here, so they are the same.
 
     Returns
     -------
@@ -220,7 +246,7 @@ def stat_mentions(data, gazetteer=None, *, by: str | None = "document", level: s
     """
     check_choice("level", level, ["actor", "party"], "stat_mentions")
     gaz = gazetteer_or_default(gazetteer)
-    mentions = _mentions_of(data, gaz, "stat_mentions")
+    mentions = _mentions_of(data, gaz, "stat_mentions", scheduler=scheduler)
     if groups is None:
         if isinstance(data, pd.DataFrame):
             check_choice("by", by, ["document", None], "stat_mentions (given a mentions table)")

@@ -3,4 +3,5 @@ import sys
 
 from .app import main
 
-sys.exit(main())
+if __name__ == "__main__":  # a local cluster's worker processes import this module too
+    sys.exit(main())

@@ -5,7 +5,13 @@ automatically: a module there defines ``NAME``, ``HELP``, ``add_arguments(parser
 ``run(args) -> int``. Errors raised on purpose (:class:`~discourse.errors.DiscourseError`)
 become a one-line message on stderr and exit status 2; ``--debug`` shows the traceback.
 
+Every verb takes ``--scheduler WHERE`` (added here, not by the verbs): the analyses that can
+run on a Dask cluster run there (:mod:`discourse.scale.scheduler`; default
+``$DISCOURSE_SCHEDULER``, else here), and the UN corpus and Parquet datasets named as SOURCE
+are then opened lazily, so that the workers read their partitions themselves.
+
     discourse corpus ungdc:SYR:2000-2024 --format json
+    discourse profile ungdc --scheduler processes
 """
 from __future__ import annotations
 
@@ -52,8 +58,27 @@ def build_parser() -> argparse.ArgumentParser:
     for module in _commands():
         p = sub.add_parser(module.NAME, help=_escape(module.HELP), description=module.HELP)
         module.add_arguments(p)
+        p.add_argument("--scheduler", metavar="WHERE", default=None, help=_SCHEDULER_HELP)
         p.set_defaults(_run=module.run)
     return parser
+
+
+_SCHEDULER_HELP = ("where the analyses that can use a Dask cluster run: none (here, the "
+                   "default), processes (a local cluster, one worker per core), a scheduler "
+                   "address tcp://HOST:PORT; default $DISCOURSE_SCHEDULER")
+
+
+def _run(args) -> int:
+    """Run the verb, on the scheduler that ``--scheduler`` (or the environment) names."""
+    from ..scale.scheduler import requested, use_scheduler
+
+    scheduler = requested(args.scheduler)
+    if scheduler is None:
+        return int(args._run(args) or 0)
+    from ..corpus.sources import lazy_sources
+
+    with use_scheduler(scheduler, progress=True), lazy_sources():
+        return int(args._run(args) or 0)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return int(args._run(args) or 0)
+        return _run(args)
     except DiscourseError as exc:
         if args.debug:
             raise

@@ -245,6 +245,14 @@ class Corpus:
                 *self.meta_columns]
         return self._frame[cols].copy()
 
+    def to_parquet(self, path, **options):
+        """Write the corpus as a partitioned Parquet dataset (a folder; options and layout in
+        :func:`discourse.corpus.dataset_writer.write_parquet`) and return the folder; read it
+        back lazily with :func:`discourse.read_parquet`."""
+        from .dataset_writer import write_parquet
+
+        return write_parquet(self, path, **options)
+
     def content_hash(self) -> str:
         """SHA-256 over ids and texts, in order: the key for caches derived from this corpus
         (computed once per corpus object: a corpus never changes)."""

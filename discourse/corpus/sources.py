@@ -17,7 +17,15 @@ SOURCE                          what it loads
 ``path/to/folder/``             every ``.txt``/``.md`` file (a UNGDC ``TXT`` folder is
                                 recognised and read as the UN corpus)
 ``path/to/UNGDC_*.tgz``         the UN corpus from that archive
+``path/to/dataset/``            a folder of Parquet files (:func:`discourse.read_parquet`;
+                                columns ``doc_id``, ``text`` and metadata); also an
+                                object store URI, ``s3://bucket/corpus/``
 =============================== ===========================================================
+
+Inside :func:`lazy_sources` (what the command line does when a scheduler is given) the UN
+corpus and Parquet datasets are opened as lazy corpora
+(:class:`~discourse.corpus.parquet.ParquetCorpus`), so that a cluster's workers read their
+partitions themselves; otherwise they are loaded into memory as always.
 
 >>> load_source("article").ids
 ['mem-2025-10-syria-balanced-diplomacy']
@@ -26,6 +34,8 @@ SOURCE                          what it loads
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 from pathlib import Path
 
@@ -33,8 +43,9 @@ from .documents import Corpus
 from ..errors import InputError
 from .readers import read_csv, read_file, read_folder, read_jsonl
 
-__all__ = ["load_source", "parse_ungdc_spec"]
+__all__ = ["load_source", "parse_ungdc_spec", "lazy_sources"]
 
+_LAZY: contextvars.ContextVar = contextvars.ContextVar("discourse_lazy_sources", default=False)
 _YEARS = re.compile(r"^(\d{4})(?:\s*-\s*(\d{4}))?$")
 
 
@@ -81,14 +92,28 @@ def _options(loader, spec: str, options: dict) -> dict:
     return options
 
 
-def load_source(spec: str | Path, *, progress: bool = False, **options) -> Corpus:
+@contextlib.contextmanager
+def lazy_sources():
+    """Within the block, :func:`load_source` opens the UN corpus and Parquet datasets lazily."""
+    token = _LAZY.set(True)
+    try:
+        yield
+    finally:
+        _LAZY.reset(token)
+
+
+def load_source(spec: str | Path, *, progress: bool = False, lazy: bool | None = None,
+                **options) -> Corpus:
     """Load the corpus named by ``spec`` (see the table in the module docs).
 
     ``options`` go to the underlying loader (``encoding=``, ``text_col=``, ``id_col=``,
-    ``path=`` for the UN archive ...).
+    ``path=`` for the UN archive ...). ``lazy`` opens the UN corpus and Parquet datasets
+    as lazy corpora (default: inside :func:`lazy_sources` only).
     """
     from .datasets import load_article, load_articles, load_lee
     from .ungdc import load_ungdc
+
+    lazy = _LAZY.get() if lazy is None else lazy
 
     text = str(spec).strip()
     if not text:
@@ -103,8 +128,15 @@ def load_source(spec: str | Path, *, progress: bool = False, **options) -> Corpu
         return load_lee(text.split(":", 1)[1] if ":" in text else "background")
     if low == "ungdc" or low.startswith("ungdc:"):
         countries, years = parse_ungdc_spec(text)
-        return load_ungdc(countries, years, progress=progress,
-                          **_options(load_ungdc, text, options))
+        options = _options(load_ungdc, text, options)
+        if lazy and not options.get("keep_raw") and options.get("use_cache", True):
+            return load_ungdc(countries, years, progress=progress, lazy=True, **options)
+        return load_ungdc(countries, years, progress=progress, **options)
+    if "://" in text:  # an object store: a Parquet dataset (s3://bucket/corpus/)
+        from .parquet import read_parquet
+
+        corpus = read_parquet(text, **options)
+        return corpus if lazy else corpus.load()
     path = Path(text).expanduser()
     if not path.exists():
         raise InputError(f"{path}: no such file or folder (a SOURCE is a path, or one of "
@@ -112,6 +144,11 @@ def load_source(spec: str | Path, *, progress: bool = False, **options) -> Corpu
     if path.is_dir():
         if path.name == "TXT" or (path / "TXT").is_dir() or any(path.glob("UNGDC_*.tgz")):
             return load_ungdc(path=path, progress=progress, **options)
+        if any(path.rglob("*.parquet")):
+            from .parquet import read_parquet
+
+            corpus = read_parquet(path, **options)
+            return corpus if lazy else corpus.load()
         return read_folder(path, **options)
     suffix = "".join(path.suffixes[-2:]).lower() if path.name.lower().endswith(".tar.gz") \
         else path.suffix.lower()

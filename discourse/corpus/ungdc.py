@@ -26,7 +26,11 @@ member         the file's path inside the archive or folder
 Loading normalises every speech (BOM, CRLF, PDF hard-wraps, hyphenation; see
 :mod:`discourse.corpus.normalize`) and caches the result as Parquet in the data directory, keyed by the
 SHA-256 of the archive (and of the speakers file) and by the loader's and normaliser's
-versions; a stale or corrupt cache is rebuilt. The source files are only ever read.
+versions; a stale or corrupt cache is rebuilt. The source files are only ever read. The
+cache is a partitioned dataset (:mod:`discourse.corpus.dataset_cache`: one checksummed file
+per country, speeches by year in small row groups), so that ``load_ungdc("SYR")`` reads
+Syria's file alone and ``load_ungdc(..., lazy=True)`` opens it as a lazy corpus for a
+cluster (``docs/scale.md``).
 """
 from __future__ import annotations
 
@@ -42,10 +46,12 @@ import pyarrow as pa
 from tqdm.auto import tqdm
 
 from . import archive, normalize
-from .cache import code_version, hash_bytes, hash_file, read_cached, write_cached
+from .cache import code_version, hash_bytes, hash_file
+from .dataset_cache import open_cached_dataset, read_cached_dataset, write_cached_dataset
 from .documents import Corpus
 from .countries import check_countries, country_table
-from ..errors import CorpusFormatError, DiscourseError, InputError, ResourceError, file_error
+from ..errors import (CacheError, CorpusFormatError, DiscourseError, InputError, ResourceError,
+                      file_error)
 from .paths import cache_dir, ungdc_path
 
 __all__ = ["load_ungdc", "iter_ungdc_files", "read_speakers", "ungdc_source", "LOADER_VERSION"]
@@ -316,13 +322,15 @@ def _run_now(func, *args):
 
 
 def _load_frame(source: Path, *, keep_raw: bool, progress: bool, n_jobs: int,
-                use_cache: bool, data_dir, limits: dict | None = None) -> pd.DataFrame:
+                use_cache: bool, data_dir, limits: dict | None = None,
+                countries=None) -> pd.DataFrame:
     limits = limits or {}
     speakers = _speakers_path(source)
     key = _source_key(source, speakers, limits)
     directory = cache_dir(data_dir)
     columns = None if keep_raw else _CACHED_COLUMNS
-    frame = read_cached(directory, "ungdc", key, columns=columns) if use_cache else None
+    frame = read_cached_dataset(directory, "ungdc", key, columns=columns,
+                                values=countries) if use_cache else None
     if frame is None:
         try:
             frame = _build_frame(source, speakers, progress=progress, n_jobs=n_jobs,
@@ -332,10 +340,45 @@ def _load_frame(source: Path, *, keep_raw: bool, progress: bool, n_jobs: int,
                 archive.check_archive(source, **limits)  # end), not by its first symptom
             raise
         if use_cache:
-            write_cached(frame, directory, "ungdc", key, keep_latest=2)
+            _write_dataset(frame, directory, key)
         if not keep_raw:
             frame = frame.drop(columns=["raw"])
     return frame
+
+
+def _write_dataset(frame: pd.DataFrame, directory, key: str) -> None:
+    """The cache entry: a dataset with one file per country, speeches by year in row groups
+    of 16, so that a lazy corpus of some countries and years reads those alone (#13)."""
+    write_cached_dataset(frame, directory, "ungdc", key, partition_by="country",
+                         row_group_size=16, order=["year", "country"], keep_latest=2)
+
+
+def _open_lazy(source: Path, codes, year_range, *, progress: bool, n_jobs: int, data_dir,
+               label: str, limits: dict | None = None):
+    """The cache entry as a :class:`~discourse.corpus.parquet.ParquetCorpus` of the chosen
+    countries' files (checksums verified), the years filtered at the row groups."""
+    from .parquet import ParquetCorpus, filters_for
+
+    limits = limits or {}
+    speakers = _speakers_path(source)
+    key = _source_key(source, speakers, limits)
+    directory = cache_dir(data_dir)
+    opened = open_cached_dataset(directory, "ungdc", key, values=codes)
+    if opened is None:
+        _write_dataset(_build_frame(source, speakers, progress=progress, n_jobs=n_jobs,
+                                    limits=limits), directory, key)
+        opened = open_cached_dataset(directory, "ungdc", key, values=codes)
+        if opened is None:
+            raise CacheError(f"{directory}: the UN corpus cache cannot be read back after "
+                             "writing it")
+    files, manifest = opened
+    if not files:  # countries without a speech: one file, of which the filter keeps no row
+        files = open_cached_dataset(directory, "ungdc", key,
+                                    values=[manifest["files"][0]["value"]])[0]
+    corpus = ParquetCorpus(files, order=["year", "country"], name=label)
+    expr = filters_for(codes, year_range)
+    return corpus if expr is None else ParquetCorpus(
+        files, order=["year", "country"], name=label, _dataset=corpus._dataset, _filter=expr)
 
 
 _CACHED_COLUMNS = ["doc_id", "text", "country", "session", "year", "country_name", "region",
@@ -346,7 +389,7 @@ def load_ungdc(countries: str | Iterable[str] | None = None,
                years: int | tuple[int, int] | range | None = None, *,
                path: str | os.PathLike | None = None, data_dir: str | os.PathLike | None = None,
                keep_raw: bool = False, download: bool = True, use_cache: bool = True,
-               n_jobs: int | None = None, progress: bool = True,
+               n_jobs: int | None = None, progress: bool = True, lazy: bool = False,
                max_member_bytes: int | None = archive.MAX_MEMBER_BYTES,
                max_total_bytes: int | None = archive.MAX_TOTAL_BYTES,
                max_ratio: float | None = archive.MAX_RATIO) -> Corpus:
@@ -374,6 +417,11 @@ def load_ungdc(countries: str | Iterable[str] | None = None,
         Processes for normalising on a cold load; default: all cores.
     progress : bool, default=True
         Show tqdm progress bars.
+    lazy : bool, default=False
+        Return a :class:`~discourse.corpus.parquet.ParquetCorpus` over the cache (one file
+        per country): nothing but the chosen countries' metadata is read until a function
+        computes it, and the years are filtered at the Parquet row groups. For clusters
+        (``docs/scale.md``); needs the cache, and not ``keep_raw``.
     max_member_bytes, max_total_bytes, max_ratio : optional
         Refuse (as a possible decompression bomb) a speech file over 16 MB, an archive that
         unpacks to over 2 GB or to more than 100 times its compressed size (the corpus as
@@ -397,18 +445,28 @@ def load_ungdc(countries: str | Iterable[str] | None = None,
     year_range = _year_range(years)
     limits = _limits(max_member_bytes, max_total_bytes, max_ratio)
     source = ungdc_source(path, download=download, progress=progress)
+    if lazy:
+        if keep_raw or not use_cache:
+            raise InputError("load_ungdc(lazy=True) reads the cache: it cannot keep_raw or "
+                             "run with use_cache=False")
+        return _open_lazy(source, codes, year_range, progress=progress,
+                          n_jobs=n_jobs or os.cpu_count() or 1, data_dir=data_dir,
+                          label=_label(codes, year_range), limits=limits)
     frame = _load_frame(source, keep_raw=keep_raw, progress=progress,
                         n_jobs=n_jobs or os.cpu_count() or 1, use_cache=use_cache,
-                        data_dir=data_dir, limits=limits)
+                        data_dir=data_dir, limits=limits, countries=codes)
     keep = pd.Series(True, index=frame.index)
     if codes is not None:
         keep &= frame["country"].isin(codes)
     if year_range is not None:
         keep &= frame["year"].between(*year_range)
     frame = frame[keep]
-    label = "ungdc" + (f":{','.join(codes)}" if codes else "") + \
+    return Corpus(frame, name=_label(codes, year_range))
+
+
+def _label(codes, year_range) -> str:
+    return "ungdc" + (f":{','.join(codes)}" if codes else "") + \
         (f":{year_range[0]}-{year_range[1]}" if year_range else "")
-    return Corpus(frame, name=label)
 
 
 def _limits(max_member_bytes, max_total_bytes, max_ratio) -> dict:

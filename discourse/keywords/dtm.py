@@ -32,7 +32,7 @@ from ..corpus.documents import Corpus
 from ..errors import EmptyInputError, InputError
 from ..text.tokens import count_terms, stopwords as shipped_stopwords
 
-__all__ = ["DocTermMatrix", "to_dtm", "CACHE_MIN_DOCUMENTS"]
+__all__ = ["DocTermMatrix", "to_dtm", "term_totals", "CACHE_MIN_DOCUMENTS"]
 
 #: Corpora with at least this many documents are counted on all cores and cached.
 CACHE_MIN_DOCUMENTS = 500
@@ -292,9 +292,62 @@ def _count_parallel(texts: list[str], kwargs: dict, jobs: int, progress: bool) -
         _SHARED_TEXTS = None
 
 
+def _count_options(lowercase, numbers, stem, stopwords, func: str) -> dict:
+    """The keyword arguments of :func:`~discourse.text.tokens.count_terms`, checked."""
+    from .._validation import check_choice
+
+    check_choice("numbers", numbers, ["keep", "drop"], func)
+    stop = shipped_stopwords(stopwords) if isinstance(stopwords, str) else \
+        (frozenset(stopwords) if stopwords is not None else None)
+    return {"lowercase": lowercase, "numbers": numbers, "stem": stem, "stopwords": stop}
+
+
+def _totals_batch(batch: Corpus, kwargs: dict) -> tuple[list[str], np.ndarray]:
+    """A batch's vocabulary and each term's total count."""
+    vocab, indptr, indices, data = _count_texts((batch.texts, kwargs))
+    counts = sp.csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, len(vocab)))
+    return vocab, np.asarray(counts.sum(axis=0), dtype=np.int64).ravel()
+
+
+def _sum_totals(parts) -> tuple[list[str], np.ndarray]:
+    """Integer sums of term totals over vocabularies (exact in any order)."""
+    terms = sorted(set().union(*(p[0] for p in parts))) if parts else []
+    position = {t: i for i, t in enumerate(terms)}
+    totals = np.zeros(len(terms), dtype=np.int64)
+    for vocab, counts in parts:
+        if vocab:
+            totals[np.fromiter(map(position.__getitem__, vocab), dtype=np.int64,
+                               count=len(vocab))] += counts
+    return terms, totals
+
+
+def term_totals(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep",
+                stem: bool = False, stopwords=None, scheduler=None,
+                progress: bool = False) -> tuple[list[str], np.ndarray]:
+    """``(terms, totals)``: the sorted vocabulary of a corpus and every term's count, the
+    column sums of :func:`to_dtm` (computed from it here; on a cluster as integer sums of the
+    partitions' totals, which are exact: the same numbers)."""
+    from ..scale.engine import plan
+
+    run = plan(corpus, scheduler)
+    if run is None:
+        dtm = to_dtm(corpus, lowercase=lowercase, numbers=numbers, stem=stem,
+                     stopwords=stopwords)
+        return dtm.terms, dtm.term_counts()
+    kwargs = _count_options(lowercase, numbers, stem, stopwords, "to_dtm")
+    return run.map(_totals_batch, args=(kwargs,), combine=_sum_totals, desc="term totals",
+                   progress=progress)
+
+
+def _count_batch(batch: Corpus, kwargs: dict):
+    """The counts of a batch of documents (a cluster task's unit), as :func:`_count_texts`
+    counts a chunk of the local path."""
+    return batch.ids, _count_texts((batch.texts, kwargs))
+
+
 def to_dtm(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep", stem: bool = False,
            stopwords: str | Iterable[str] | None = None, n_jobs: int | None = None,
-           use_cache: bool = True, progress: bool = False) -> DocTermMatrix:
+           use_cache: bool = True, progress: bool = False, scheduler=None) -> DocTermMatrix:
     """Count the terms of every document's body into a :class:`DocTermMatrix`.
 
     Parameters
@@ -307,17 +360,21 @@ def to_dtm(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep", ste
     use_cache : bool, default=True
         Read/write the cache for corpora of :data:`CACHE_MIN_DOCUMENTS` documents or more.
     progress : bool, default=False
+    scheduler : None, "processes", "tcp://host:port" or a distributed.Client, optional
+        Where to count (:mod:`discourse.scale.scheduler`). Every partition is counted by the
+        same function as here and the local vocabularies are merged on the client exactly
+        as the local path merges its chunks, so the matrix is identical.
     """
-    from .._validation import check_choice
+    from ..corpus.parquet import is_lazy
+    from ..scale.engine import plan
 
     if not isinstance(corpus, Corpus):
         raise InputError(f"to_dtm expects a Corpus, got {type(corpus).__name__}")
-    check_choice("numbers", numbers, ["keep", "drop"], "to_dtm")
-    stop = shipped_stopwords(stopwords) if isinstance(stopwords, str) else \
-        (frozenset(stopwords) if stopwords is not None else None)
-    kwargs = {"lowercase": lowercase, "numbers": numbers, "stem": stem, "stopwords": stop}
+    kwargs = _count_options(lowercase, numbers, stem, stopwords, "to_dtm")
+    stop = kwargs["stopwords"]
+    run = plan(corpus, scheduler)
     key = None
-    if use_cache and len(corpus) >= CACHE_MIN_DOCUMENTS:
+    if use_cache and len(corpus) >= CACHE_MIN_DOCUMENTS and not is_lazy(corpus):
         from . import dtm as this
         from ..corpus import normalize
         from ..text import tokens
@@ -330,16 +387,29 @@ def to_dtm(corpus: Corpus, *, lowercase: bool = True, numbers: str = "keep", ste
         if cached is not None:
             counts, terms = cached
             return DocTermMatrix(counts, corpus.ids, terms, corpus.meta)
-    texts = corpus.texts
-    jobs = n_jobs or os.cpu_count() or 1
-    if jobs > 1 and len(texts) >= CACHE_MIN_DOCUMENTS:
-        results = _count_parallel(texts, kwargs, jobs, progress)
+    ids = None
+    if run is not None:
+        batches = run.map(_count_batch, args=(kwargs,), desc="counting terms",
+                          progress=progress)
+        ids = [d for batch_ids, _ in batches for d in batch_ids]
+        results = [chunk for _, chunk in batches]
     else:
-        results = [_count_texts((texts[i:i + _CHUNK], kwargs))
-                   for i in range(0, len(texts), _CHUNK)]
+        texts = corpus.texts
+        jobs = n_jobs or os.cpu_count() or 1
+        if jobs > 1 and len(texts) >= CACHE_MIN_DOCUMENTS:
+            results = _count_parallel(texts, kwargs, jobs, progress)
+        else:
+            results = [_count_texts((texts[i:i + _CHUNK], kwargs))
+                       for i in range(0, len(texts), _CHUNK)]
     if not results:
         raise EmptyInputError("to_dtm: the corpus has no documents")
     terms, counts = _merge(results)
+    if ids is not None:  # rows came in partition order
+        order = run.order_of(ids)
+        if order is not None:
+            counts, ids = counts[order], [ids[i] for i in order]
+        if ids != corpus.ids:
+            raise RuntimeError("to_dtm: the partitions did not return the corpus's documents")
     if key is not None:
         _write(key, counts, terms)
     return DocTermMatrix(counts, corpus.ids, terms, corpus.meta)

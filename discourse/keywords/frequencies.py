@@ -122,11 +122,13 @@ def _doc_matches(tokens: list[str], groups: list[list[Pattern]]):
     return out
 
 
-def _per_document(corpus: Corpus, groups: list[list[Pattern]]):
+def _per_document(corpus: Corpus, groups: list[list[Pattern]], positions_for=frozenset()):
     """Per document: (n_tokens, [(count, forms, positions or None) per label]).
 
     Single-word patterns are counted from the (cached) document-term matrix; phrases from
-    the token streams."""
+    the token streams. The match positions (for dispersion over a lone document's segments)
+    are found for the documents in ``positions_for`` only. A document's entries depend on
+    it alone: a cluster computes them partition by partition with this same function."""
     if any(p.length > 1 for pats in groups for p in pats):
         out = []
         for doc in corpus:
@@ -144,14 +146,45 @@ def _per_document(corpus: Corpus, groups: list[list[Pattern]]):
     n_tokens = dtm.n_tokens
     sub = [dtm.counts[:, cols].tocsr() for cols in columns]
     out = []
-    for i in range(len(dtm.doc_ids)):
+    for i, doc_id in enumerate(dtm.doc_ids):
+        positions = [None] * len(groups)
+        if doc_id in positions_for:  # counted from the matrix: the positions from the tokens
+            positions = [m[2] for m in _doc_matches(parse(corpus[i]).body_terms, groups)]
         entries = []
-        for cols, m in zip(columns, sub):
+        for cols, m, where in zip(columns, sub, positions):
             row = m.getrow(i)
             forms = Counter({terms[cols[k]]: int(v) for k, v in zip(row.indices, row.data)})
-            entries.append((int(row.data.sum()), forms, None))
+            entries.append((int(row.data.sum()), forms, where))
         out.append((int(n_tokens[i]), entries))
     return out
+
+
+def _frequency_batch(batch: Corpus, groups, positions_for):
+    return batch.ids, _per_document(batch, groups, positions_for)
+
+
+def _documents(corpus: Corpus, groups, positions_for, scheduler, progress: bool = False):
+    """:func:`_per_document` of the whole corpus, here or partition by partition on a
+    cluster (in corpus order either way)."""
+    from ..scale.engine import plan
+
+    run = plan(corpus, scheduler)
+    if run is None:
+        return _per_document(corpus, groups, positions_for)
+    batches = run.map(_frequency_batch, shared=[groups, frozenset(positions_for)],
+                      desc="counting patterns", progress=progress)
+    ids = [d for batch_ids, _ in batches for d in batch_ids]
+    rows = [r for _, part in batches for r in part]
+    order = run.order_of(ids)
+    if order is not None:
+        rows = [rows[i] for i in order]
+    return rows
+
+
+def _singletons(keys: Sequence, ids: Sequence[str]) -> set[str]:
+    """The documents alone in their group (their dispersion is over segments)."""
+    counts = Counter(k for k in keys if k is not None and k == k)
+    return {d for d, k in zip(ids, keys) if k is not None and k == k and counts[k] == 1}
 
 
 def _segment_counts(positions: list[int], n_tokens: int, segments: int):
@@ -163,7 +196,7 @@ def _segment_counts(positions: list[int], n_tokens: int, segments: int):
 
 def keyword_frequencies(corpus: Corpus, terms: str | Iterable[str] | Dictionary, *,
                         by: str | None = "document", per: int = 10_000, ci: float = 0.95,
-                        segments: int = 10) -> pd.DataFrame:
+                        segments: int = 10, scheduler=None) -> pd.DataFrame:
     """Counts, rates with confidence intervals, document frequency and dispersion of patterns.
 
     Parameters
@@ -180,6 +213,10 @@ def keyword_frequencies(corpus: Corpus, terms: str | Iterable[str] | Dictionary,
     ci : float, default=0.95
     segments : int, default=10
         Equal parts of a lone document over which dispersion is measured.
+    scheduler : None, "processes", "tcp://host:port" or a distributed.Client, optional
+        Where to count (:mod:`discourse.scale.scheduler`): the per-document counts are made
+        partition by partition by the same function as here, and the table is computed from
+        them once, so it is identical.
 
     Returns
     -------
@@ -208,11 +245,18 @@ def keyword_frequencies(corpus: Corpus, terms: str | Iterable[str] | Dictionary,
     else:
         raise InputError(f"The 'by' parameter of keyword_frequencies must be 'document', None or "
                          f"a metadata column {list(meta.columns[1:])}. Got {by!r} instead.")
-    per_doc = _per_document(corpus, groups)
+    per_doc = _documents(corpus, groups, _singletons(keys, corpus.ids), scheduler)
+    return _frequency_table(per_doc, keys, labels, by, per=per, ci=ci, segments=segments)
+
+
+def _frequency_table(per_doc, keys, labels, by, *, per, ci, segments) -> pd.DataFrame:
+    """The rows of :func:`keyword_frequencies` from the per-document entries."""
     rows = []
-    order = list(dict.fromkeys(k for k in keys if k is not None and k == k))
-    members = {k: [i for i, key in enumerate(keys) if key == k] for k in order}
-    for key in order:
+    members: dict = {}  # key -> its documents' positions, keys in order of first appearance
+    for i, key in enumerate(keys):
+        if key is not None and key == key:
+            members.setdefault(key, []).append(i)
+    for key in members:
         idx = members[key]
         sizes = np.array([per_doc[i][0] for i in idx], dtype=float)
         for j, label in enumerate(labels):
@@ -225,9 +269,6 @@ def keyword_frequencies(corpus: Corpus, terms: str | Iterable[str] | Dictionary,
             else:
                 over = "segments"
                 positions = per_doc[idx[0]][1][j][2]
-                if positions is None:  # counted from the matrix: find the positions now
-                    toks = parse(corpus[idx[0]]).body_terms
-                    positions = _doc_matches(toks, [groups[j]])[0][2]
                 d_counts, d_sizes = _segment_counts(positions, int(sizes[0]), segments)
             dp, dpn = gries_dp(d_counts, d_sizes)
             total, n_tok = counts.sum(), sizes.sum()
@@ -250,30 +291,41 @@ stat_frequency = keyword_frequencies
 
 def stat_trend(corpus: Corpus, terms: str | Iterable[str] | Dictionary, *,
                countries: Sequence[str] = ("SYR",), baseline: bool = True,
-               per: int = 10_000, ci: float = 0.95) -> pd.DataFrame:
+               per: int = 10_000, ci: float = 0.95, scheduler=None) -> pd.DataFrame:
     """Rate of patterns (or dictionary categories) per year for chosen countries, with the
     world (every document of the corpus) as a baseline.
 
     Returns :data:`TREND_COLUMNS`; ``group`` is the country code or ``"world"``. Years in
-    which a country has no document are absent from its rows.
+    which a country has no document are absent from its rows. Each document is counted
+    once (here, or on a cluster with ``scheduler``, as in :func:`keyword_frequencies`).
     """
     for col in ("year", "country"):
         if col not in corpus.meta_columns:
             raise InputError(f"stat_trend needs a corpus with a {col!r} column (the UN corpus)")
+    check_range("per", per, "keyword_frequencies", low=1)
+    check_range("ci", ci, "keyword_frequencies", low=0.5, high=0.999)
     codes = list(countries)
-    groups = corpus.meta["country"].where(corpus.meta["country"].isin(codes))
+    if not codes and not baseline:
+        raise InputError("stat_trend: give countries or baseline=True")
+    meta = corpus.meta
+    chosen = meta["country"].isin(codes).to_numpy()
+    if codes and not chosen.any() or len(meta) == 0:
+        raise EmptyInputError("keyword_frequencies: the corpus has no documents")
+    ids = meta["doc_id"].tolist()
+    country_keys = [f"{g}|{y}" if keep else None
+                    for g, y, keep in zip(meta["country"], meta["year"], chosen)]
+    world_keys = [f"world|{y}" for y in meta["year"]]
+    need = _singletons(country_keys, ids) | (_singletons(world_keys, ids) if baseline else set())
+    labels, groups = _patterns(terms)
+    per_doc = _documents(corpus, groups, need, scheduler)
     parts = []
     if codes:
-        tagged = corpus.assign(_group=groups.to_numpy(),
-                               _key=[f"{g}|{y}" if isinstance(g, str) else None
-                                     for g, y in zip(groups, corpus.meta["year"])])
-        parts.append(keyword_frequencies(tagged.subset(lambda m: m["_group"].notna()), terms,
-                                         by="_key", per=per, ci=ci))
+        rows = np.flatnonzero(chosen)
+        parts.append(_frequency_table([per_doc[i] for i in rows], [country_keys[i] for i in rows],
+                                      labels, "_key", per=per, ci=ci, segments=10))
     if baseline:
-        world = corpus.assign(_key=[f"world|{y}" for y in corpus.meta["year"]])
-        parts.append(keyword_frequencies(world, terms, by="_key", per=per, ci=ci))
-    if not parts:
-        raise InputError("stat_trend: give countries or baseline=True")
+        parts.append(_frequency_table(per_doc, world_keys, labels, "_key", per=per, ci=ci,
+                                      segments=10))
     table = pd.concat(parts, ignore_index=True)
     split = table["group"].str.split("|", expand=True)
     rate = "rate_per_10k" if per == 10_000 else f"rate_per_{per}"

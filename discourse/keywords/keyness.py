@@ -287,9 +287,45 @@ def _aligned_counts(t: DocTermMatrix, r: DocTermMatrix):
     return pd.Series(terms).array, full_a, full_b, True
 
 
+def _on_cluster(target, reference, scheduler) -> bool:
+    """Whether keyness of two corpora is counted partition by partition (a lazy corpus on
+    either side, or a scheduler)."""
+    from ..corpus.parquet import is_lazy
+    from ..scale.scheduler import requested
+
+    if not (isinstance(target, Corpus) and isinstance(reference, Corpus)):
+        return False
+    return is_lazy(target) or is_lazy(reference) or requested(scheduler) is not None
+
+
+def _distributed_counts(target: Corpus, reference: Corpus, options: dict, scheduler):
+    """Both sides' term totals as integer sums over partitions, on one sorted vocabulary."""
+    from .dtm import term_totals
+
+    allowed = {"lowercase", "numbers", "stem", "stopwords"}
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        raise InputError(f"stat_keyness: unknown option(s) {unknown} for a corpus counted "
+                         f"partition by partition; the options are {sorted(allowed)}")
+    shared = set(target.ids) & set(reference.ids)
+    if shared:
+        raise InputError(f"stat_keyness: the reference contains {len(shared)} of the target's "
+                         f"documents (e.g. {sorted(shared)[:3]}); compare a target with the "
+                         "rest, e.g. reference=corpus.subset(lambda m: ~m.doc_id.isin(ids))")
+    t_terms, a = term_totals(target, scheduler=scheduler, **options)
+    r_terms, b = term_totals(reference, scheduler=scheduler, **options)
+    terms = sorted(set(t_terms) | set(r_terms))
+    pos = {w: i for i, w in enumerate(terms)}
+    full_a = np.zeros(len(terms), dtype=np.int64)
+    full_b = np.zeros(len(terms), dtype=np.int64)
+    full_a[[pos[w] for w in t_terms]] = a
+    full_b[[pos[w] for w in r_terms]] = b
+    return pd.Series(terms).array, full_a, full_b, True
+
+
 def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
                  min_target: int = 0, ci: float = 0.95, prior=None,
-                 prior_size: float | None = None, **options) -> pd.DataFrame:
+                 prior_size: float | None = None, scheduler=None, **options) -> pd.DataFrame:
     """Keyness of every term of ``target`` against ``reference`` (module docs for the measures).
 
     Parameters
@@ -313,6 +349,11 @@ def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
         so a term's score does not depend on the filters.
     prior_size : float, optional
         α0 of the pooled or background prior (default: its token count).
+    scheduler : None, "processes", "tcp://host:port" or a distributed.Client, optional
+        Where to count two corpora (:mod:`discourse.scale.scheduler`; lazy corpora from
+        :func:`discourse.read_parquet`, e.g. two subsets of one dataset, are counted
+        partition by partition even without one). The term totals are integer sums and the
+        statistics are computed once from them, so the table is identical.
     **options
         ``lowercase``, ``numbers``, ``stem``, ``stopwords`` for :func:`discourse.to_dtm`.
 
@@ -330,8 +371,11 @@ def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
     check_range("min_count", min_count, "stat_keyness", low=1, integer=True)
     check_range("min_target", min_target, "stat_keyness", low=0, integer=True)
     check_range("ci", ci, "stat_keyness", low=0.5, high=0.999)
-    t, r = _as_dtms(target, reference, options)
-    terms, a, b, terms_sorted = _aligned_counts(t, r)
+    if _on_cluster(target, reference, scheduler):
+        terms, a, b, terms_sorted = _distributed_counts(target, reference, options, scheduler)
+    else:
+        t, r = _as_dtms(target, reference, options)
+        terms, a, b, terms_sorted = _aligned_counts(t, r)
     T, R = a.sum(), b.sum()
     if T == 0 or R == 0:
         side = "target" if T == 0 else "reference"

@@ -263,25 +263,38 @@ def _similarities(model: EmotionModel, encoded: _Encoded):
     norms = np.linalg.norm(vecs, axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         unit = vecs / norms[:, None]
-    affect = unit @ model.centroids["affect"]
-    reason = unit @ model.centroids["reason"]
+    # one dot product per row in a fixed order (einsum's own loop, not BLAS, whose kernels
+    # differ with the number of rows): a document's score depends on it alone, so a cluster
+    # scoring it in another batch gives the same bits (#13)
+    affect = np.einsum("ij,j->i", unit, model.centroids["affect"])
+    reason = np.einsum("ij,j->i", unit, model.centroids["reason"])
     score = (affect + SMOOTHING_B) / (reason + SMOOTHING_B)
     return affect, reason, score, n_in
 
 
-def score_emotion(model: EmotionModel, corpus: Corpus) -> pd.DataFrame:
+def score_emotion(model: EmotionModel, corpus: Corpus, *, scheduler=None,
+                  progress: bool = False) -> pd.DataFrame:
     """The emotion–reason score of every document (:data:`EMOTION_COLUMNS`).
 
     ``n_tokens`` counts the document's words after dropping numbers and stop words,
     ``n_in_vocab`` those the model knows (the score rests on these); ``affect_similarity``
     and ``reason_similarity`` are cosines with the two centroids; ``emotionality`` and its
-    standardised ``emotionality_z`` are defined in the module docs.
+    standardised ``emotionality_z`` are defined in the module docs. A document's scores
+    depend on it and the model alone, so on a cluster (``scheduler``, see
+    :mod:`discourse.scale.scheduler`) each partition is scored by this same function, the
+    model broadcast once to every worker.
     """
     if not isinstance(model, EmotionModel):
         raise InputError("score_emotion: the first argument must be an EmotionModel "
                          "(train_emotion_model)")
     if not isinstance(corpus, Corpus):
         raise InputError(f"score_emotion expects a Corpus, got {type(corpus).__name__}")
+    from ..scale.engine import plan
+
+    run = plan(corpus, scheduler)
+    if run is not None:
+        return run.map(_score_batch, shared=[model], desc="emotion scores", progress=progress,
+                       combine=lambda parts: run.in_order(_concat(parts)))
     encoded = _Encoded(corpus, progress=False)
     affect, reason, score, n_in = _similarities(model, encoded)
     sd = model.reference_sd
@@ -290,6 +303,16 @@ def score_emotion(model: EmotionModel, corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": corpus.ids, "n_tokens": encoded.n_tokens(), "n_in_vocab": n_in,
                          "affect_similarity": affect, "reason_similarity": reason,
                          "emotionality": score, "emotionality_z": z}, columns=EMOTION_COLUMNS)
+
+
+def _score_batch(batch: Corpus, model: EmotionModel) -> pd.DataFrame:
+    return score_emotion(model, batch)
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    if not parts:
+        return pd.DataFrame(columns=EMOTION_COLUMNS)
+    return pd.concat(parts, ignore_index=True)
 
 
 def seed_coverage(model: EmotionModel) -> pd.DataFrame:

@@ -144,6 +144,23 @@ def _profile_chunk(items: list[tuple[str, str]]) -> pd.DataFrame:
     return _join([(name, func(corpus)) for name, func in profile_components()])
 
 
+def _profile_batch(batch: Corpus) -> pd.DataFrame:
+    """The profile of a batch of documents in chunks of :data:`_CHUNK`, as the local path
+    computes a corpus (what a cluster task runs, see :mod:`discourse.scale.engine`)."""
+    items = [(d.id, d.text) for d in batch]
+    return pd.concat([_profile_chunk(items[i:i + _CHUNK]) for i in range(0, len(items), _CHUNK)],
+                     ignore_index=True)
+
+
+def _profile_emotion_batch(batch: Corpus, emotion_model) -> pd.DataFrame:
+    """:func:`_profile_batch` with the emotion columns, joined as :func:`profile` joins them."""
+    from .emotion import score_emotion
+
+    emo = score_emotion(emotion_model, batch)
+    emo = emo.drop(columns=["n_tokens"]).rename(columns={"n_in_vocab": "emotion_n_in_vocab"})
+    return _profile_batch(batch).merge(emo, on="doc_id", how="left", validate="one_to_one")
+
+
 def _join(tables: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
     out = None
     for name, table in tables:
@@ -186,7 +203,8 @@ def _cache_key(corpus: Corpus) -> str:
 
 
 def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bool = True,
-            n_jobs: int | None = None, use_cache: bool = True) -> pd.DataFrame:
+            n_jobs: int | None = None, use_cache: bool = True, scheduler=None,
+            out=None) -> pd.DataFrame:
     """Every rhetoric metric, one tidy row per document (see the module docs).
 
     Parameters
@@ -198,28 +216,51 @@ def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bo
     n_jobs : int, optional
         Processes for large corpora (default: all cores).
     use_cache : bool, default=True
+    scheduler : None, "processes", "tcp://host:port" or a distributed.Client, optional
+        Where to compute (:mod:`discourse.scale.scheduler`; default ``$DISCOURSE_SCHEDULER``,
+        else here). On a cluster every partition is profiled by the same function as here,
+        so the table is identical; a lazy corpus (:func:`discourse.read_parquet`) is never
+        read whole.
+    out : folder or URI, optional
+        Write the table as Parquet files instead of returning it: each partition's rows are
+        written by the task that computed them (``<out>/part-NNNNN.parquet``, rows in
+        partition order), so a table larger than memory never reaches this process. Returns
+        the folder; read it with ``pandas.read_parquet(out)``.
 
     Returns
     -------
     DataFrame
-        ``doc_id`` and one numeric column per metric.
+        ``doc_id`` and one numeric column per metric (or the folder, with ``out``).
 
     Example
     -------
     >>> import discourse
     >>> table = profile(discourse.load_ungdc())     # doctest: +SKIP
     """
-    corpus = as_corpus(corpus, "profile")
+    from ..corpus.parquet import is_lazy
+    from ..scale.engine import plan
+
+    corpus = corpus if is_lazy(corpus) else as_corpus(corpus, "profile")
+    run = plan(corpus, scheduler, always=out is not None)
     if len(corpus) == 0:
         raise EmptyInputError("profile: the corpus has no documents")
+    if out is not None:
+        func, shared = ((_profile_batch, ()) if emotion_model is None
+                        else (_profile_emotion_batch, (emotion_model,)))
+        run.map(func, shared=shared, out=out, desc="profiling", progress=progress, combine=sum)
+        return out
     large = len(corpus) >= PARALLEL_MIN_DOCUMENTS
     table = None
-    key = _cache_key(corpus) if (use_cache and large) else None
+    key = _cache_key(corpus) if (use_cache and large and not is_lazy(corpus)) else None
     if key is not None:
         from ..corpus.cache import read_cached
         from ..corpus.paths import cache_dir
 
         table = read_cached(cache_dir(), "profile", key)
+    cached = table is not None
+    if table is None and run is not None:
+        table = run.map(_profile_batch, desc="profiling", progress=progress,
+                        combine=lambda parts: run.in_order(pd.concat(parts, ignore_index=True)))
     if table is None:
         items = [(d.id, d.text) for d in corpus]
         chunks = [items[i:i + _CHUNK] for i in range(0, len(items), _CHUNK)]
@@ -237,15 +278,15 @@ def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bo
             parts = [_profile_chunk(c) for c in tqdm(chunks, desc="profiling",
                                                      disable=not (progress and large))]
         table = pd.concat(parts, ignore_index=True)
-        if key is not None:
-            from ..corpus.cache import write_cached
-            from ..corpus.paths import cache_dir
+    if key is not None and not cached:
+        from ..corpus.cache import write_cached
+        from ..corpus.paths import cache_dir
 
-            write_cached(table, cache_dir(), "profile", key, keep_latest=4)
+        write_cached(table, cache_dir(), "profile", key, keep_latest=4)
     if emotion_model is not None:
         from .emotion import score_emotion
 
-        emo = score_emotion(emotion_model, corpus)
+        emo = score_emotion(emotion_model, corpus, scheduler=scheduler)
         emo = emo.drop(columns=["n_tokens"]).rename(columns={"n_in_vocab": "emotion_n_in_vocab"})
         table = table.merge(emo, on="doc_id", how="left", validate="one_to_one")
     return table

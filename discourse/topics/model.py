@@ -4,8 +4,10 @@
 :class:`~gensim.models.LdaModel` with ``random_state=seed`` in float64: the same corpus, ``k``
 and seed give the same topics, twice (tested). ``workers=n`` switches to
 :class:`~gensim.models.LdaMulticore`, faster on several cores but *not* reproducible
-(gensim PR #2953); the model then says ``deterministic=False``. Inference of new documents
-re-seeds the model's random state each call (LDA and NMF), so ``infer`` is reproducible too.
+(gensim PR #2953); the model then says ``deterministic=False``. Inference
+starts every new document from the same seeded variational state, so ``infer`` is
+reproducible too, and a document's mix depends on it and the model alone (not on the
+documents inferred with it): a cluster inferring it in another batch gets the same numbers.
 
 **Cached fits.** A deterministic fit of a corpus of
 :data:`~discourse.topics.store.FIT_CACHE_MIN_DOCUMENTS` (100) documents or more is stored in
@@ -212,7 +214,7 @@ class TopicModel:
         return _mix_table(self, self.theta, self.meta, self.n_tokens, self.coverage, wide=wide)
 
     def infer(self, docs: Corpus | Document | str, *, on_empty: str = "raise",
-              wide: bool = False) -> pd.DataFrame:
+              wide: bool = False, scheduler=None) -> pd.DataFrame:
         """Topic proportions of new documents (the article), prepared like the training
         corpus (its phrases and vocabulary; unknown words are ignored and reported through
         ``coverage``, the share of the document's words the model knows).
@@ -225,10 +227,15 @@ class TopicModel:
             :class:`~discourse.errors.EmptyInputError` (naming it), or gets NaN proportions.
         wide : bool, default=False
             Table shape, as in :meth:`doc_topics`.
+        scheduler : None, "processes", "tcp://host:port" or a distributed.Client, optional
+            Where to infer (:mod:`discourse.scale.scheduler`): each partition by the same
+            function as here, the model broadcast once to every worker. A document's mix
+            depends on it and the model alone (LDA starts every document from the same
+            seeded state), so the table is the same.
         """
         check_choice("on_empty", on_empty, ["raise", "nan"], "TopicModel.infer")
         corpus = as_corpus(docs, "infer")
-        theta, known, n_words = self.mixes(corpus)
+        theta, known, n_words = self.mixes(corpus, scheduler=scheduler)
         empty = [i for i, n in enumerate(known) if n == 0]
         if empty and on_empty == "raise":
             names = [corpus.ids[i] for i in empty][:5]
@@ -240,19 +247,27 @@ class TopicModel:
             cov = np.where(n_words > 0, known / np.maximum(n_words, 1), np.nan)
         return _mix_table(self, theta, corpus.meta, known, cov, wide=wide)
 
-    def mixes(self, corpus: Corpus) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def mixes(self, corpus: Corpus, *, scheduler=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Topic mixes of new documents as an array ``(n, k)`` (NaN rows for documents with
         no known word), with the known-token and word counts."""
-        bows, known, words = bags_of_words(corpus, self.dictionary, self.phrases, self.settings)
-        return self._infer_bows(bows), known, words
+        from ..scale.engine import plan
+
+        inference = _Inference(self)
+        run = plan(corpus, scheduler)
+        if run is None:
+            return inference.mixes(corpus)
+        parts = run.map(_mix_batch, shared=[inference], desc="inferring topics")
+        ids = [d for batch_ids, *_ in parts for d in batch_ids]
+        theta = np.vstack([p[1] for p in parts]) if parts else np.zeros((0, self.k))
+        known = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, np.int64)
+        words = np.concatenate([p[3] for p in parts]) if parts else np.zeros(0, np.int64)
+        order = run.order_of(ids)
+        if order is not None:
+            theta, known, words = theta[order], known[order], words[order]
+        return theta, known, words
 
     def _infer_bows(self, bows) -> np.ndarray:
-        out = np.full((len(bows), self.k), np.nan)
-        idx = [i for i, b in enumerate(bows) if b]
-        if idx:
-            out[idx] = _infer(self.kind, self.model, [bows[i] for i in idx], self.k, self.seed,
-                              len(self.dictionary))
-        return out
+        return _Inference(self).infer_bows(bows)
 
     # -- coherence --------------------------------------------------------------------------
     def coherence(self, measure: str = "c_npmi", *, topn: int = 10,
@@ -271,6 +286,47 @@ class TopicModel:
         from .store import save_topic_model
 
         return save_topic_model(self, path)
+
+
+class _Inference:
+    """What inferring new documents needs of a model, and nothing more (not the training
+    corpus): small enough to broadcast to the workers of a cluster."""
+
+    def __init__(self, model: TopicModel):
+        self.kind, self.model, self.k, self.seed = model.kind, model.model, model.k, model.seed
+        self.dictionary, self.phrases, self.settings = model.dictionary, model.phrases, model.settings
+
+    def mixes(self, corpus: Corpus):
+        bows, known, words = bags_of_words(corpus, self.dictionary, self.phrases, self.settings)
+        return self.infer_bows(bows), known, words
+
+    def infer_bows(self, bows) -> np.ndarray:
+        out = np.full((len(bows), self.k), np.nan)
+        idx = [i for i, b in enumerate(bows) if b]
+        if idx:
+            out[idx] = _infer(self.kind, self.model, [bows[i] for i in idx], self.k, self.seed,
+                              len(self.dictionary), same_start=True)
+        return out
+
+
+def _mix_batch(batch: Corpus, inference: _Inference):
+    theta, known, words = inference.mixes(batch)
+    return batch.ids, theta, known, words
+
+
+class _SameStart:
+    """A stand-in for the LDA model's random state during inference of new documents: every
+    document starts from the same seeded variational state (the first draw of
+    ``RandomState(seed)``), so that a document's mix does not depend on which documents are
+    inferred with it (gensim draws one state per document of a chunk)."""
+
+    def __init__(self, seed: int, k: int):
+        self.start = np.random.RandomState(seed).gamma(100.0, 1.0 / 100.0, (1, k))
+
+    def gamma(self, shape, scale, size):
+        if (shape, scale) != (100.0, 1.0 / 100.0) or size[1] != self.start.shape[1]:
+            raise RuntimeError("gensim's LDA inference drew its state unexpectedly")
+        return np.repeat(self.start, size[0], axis=0)
 
 
 def _mix_table(model: TopicModel, theta, meta, n_tokens, coverage, *, wide: bool) -> pd.DataFrame:
@@ -294,14 +350,21 @@ def _mix_table(model: TopicModel, theta, meta, n_tokens, coverage, *, wide: bool
     return rows[front + DOC_TOPIC_COLUMNS[1:]]
 
 
-def _infer(kind, model, bows, k, seed, n_terms) -> np.ndarray:
-    """Topic mixes of non-empty bags of words, deterministic for a given seed."""
+def _infer(kind, model, bows, k, seed, n_terms, *, same_start: bool = False) -> np.ndarray:
+    """Topic mixes of non-empty bags of words, deterministic for a given seed. LDA draws
+    each document's starting state from ``RandomState(seed)`` in turn (the training corpus's
+    mixes), or, with ``same_start``, starts every document from the same state (new
+    documents: each mix then depends on its document alone, see :class:`_SameStart`)."""
     if kind == "lda":
-        model.random_state = np.random.RandomState(seed)
-        out = []
-        for i in range(0, len(bows), 2000):
-            gamma, _ = model.inference(bows[i:i + 2000])
-            out.append(gamma)
+        before = model.random_state
+        model.random_state = _SameStart(seed, k) if same_start else np.random.RandomState(seed)
+        try:
+            out = []
+            for i in range(0, len(bows), 2000):
+                gamma, _ = model.inference(bows[i:i + 2000])
+                out.append(gamma)
+        finally:
+            model.random_state = before if same_start else model.random_state
         gamma = np.vstack(out)
         return gamma / gamma.sum(axis=1, keepdims=True)
     if kind == "nmf":

@@ -241,7 +241,7 @@ def prepare_topics(corpus: Corpus, *, stopwords: bool = True, procedural: bool =
                    phrases: bool = True, phrase_min_count: int = 20, phrase_threshold: float = 10.0,
                    min_length: int = 2, min_df: int = 5, max_df: float = 0.5,
                    max_terms: int = 20000, use_cache: bool = True,
-                   progress: bool = False) -> TopicCorpus:
+                   progress: bool = False, scheduler=None) -> TopicCorpus:
     """Prepare a corpus for topic models (steps in the module docs).
 
     Parameters
@@ -267,6 +267,10 @@ def prepare_topics(corpus: Corpus, *, stopwords: bool = True, procedural: bool =
         Keep at most this many terms, the most frequent (``keep_n``).
     use_cache : bool, default=True
     progress : bool, default=False
+    scheduler : None, "processes", "tcp://host:port" or a distributed.Client, optional
+        Where step 1 (each document's words) runs (:mod:`discourse.scale.scheduler`); the
+        words come back as integer ids and the later steps run here on them, so the result
+        is the same.
 
     Raises
     ------
@@ -287,32 +291,109 @@ def prepare_topics(corpus: Corpus, *, stopwords: bool = True, procedural: bool =
         raise EmptyInputError("prepare_topics: the corpus has no documents")
     settings = TopicSettings(stopwords, procedural, phrases, phrase_min_count, phrase_threshold,
                              min_length, min_df, max_df, max_terms).validate()
-    key = _cache_key(corpus, settings)
+    from ..corpus.parquet import is_lazy
     from ..text.tokens import CACHE_MIN_DOCUMENTS
 
-    cacheable = use_cache and len(corpus) >= CACHE_MIN_DOCUMENTS
+    cacheable = use_cache and len(corpus) >= CACHE_MIN_DOCUMENTS and not is_lazy(corpus)
+    key = None if is_lazy(corpus) else _cache_key(corpus, settings)  # lazy: from its words
     if cacheable:
         cached = _read(key, corpus, settings)
         if cached is not None:
             return cached
-    tc = _build(corpus, settings, key, progress)
+    tc = _build(corpus, settings, key, progress, scheduler)
     if cacheable:
         _write(tc)
     return tc
 
 
-def _build(corpus: Corpus, settings: TopicSettings, key: str, progress: bool) -> TopicCorpus:
+class _Vocabulary:
+    """Words as integer ids: every distinct word is held once, a document as an array of
+    4-byte ids (#13: the UN corpus's 30 million tokens as Python strings took 3 GiB)."""
+
+    def __init__(self):
+        self.strings: list[str] = []
+        self.ids: dict[str, int] = {}
+
+    def encode(self, words: Sequence[str]) -> np.ndarray:
+        ids, strings = self.ids, self.strings
+        out = np.empty(len(words), dtype=np.int32)
+        for k, w in enumerate(words):
+            i = ids.get(w)
+            if i is None:
+                i = ids[w] = len(strings)
+                strings.append(w)
+            out[k] = i
+        return out
+
+    def decode(self, arr: np.ndarray) -> list[str]:
+        strings = self.strings
+        return [strings[i] for i in arr.tolist()]
+
+    def documents(self, docs: list[np.ndarray]):
+        """The documents as lists of words, one at a time (an iterable gensim can read)."""
+        vocab = self
+
+        class _Stream:
+            def __iter__(self):
+                return (vocab.decode(d) for d in docs)
+
+            def __len__(self):
+                return len(docs)
+
+        return _Stream()
+
+
+def _words_batch(batch: Corpus, settings: TopicSettings):
+    """Step 1 (words, stop words) of a batch of documents, as ids into a batch vocabulary."""
+    vocab = _Vocabulary()
+    return vocab.strings, [vocab.encode(_words(t, settings)) for t in batch.texts]
+
+
+def _encoded_words(corpus: Corpus, settings: TopicSettings, scheduler, progress: bool):
+    """Every document's words (step 1) as ids into one vocabulary, here or partition by
+    partition on a cluster (:mod:`discourse.scale.engine`), in corpus order."""
+    from ..scale.engine import plan
+
+    vocab = _Vocabulary()
+    run = plan(corpus, scheduler)
+    if run is None:
+        texts = tqdm(corpus.texts, desc="topics: words", disable=not progress)
+        return vocab, [vocab.encode(_words(t, settings)) for t in texts]
+    docs, ids = [], []
+    for (strings, arrays), batch_ids in run.map(
+            _words_batch_with_ids, args=(settings,), desc="topics: words", progress=progress,
+            combine=lambda parts: [((s, a), i) for s, a, i in parts]):
+        lookup = vocab.encode(strings)  # batch id -> corpus id
+        docs += [lookup[a] if len(a) else a for a in arrays]
+        ids += batch_ids
+    order = run.order_of(ids)
+    if order is not None:
+        docs = [docs[i] for i in order]
+    return vocab, docs
+
+
+def _words_batch_with_ids(batch: Corpus, settings: TopicSettings):
+    strings, arrays = _words_batch(batch, settings)
+    return strings, arrays, batch.ids
+
+
+def _build(corpus: Corpus, settings: TopicSettings, key: str, progress: bool,
+           scheduler=None) -> TopicCorpus:
     from gensim.corpora import Dictionary
 
-    words = [_words(t, settings) for t in tqdm(corpus.texts, desc="topics: words",
-                                                 disable=not progress)]
+    vocab, words = _encoded_words(corpus, settings, scheduler, progress)
+    if key is None:  # a lazy corpus: its texts were never here, its words are
+        from ..corpus.cache import hash_bytes
+
+        key = (f"topicprep|words|{hash_bytes(*corpus.ids, *vocab.strings, *(w.tobytes() for w in words))}"
+               f"|{settings.key()}")
     phrase_set: frozenset[str] = frozenset()
     if settings.phrases:
-        phrase_set = _learn_phrases(words, settings)
-        words = [merge_phrases(w, phrase_set) for w in words]
-    words = [_drop_procedural(w, settings) for w in words]
+        phrase_set = _learn_phrases(vocab.documents(words), settings)
+    words = [vocab.encode(_drop_procedural(merge_phrases(vocab.decode(w), phrase_set), settings))
+             for w in words]
     n_words = [len(w) for w in words]
-    dictionary = Dictionary(words)
+    dictionary = Dictionary(vocab.documents(words))
     dictionary.filter_extremes(no_below=settings.min_df, no_above=settings.max_df,
                                keep_n=settings.max_terms)
     if len(dictionary) == 0:
@@ -322,11 +403,15 @@ def _build(corpus: Corpus, settings: TopicSettings, key: str, progress: bool) ->
             f"max_df, or give a larger corpus")
     dictionary = _sorted_dictionary(dictionary)
     token2id = dictionary.token2id
-    docs = [np.fromiter((token2id[t] for t in w if t in token2id), dtype=np.int32) for w in words]
+    lookup = np.array([token2id.get(t, -1) for t in vocab.strings] or [-1], dtype=np.int64)
+    docs = []
+    for w in words:
+        ids = lookup[w]
+        docs.append(ids[ids >= 0].astype(np.int32))
     return TopicCorpus(dictionary, docs, corpus.ids, corpus.meta, n_words, phrase_set, settings, key)
 
 
-def _learn_phrases(words: list[list[str]], settings: TopicSettings) -> frozenset[str]:
+def _learn_phrases(words, settings: TopicSettings) -> frozenset[str]:
     from gensim.models.phrases import Phrases
 
     model = Phrases(words, min_count=settings.phrase_min_count,

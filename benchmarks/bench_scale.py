@@ -1,0 +1,260 @@
+"""Benchmark: the pipeline past one machine (issue #13) - profile and to_dtm on Dask.
+
+A large corpus is made by writing the UN corpus ten times over as a partitioned Parquet
+dataset (``Corpus.to_parquet``): 109,520 documents, distinct ids (``SYR_79_2024~3``), a
+``copy`` column, 1,000 documents per file, each file one copy (so ``copy < n`` selects
+the first n copies at the files' statistics). Then, on local clusters of single-threaded
+worker processes (``distributed.LocalCluster``; the workers read their partitions from the
+files):
+
+  local        profile / to_dtm of the plain UN corpus in memory, the local path (both
+               cores: its own process pool), caches off
+  dask x1      the same on the UN corpus's own cache dataset (``load_ungdc(lazy=True)``),
+               2 workers: Dask's overhead over the local path, and the results compared
+               bit for bit
+  throughput   profile / to_dtm of the x2 corpus with 1 and with 2 workers
+  memory       profile / to_dtm of the x2, x5 and x10 corpora with 2 workers, the peak
+               proportional set size (PSS) of each worker process polled every 0.5 s
+               from outside (psutil)
+
+Every cluster is new for its measurement, and warmed (imports, lexicons) on one small
+document before the clock starts, as the local path is by its first call. Each row also
+gives the worker processes' CPU seconds and their share of the wall time times the
+workers (1.0 = the workers never waited for a core): on this shared 2-core machine a low
+share is the measured reason a goal is missed.
+
+Goals (issue #13): peak memory per worker <= 1.5 GiB and flat as the corpus grows (x10
+within 20 % of x2); 2 workers >= 1.8x the throughput of 1; Dask's overhead on the UN corpus
+<= 10 % over the local path.
+
+Run: DISCOURSE_UNGDC=../shared/data/ungdc python benchmarks/bench_scale.py
+     [--sizes 2,5,10] [--throughput-size 2] [--functions profile,to_dtm] [--out DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+
+GIB = 2 ** 30
+
+
+def build_dataset(folder: Path, copies: int) -> Path:
+    """The UN corpus written ``copies`` times (kept: rebuilt only when incomplete)."""
+    import discourse
+
+    marker = folder / f"_complete_{copies}"
+    if marker.exists():
+        return folder
+    if folder.exists():
+        shutil.rmtree(folder)
+    un = discourse.load_ungdc(progress=False)
+    frame = un.to_frame()
+    t0 = time.perf_counter()
+    for k in range(copies):
+        part = frame.assign(doc_id=frame["doc_id"] + f"~{k}", copy=k)
+        discourse.Corpus(part).to_parquet(folder, rows_per_file=1000, prefix=f"copy{k:02d}-",
+                                          exist_ok=True)
+    marker.write_text("")
+    size = sum(p.stat().st_size for p in folder.glob("*.parquet"))
+    print(f"wrote {copies} x {len(frame):,} documents ({size / GIB:.2f} GiB of Parquet, zstd) "
+          f"to {folder} in {time.perf_counter() - t0:.0f} s")
+    return folder
+
+
+class Poller:
+    """Peak PSS of each of some processes, sampled from outside."""
+
+    def __init__(self, pids, interval=0.5):
+        import psutil
+
+        self.procs = {pid: psutil.Process(pid) for pid in pids}
+        self.peak = {pid: 0 for pid in pids}
+        self.interval, self.stop = interval, threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self):
+        while not self.stop.is_set():
+            for pid, proc in self.procs.items():
+                try:
+                    self.peak[pid] = max(self.peak[pid], proc.memory_full_info().pss)
+                except Exception:  # noqa: BLE001 - a process that ended
+                    pass
+            self.stop.wait(self.interval)
+
+    def cpu(self) -> float:
+        total = 0.0
+        for proc in self.procs.values():
+            try:
+                t = proc.cpu_times()
+                total += t.user + t.system
+            except Exception:  # noqa: BLE001
+                pass
+        return total
+
+    def __enter__(self):
+        self.cpu0 = self.cpu()
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+        self.cpu_seconds = self.cpu() - self.cpu0
+
+
+def cluster(n_workers: int):
+    from distributed import Client, LocalCluster
+
+    c = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                     dashboard_address=None, silence_logs=logging.ERROR,
+                     memory_limit=f"{20 // n_workers}GiB")
+    client = Client(c)
+    warm(client)
+    return c, client
+
+
+def warm(client):
+    """Imports and lexicons loaded in every worker (as the local path's first call does)."""
+    import discourse
+
+    tiny = discourse.Corpus.from_texts(["We act. They wait? Russia and Syria met in 2024."] * 4)
+    for _ in range(2):
+        discourse.profile(tiny, scheduler=client, progress=False, use_cache=False)
+        discourse.to_dtm(tiny, scheduler=client)
+
+
+def run(name, func, corpus, client, rows, *, n_docs, workers):
+    pids = list(client.run(os.getpid).values())
+    with Poller(pids) as poll:
+        t0, c0 = time.perf_counter(), time.process_time()
+        result = func(corpus, client)
+        seconds, client_cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak = max(poll.peak.values())
+    share = poll.cpu_seconds / (seconds * workers)
+    rows.append({"step": name, "documents": n_docs, "workers": workers, "seconds": seconds,
+                 "docs_per_s": n_docs / seconds, "peak_mib": peak / 2 ** 20,
+                 "worker_cpu_s": poll.cpu_seconds, "cpu_share": share, "client_cpu_s": client_cpu})
+    print_row(rows[-1])
+    return result
+
+
+def print_row(r):
+    peak = f"{r['peak_mib']:,.0f}" if r.get("peak_mib") is not None else "-"
+    cpu = f"{r['worker_cpu_s']:.0f}" if r.get("worker_cpu_s") is not None else "-"
+    share = f"{r['cpu_share']:.2f}" if r.get("cpu_share") is not None else "-"
+    client = f"{r['client_cpu_s']:.1f}" if r.get("client_cpu_s") is not None else "-"
+    print(f"| {r['step']} | {r['documents']:,} | {r['workers']} | {r['seconds']:.1f} | "
+          f"{r['docs_per_s']:.0f} | {peak} | {cpu} | {share} | {client} |", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="2,5,10")
+    parser.add_argument("--throughput-size", type=int, default=2)
+    parser.add_argument("--functions", default="profile,to_dtm")
+    parser.add_argument("--out", default=None, help="folder of the x10 dataset (kept)")
+    args = parser.parse_args()
+    import discourse
+    from discourse.corpus.paths import data_home
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    functions = [f for f in args.functions.split(",") if f]
+    copies = max(sizes + [args.throughput_size])
+    out = Path(args.out) if args.out else Path(data_home()) / "bench" / "ungdc-copies"
+    print(f"load average at the start: {os.getloadavg()}; {os.cpu_count()} cores")
+    folder = build_dataset(out, copies)
+    big = discourse.read_parquet(folder)
+
+    def profile(corpus, client):
+        return discourse.profile(corpus, scheduler=client, progress=False, use_cache=False)
+
+    def to_dtm(corpus, client):
+        return discourse.to_dtm(corpus, scheduler=client, use_cache=False)
+
+    funcs = {"profile": profile, "to_dtm": to_dtm}
+    rows = []
+    print("| step | documents | workers | seconds | docs/s | peak PSS per worker (MiB) | "
+          "worker CPU s | CPU share | client CPU s |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    # the local path on the plain UN corpus
+    un = discourse.load_ungdc(progress=False)
+    discourse.profile(discourse.Corpus.from_texts(["We act. They wait?"]), progress=False)
+    local = {}
+    for name in functions:
+        t0, c0 = time.perf_counter(), time.process_time()
+        local[name] = (discourse.profile(un, progress=False, use_cache=False) if name == "profile"
+                       else discourse.to_dtm(un, use_cache=False))
+        seconds = time.perf_counter() - t0
+        rows.append({"step": f"{name}, local path, UN corpus in memory", "documents": len(un),
+                     "workers": os.cpu_count(), "seconds": seconds,
+                     "docs_per_s": len(un) / seconds, "peak_mib": None,
+                     "client_cpu_s": time.process_time() - c0})
+        print_row(rows[-1])
+    # Dask on the UN corpus's cache dataset
+    lazy_un = discourse.load_ungdc(progress=False, lazy=True)
+    c, client = cluster(2)
+    identical = {}
+    for name in functions:
+        result = run(f"{name}, dask x1 (UN cache dataset)", funcs[name], lazy_un, client, rows,
+                     n_docs=len(lazy_un), workers=2)
+        if name == "profile":
+            identical[name] = result.equals(local[name])
+        else:
+            identical[name] = (result.terms == local[name].terms and result.doc_ids ==
+                               local[name].doc_ids and (result.counts != local[name].counts).nnz == 0)
+    client.close()
+    c.close()
+    del local
+    # throughput with 1 and 2 workers, memory as the corpus grows
+    plan = [(args.throughput_size, 1)] + [(s, 2) for s in sorted(set(sizes) | {args.throughput_size})]
+    for size, workers in plan:
+        corpus = big.subset(copy=range(0, size))
+        c, client = cluster(workers)
+        for name in functions:
+            run(f"{name}, dask x{size}", funcs[name], corpus, client, rows, n_docs=len(corpus),
+                workers=workers)
+        client.close()
+        c.close()
+    print(f"load average at the end: {os.getloadavg()}")
+    report(rows, functions, sizes, args.throughput_size, identical)
+
+
+def report(rows, functions, sizes, tsize, identical):
+    def find(step, workers=None):
+        for r in rows:
+            if r["step"] == step and (workers is None or r["workers"] == workers):
+                return r
+        return None
+
+    print()
+    for name in functions:
+        print(f"{name}: results on Dask identical to the local path, bit for bit: "
+              f"{'yes' if identical.get(name) else 'NO'}")
+        loc, x1 = find(f"{name}, local path, UN corpus in memory"), find(f"{name}, dask x1 (UN cache dataset)")
+        over = x1["seconds"] / loc["seconds"] - 1
+        verdict = "met" if over <= 0.10 else (
+            f"not met: the workers had {x1['cpu_share']:.2f} of two cores "
+            f"({x1['worker_cpu_s']:.0f} CPU s in {x1['seconds']:.0f} s)")
+        print(f"{name}: Dask overhead on the UN corpus {over:+.0%} (goal <= +10 %): {verdict}")
+        one, two = find(f"{name}, dask x{tsize}", 1), find(f"{name}, dask x{tsize}", 2)
+        speed = two["docs_per_s"] / one["docs_per_s"]
+        verdict = "met" if speed >= 1.8 else (
+            f"not met: CPU share with 1 worker {one['cpu_share']:.2f}, with 2 workers "
+            f"{two['cpu_share']:.2f}; CPU s {one['worker_cpu_s']:.0f} vs {two['worker_cpu_s']:.0f}")
+        print(f"{name}: 2 workers give {speed:.2f}x the throughput of 1 (goal >= 1.8x): {verdict}")
+        peaks = [(s, find(f"{name}, dask x{s}", 2)["peak_mib"]) for s in sorted(sizes)]
+        worst = max(p for _, p in peaks)
+        growth = peaks[-1][1] / peaks[0][1] - 1
+        ok = worst <= 1536 and growth <= 0.20
+        print(f"{name}: peak PSS per worker " + ", ".join(f"x{s} {p:,.0f} MiB" for s, p in peaks)
+              + f" (goal <= 1,536 MiB and flat: x{peaks[-1][0]} within 20 % of x{peaks[0][0]}; "
+              f"{growth:+.0%}): {'met' if ok else 'not met'}")
+
+
+if __name__ == "__main__":
+    main()
