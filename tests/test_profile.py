@@ -41,7 +41,7 @@ def test_profile_of_the_article_is_one_tidy_row(article):
     assert set(KEY_METRICS) <= set(row.columns)
     assert set(numeric.columns) <= set(PROFILE_GROUPS)
     assert {PROFILE_GROUPS[c] for c in numeric.columns} == {
-        "structure", "readability", "diversity", "stance", "devices", "sentiment"}
+        "structure", "readability", "diversity", "stance", "devices", "sentiment", "evaluation"}
     # the size the rates rest on is the structure's token count, and the rates use it
     assert row["n_tokens"].item() == stat_structure(article)["n_tokens"].item() == 948
     assert row["antithesis_count"].item() == 5

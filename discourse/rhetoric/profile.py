@@ -13,6 +13,12 @@ A profile joins, on ``doc_id``, the tables of
 * :func:`discourse.rhetoric.devices.stat_devices` — contrasts, tricolons, anaphora, epistrophe,
   rhetorical questions (counts and rates per 1,000 words);
 * :func:`discourse.rhetoric.sentiment.stat_sentiment` — VADER, mean over sentences;
+* :func:`discourse.rhetoric.evaluative.stat_evaluative` — evaluative words and phrases (praise
+  and blame), positive and negative, per 1,000 words, and how many were negated (whom they
+  evaluate, and the text's own side against the others, is
+  :func:`discourse.actors.square.square_rates`, in
+  :func:`discourse.compare.metrics.stat_comparison_metrics`: the actors family sits above
+  this one);
 * optionally :func:`discourse.rhetoric.emotion.score_emotion` — the emotion–reason index, given a
   trained :class:`~discourse.rhetoric.emotion.EmotionModel`.
 
@@ -55,7 +61,8 @@ KEY_METRICS = ["sentence_tokens_mean", "flesch_reading_ease", "dale_chall", "mat
                "engagement_markers_per_1k", "self_mentions_per_1k", "modal_high_per_1k",
                "negation_per_1k", "first_person_plural_per_1k", "antithesis_per_1k",
                "tricolon_per_1k", "anaphora_per_1k", "rhetorical_question_per_1k",
-               "sentiment_compound", "share_negative_sentences"]
+               "sentiment_compound", "share_negative_sentences", "evaluations_positive_per_1k",
+               "evaluations_negative_per_1k"]
 
 #: The profile's columns, in order, by the component that computes them (the emotion columns
 #: only with an ``emotion_model``). A test checks that :func:`profile` returns exactly these.
@@ -94,6 +101,12 @@ PROFILE_COLUMNS: dict[str, list[str]] = {
         "sentiment_compound", "sentiment_compound_sd", "share_positive_sentences",
         "share_negative_sentences",
     ],
+    "evaluation": [
+        "evaluations_n_tokens", "evaluations_count", "evaluations_per_1k",
+        "evaluations_positive_count", "evaluations_positive_per_1k",
+        "evaluations_negative_count", "evaluations_negative_per_1k",
+        "evaluations_negated_count",
+    ],
     "emotion": [
         "emotion_n_in_vocab", "affect_similarity", "reason_similarity", "emotionality",
         "emotionality_z",
@@ -118,13 +131,14 @@ def profile_components() -> list[tuple[str, Callable[[Corpus], pd.DataFrame]]]:
     """The components of a profile, in column order: ``(name, function of a Corpus)``."""
     from .devices import stat_devices
     from .diversity import stat_diversity
+    from .evaluative import stat_evaluative
     from .stance import stat_stance
     from .readability import stat_readability
     from .structure import stat_structure
 
     return [("structure", stat_structure), ("readability", stat_readability),
             ("diversity", stat_diversity), ("stance", stat_stance), ("devices", stat_devices),
-            ("sentiment", _sentiment)]
+            ("sentiment", _sentiment), ("evaluation", stat_evaluative)]
 
 
 def _profile_chunk(items: list[tuple[str, str]]) -> pd.DataFrame:
@@ -147,7 +161,8 @@ def _join(tables: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
     return out
 
 
-_MODULES = ("rhetoric.devices", "rhetoric.diversity", "rhetoric.stance", "corpus.normalize",
+_MODULES = ("rhetoric.devices", "rhetoric.diversity", "rhetoric.stance", "rhetoric.evaluative",
+            "corpus.normalize",
             "rhetoric.readability", "text.sentences", "rhetoric.sentiment", "rhetoric.structure",
             "text.syllables", "text.tokens", "text.parsed")
 
@@ -157,9 +172,17 @@ def _cache_key(corpus: Corpus) -> str:
 
     from ..corpus.cache import code_version
 
+    import hashlib
+    from importlib import resources
+
     modules = [importlib.import_module(f"discourse.{m}") for m in _MODULES]
     version = code_version(sys.modules[__name__], *modules)
-    return f"profile|{corpus.content_hash()}|{version}"
+    lexicons = hashlib.sha256()  # the word lists are part of the measures too
+    for entry in sorted(resources.files("discourse.data").joinpath("lexicons").iterdir(),
+                        key=lambda p: p.name):
+        if entry.name.endswith((".yaml", ".txt")):
+            lexicons.update(entry.name.encode() + entry.read_bytes())
+    return f"profile|{corpus.content_hash()}|{version}|{lexicons.hexdigest()[:16]}"
 
 
 def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bool = True,
