@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -390,18 +391,13 @@ def load_evaluation_lexicon(name_or_path: str | os.PathLike = "evaluation") -> E
 # one sentence: tokens, tags, matches
 # ---------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word (possessive ``'s`` split off) or a punctuation mark, with its span and tag."""
 
     text: str
     start: int
     end: int
     tag: str = ""
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
 
 @dataclass(frozen=True)
@@ -425,25 +421,30 @@ class SentenceAnalysis:
     matches: list
 
 
-def _tokens(parsed, start: int, end: int) -> list[Token]:
+def _tokens(parsed, start: int, end: int) -> list[tuple[str, int, int]]:
+    """``(text, start, end)`` of the words (possessive 's split off) and punctuation marks."""
     folded = parsed.folded
     i, j = parsed.words_in(start, end)
-    out: list[Token] = []
+    out = []
+    append = out.append
     pos = start
     for s, e in parsed.word_spans(i, j):
-        for k in range(pos, s):
-            if not folded[k].isspace():
-                out.append(Token(folded[k], k, k + 1))
+        if s > pos:
+            gap = folded[pos:s]
+            if not gap.isspace():
+                for k, ch in enumerate(gap, pos):
+                    if not ch.isspace():
+                        append((ch, k, k + 1))
         if e - s > 2 and folded[e - 2] == "'" and folded[e - 1] in "sS" and \
                 folded[s:e].lower() not in KEEP_S:
-            out.append(Token(folded[s:e - 2], s, e - 2))
-            out.append(Token(folded[e - 2:e], e - 2, e))
+            append((folded[s:e - 2], s, e - 2))
+            append((folded[e - 2:e], e - 2, e))
         else:
-            out.append(Token(folded[s:e], s, e))
+            append((folded[s:e], s, e))
         pos = e
     for k in range(pos, end):
         if not folded[k].isspace():
-            out.append(Token(folded[k], k, k + 1))
+            append((folded[k], k, k + 1))
     return out
 
 
@@ -457,13 +458,13 @@ def _phrase_starts(lex: EvaluationLexicon) -> frozenset:
     return frozenset(p[0] for p in lex.phrases)
 
 
-def _tag(tokens: list[Token]) -> list[Token]:
+def _tag(tokens: list[tuple[str, int, int]]) -> list[Token]:
     from textblob.en import parser  # Pattern's tagger: lexicon and rules inside the package
 
-    tagged = parser.find_tags([t.text for t in tokens])
+    tagged = parser.find_tags([t[0] for t in tokens])
     if len(tagged) != len(tokens):  # never seen; keep the tokens untagged rather than guess
-        return tokens
-    return [Token(t.text, t.start, t.end, tag) for t, (_, tag) in zip(tokens, tagged)]
+        return [Token(*t) for t in tokens]
+    return [Token(a, b, c, tag[1]) for (a, b, c), tag in zip(tokens, tagged)]
 
 
 def _excluded(word: str, k: int, lower: list[str], lex: EvaluationLexicon) -> bool:
