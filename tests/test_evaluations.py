@@ -151,6 +151,8 @@ def test_article_square(article):
     ("We commend Iran for its patience.", "commend", "IRN", "object"),
     ("We pay tribute to the African Union for its efforts.", "pay tribute", "african_union",
      "object"),
+    ("They condemned the invasion of Afghanistan by the Soviet Union.", "condemned", "RUS",
+     "object"),  # the one invaded is not the one blamed
     # a label names the actor it evaluates; so does a label adjective on a group noun
     ("The terrorists attacked the town.", "terrorists", "other:terrorists", "label"),
     ("They armed the terrorist groups in the north.", "terrorist", "other:terrorists", "label"),
@@ -204,6 +206,8 @@ def test_rule_attaches(text, word, actor, rule):
     ("The conflict between Iran and Iraq has been ruthless.", "ruthless"),
     # the speaker's admiration, not its target
     ("We express our admiration.", "admiration"),
+    # "I think" is another clause: the subject of "might be useful" is the study
+    ("It is a study which I think might be useful.", "useful"),
 ])
 def test_rule_does_not_attach(text, word):
     assert target(text, word) == (None, None)
@@ -277,6 +281,8 @@ def _expr(text):
     ("States must not violate the Charter.", [("violate", "negative", False)]),
     # "failed to condemn" is no condemnation (the failure is the blame)
     ("The Council has failed to condemn it.", [("failed", "negative", False)]),
+    # lack of, without
+    ("They show a lack of genuine commitment.", [("genuine", "negative", True)]),
     # a degree adverb before an evaluative adjective is not counted apart from it
     ("It was horrifyingly destructive.", [("destructive", "negative", False)]),
 ])
@@ -288,6 +294,8 @@ def test_negation(text, expected):
     ("A balanced policy.", ["balanced"]),
     ("It balanced such relations with Russia.", []),        # a verb, not the adjective
     ("Russia is a sovereign state.", []),                    # exclusion: "sovereign state"
+    ("I have good reason to hope.", []),                      # exclusion: "good reason"
+    ("It is the sovereign prerogative of Angola.", []),     # before a noun it classifies
     ("Russia acted as a sovereign and rational player.", ["sovereign", "rational"]),
     ("The peace and security of the region.", []),           # VADER values: not_evaluative
     ("It was a truly brutal and cruel war.", ["brutal", "cruel"]),  # "war": an event

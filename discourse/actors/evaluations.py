@@ -80,6 +80,10 @@ _COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "
                       "proven", "stay", "stays", "stayed"})
 _BY_COPULAS = frozenset({"defined", "marked", "characterised", "characterized", "guided",
                          "driven", "shaped", "distinguished"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has",
+                          "have", "had", "do", "does", "did", "will", "would", "shall",
+                          "should", "can", "could", "may", "might", "must", "'s", "'ve",
+                          "'re", "get", "got", "gets", "keep", "keeps", "kept"})
 _AS_COPULAS = frozenset({"seen", "regarded", "viewed", "considered", "perceived", "known"})
 _REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "our", "my"})
@@ -252,6 +256,9 @@ class _Sentence:
 
     # -- clauses --------------------------------------------------------------------------
     def verb_group_start(self, v: int) -> int:
+        """First token of the verb group ending at ``v``: auxiliaries, modals, adverbs,
+        negation, *to*, reflexives, and main verbs that govern a *to*-infinitive ("has begun
+        to reassert itself"); not a finite verb of another clause ("which I think might")."""
         tokens = self.tokens
         i = v
         while i > 0:
@@ -260,6 +267,9 @@ class _Sentence:
             if t.tag.startswith(("VB", "MD", "RB")) or t.tag == "TO" or low in _REFLEXIVE or \
                     low in ("not", "never", "to"):
                 if i - 1 in self.ref_at or _is_boundary(tokens, i - 1):
+                    break
+                if t.tag in ("VB", "VBP", "VBZ", "VBD") and low not in _AUXILIARIES and \
+                        _low(tokens, i) != "to" and tokens[i].tag.startswith(("MD", "VB")):
                     break
                 i -= 1
                 continue
@@ -565,12 +575,21 @@ def _rule_object(s: _Sentence, m) -> Ref | None:
         k += 1
     first = k
     limit = k + 6
+    patient = s.lex.rules.get("of_patient", ())
     while k < min(limit, len(tokens)):
+        if _low(tokens, k) == "of" and _low(tokens, k - 1) in patient:
+            # "condemned the invasion of Afghanistan by the USSR": the one acted upon is not
+            # the object of the blame; the invader may follow
+            j = k + 1
+            while j < min(k + 5, len(tokens)) and _low(tokens, j) != "by" and \
+                    not _is_boundary(tokens, j):
+                j += 1
+            return _passive_agent(s, j)
         if k in s.ref_at:
             r = s.ref_at[k]
-            if m.entry.key == "condemn" and "to" in [_low(tokens, j) for j in
-                                                    range(r.last + 1, r.last + 4)]:
-                return None  # "condemning our children to a planet ...": to doom, not to blame
+            if m.entry.key in ("condemn", "welcome") and "to" in [_low(tokens, j) for j in
+                                                               range(r.last + 1, r.last + 4)]:
+                return None  # "condemning our children to ..." dooms; "welcome X to" greets
             return r
         t = tokens[k]
         low = t.text.lower()

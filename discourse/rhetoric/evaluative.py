@@ -10,11 +10,13 @@ counts only in its part of speech ("*balanced* diplomacy" yes, "it *balanced* su
 no).
 
 **Negation.** An adjective, adverb or verb within four words after *not, never, no, nor,
-neither, hardly, scarcely, barely*, a word ending in *n't*, *cannot*, *far from*,
-*by no means*, *anything but* (only articles, adverbs, *be* forms and *become* between them,
-no comma or conjunction) takes the opposite polarity and is marked ``negated``: "not
-balanced" is negative. *not only / just / merely / simply* is additive, not a negation. A noun
-keeps its polarity ("cooperation, not *confrontation*": the confrontation is still blamed).
+neither, hardly, scarcely, barely*, a word ending in *n't*, *cannot*, *far from*, *by no
+means*, *anything but*, *without*, *lack of*, *absence of* (only articles, adverbs, *be* forms
+and *become* between them, no comma or conjunction) takes the opposite polarity and is marked
+``negated``: "not balanced" is negative. *not only / just / merely / simply* is additive, not
+a negation; a verb after a deontic modal keeps its polarity ("must not violate"). A noun keeps
+its polarity ("cooperation, not *confrontation*": the confrontation is still blamed), except
+as a negated predicate ("we are not *warmongers*").
 
 >>> from discourse.corpus.documents import Document
 >>> t = evaluative_expressions(Document("d", "A balanced and not rigid policy. It balanced them."))
@@ -487,6 +489,8 @@ def _negated(k: int, lower: list[str]) -> bool:
             return True
         if w == "but" and i >= 1 and lower[i - 1] == "anything":
             return True
+        if w == "without" or (w == "of" and i >= 1 and lower[i - 1] in ("lack", "absence")):
+            return True  # "the lack of genuine commitment", "without sincere intentions"
         if w in _NEGATORS or w.endswith("n't"):
             return not (k > i + 1 and lower[i + 1] in _NOT_NEGATION_AFTER)
         if w not in _SKIPPABLE and not w.endswith("ly"):
@@ -548,6 +552,9 @@ def match_tokens(tokens: list[Token], lex: EvaluationLexicon) -> list[Match]:
                 continue
         if _excluded(word, k, lower, lex):
             continue
+        if word in lex.rules.get("predicative_only", ()) and k + 1 < len(tokens) and \
+                tokens[k + 1].tag.startswith("NN"):
+            continue  # "the sovereign prerogative of Angola" classifies, it does not praise
         if entry.pos == "adverb" and k + 1 < len(tokens) and tokens[k + 1].tag.startswith("JJ"):
             continue  # a degree modifier: "horrifyingly destructive" counts as "destructive"
         if entry.kind == "judgement" and k >= 2 and lower[k - 1] == "to" and \
