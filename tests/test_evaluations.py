@@ -146,6 +146,16 @@ def test_article_square(article):
      "assad_regime", "subject"),
     ("Damascus now seeks to engage with all powers on pragmatic terms.", "pragmatic", "SYR",
      "subject"),
+    # sponsoring a blamed thing blames the sponsor (first conjunct, as the guidelines record;
+    # the tagger's noun reading of "support" corrected; a relative on "X and others")
+    ("Qatar and Turkey support terrorism in Syria.", "terrorism", "QAT", "subject"),
+    ("Qatar, Turkey, France and others who explicitly induce and support terrorism must stop.",
+     "terrorism", "QAT", "subject"),
+    ("India has sponsored terrorism for years.", "terrorism", "IND", "subject"),
+    ("The United States, France and Britain launched a wanton aggression.", "wanton", "USA",
+     "subject"),  # a list split by commas: its first conjunct
+    ("The Turkish regime continues to support terrorists.", "terrorists", "other:terrorists",
+     "label"),  # a label names its own target, not its sponsor's
     # object of a judgement verb (praise and blame verbs evaluate their object)
     ("We condemn the Israeli occupiers.", "condemn", "ISR", "object"),
     ("We commend Iran for its patience.", "commend", "IRN", "object"),
@@ -206,6 +216,10 @@ def test_rule_attaches(text, word, actor, rule):
     ("The conflict between Iran and Iraq has been ruthless.", "ruthless"),
     # the speaker's admiration, not its target
     ("We express our admiration.", "admiration"),
+    # a plural demonym is a people, not a modifier (here the victims)
+    ("The groups have committed against Syrians crimes and massacres.", "crimes"),
+    # "support" as a noun: no verb, no subject; supporting a good thing is no quality
+    ("The US support for terrorism must end.", "terrorism"),
     # "I think" is another clause: the subject of "might be useful" is the study
     ("It is a study which I think might be useful.", "useful"),
 ])

@@ -19,8 +19,9 @@ agent          EV's noun phrase + (*committed, hatched* …) *by ACTOR*         
 apposition     *ACTOR, EV-phrase,* or *EV-phrase, ACTOR*                            "Bashar al-Assad, a brutal dictator,"
 copula         subject + *is, was, remains, seems, becomes, proves*, *defined by*,  "the response from Damascus was calculated and composed", "reassert itself as a sovereign and rational player"
                *seen as*, or *-self as* + EV (and coordinated EVs)
-subject        the subject of an evaluative act verb, of a verb EV (adverb)        "Israel violated", "Russia acted responsibly", "the previous regime relied heavily on narrow alliances"
-               modifies, or of a conduct verb whose object holds EV
+subject        the subject of an evaluative act verb, of a verb EV (adverb)        "Israel violated", "Russia acted responsibly", "the previous regime relied heavily on narrow alliances", "Qatar supports terrorism"
+               modifies, of a conduct verb whose object holds EV, or of a
+               sponsor verb whose object is a negative EV noun
 object         the object of a judgement verb                                      "we condemn the Israeli occupiers", "commend Iran"
 label          EV is an evaluative name of the actor (``other:<label>``)           "terrorists" -> ``other:terrorists``
 =============  ==================================================================  ===========
@@ -126,12 +127,33 @@ def _modifier(t, following=None) -> bool:
     return t.tag.startswith(("JJ", "RB", "CD", "NN"))
 
 
+def _verbs_retagged(tokens, lex) -> list:
+    """The tagger's noun reading of a sponsor or conduct verb corrected where the context
+    makes it a verb: after a subject (a name, a pronoun) or a modal, *to*, or "verb and",
+    and before its object ("Qatar and Turkey support terrorism"; not "US support for Israel")."""
+    verbs = lex.rules.get("sponsor_verbs", frozenset()) | lex.rules.get("conduct_verbs",
+                                                                         frozenset())
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        t = out[k]
+        if not t.tag.startswith("NN") or t.text.lower() not in verbs:
+            continue
+        prev, nxt = out[k - 1], out[k + 1]
+        after_subject = prev.tag in ("NNP", "NNPS", "PRP", "MD", "TO") or (
+            prev.text.lower() in ("and", "or") and k >= 2 and out[k - 2].tag.startswith("VB"))
+        object_next = nxt.tag.startswith(("NN", "DT", "JJ", "PRP$")) and \
+            nxt.text.lower() not in _PREPS
+        if after_subject and object_next:
+            out[k] = t._replace(tag="VBP")
+    return out
+
+
 class _Sentence:
     """One sentence with its evaluations, references and the previous sentence's references."""
 
     def __init__(self, sa: SentenceAnalysis, refs: list[Ref], previous: list[Ref], ctx, types,
                  lex):
-        self.tokens = sa.tokens
+        self.tokens = _verbs_retagged(sa.tokens, lex)
         self.refs = refs
         self.previous = previous
         self.ctx = ctx
@@ -273,8 +295,25 @@ class _Sentence:
                     break
                 i -= 1
                 continue
+            if low in ("and", "or") and i >= 2 and tokens[i - 2].tag.startswith("VB") and \
+                    tokens[i].tag.startswith("VB") and i - 2 not in self.ref_at:
+                i -= 2  # coordinated verbs: "who induce and support"
+                continue
             break
         return i
+
+    def _first_conjunct(self, k: int) -> Ref | None:
+        """The first of a list of actors ending at token ``k`` ("A, B, C"), or None."""
+        r = self.ref_ending(k)
+        first = r
+        while r is not None and r.first >= 2 and _low(self.tokens, r.first - 1) in (",", "and"):
+            j = r.first - 2
+            while j >= 0 and self.tokens[j].tag in ("DT",) and j not in self.ref_at:
+                j -= 1
+            r = self.ref_ending(j)
+            if r is not None:
+                first = r
+        return first
 
     def subject(self, v: int) -> Ref | None:
         """The actor of the subject of the verb group starting at ``v`` (see module docs)."""
@@ -283,10 +322,12 @@ class _Sentence:
         i = end
         while i > 0 and not _is_boundary(tokens, i - 1):
             i -= 1
-        if i > 0 and _low(tokens, i - 1) in ("which", "who", "that") and i >= 2:
+        if i > 0 and _low(tokens, i - 1) in ("which", "who", "that") and i >= 2 and end == i:
             r = self.ref_ending(i - 2) or (self.ref_ending(i - 3) if _low(tokens, i - 2) == ","
                                            else None)
-            if r is not None and end == i:  # "Israel, which violates": the relative's antecedent
+            if r is None and _low(tokens, i - 2) == "others" and _low(tokens, i - 3) == "and":
+                r = self._first_conjunct(i - 4)  # "Qatar, France and others who support"
+            if r is not None:  # "Israel, which violates": the relative's antecedent
                 return r
         span = range(i, end)
         if not span or len(span) > 8 or any(tokens[k].tag.startswith(("VB", "MD"))
@@ -319,7 +360,11 @@ class _Sentence:
                 return self.pronoun(i)
             return None
         if len(candidates) == 1:
-            return next(iter(candidates.values()))
+            r = next(iter(candidates.values()))
+            coordinated = any(_low(tokens, j) in ("and", "or") for j in range(r.last + 1, end))
+            if i >= 2 and r.first == i and _low(tokens, i - 1) == "," and coordinated:
+                return self._first_conjunct(i - 2) or r  # "the US, France and Britain launched"
+            return r
         return None
 
 
@@ -356,6 +401,12 @@ def _rule_modifier(s: _Sentence, m) -> Ref | None:
         r = s.ref_at.get(k)
         if r is not None and r.via == "name" and not (m.first <= k <= m.last) and \
                 _low(s.tokens, r.last + 1) not in ("'s", "'"):
+            if r.kind == "demonym" and s.tokens[r.last].text.endswith("s"):
+                return None  # "Syrians" is a people, not a modifier ("against Syrians crimes")
+            between = range(r.last + 1, m.first) if r.last < m.first else range(m.last + 1, r.first)
+            if any(s.tokens[j].tag.startswith(("NN", "VB")) and j not in s.eval_tokens
+                   for j in between):
+                return None  # "Turkey support terrorism" is no noun phrase
             return r
     return None
 
@@ -524,7 +575,11 @@ def _rule_subject(s: _Sentence, m) -> Ref | None:
         if _is_boundary(tokens, i) or i in s.eval_tokens:
             return None
         if t.tag.startswith(("VB", "MD")):  # the nearest verb decides
-            if low in _COPULAS or not (manner or (low in conduct and preps <= 1)):
+            if m.entry.kind == "label" or m.entry.key in s.lex.rules.get("label_adjectives", ()):
+                return None  # "support terrorists": the label names its own target
+            sponsor = low in s.lex.rules.get("sponsor_verbs", ()) and preps == 0 and \
+                m.entry.pos == "noun" and m.polarity < 0
+            if low in _COPULAS or not (manner or sponsor or (low in conduct and preps <= 1)):
                 return None
             if _low(tokens, i + 1) in ("away", "off", "down", "back", "apart"):
                 return None  # "have taken away terrorist safe havens"
@@ -673,17 +728,18 @@ def _sentence_refs(tokens, mentions, ctx, types) -> list[Ref]:
     refs = []
     taken = [False] * len(tokens)
     owners: dict[int, set] = {}
-    for start, end, actor_id in mentions:
+    for start, end, actor_id, _ in mentions:
         for k, t in enumerate(tokens):
             if t.start < end and t.end > start:
                 owners.setdefault(k, set()).add(actor_id)
-    for start, end, actor_id in mentions:
+    for start, end, actor_id, kind in mentions:
         ks = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
         for k in ks:
             taken[k] = True
         if not ks or any(len(owners[k]) > 1 for k in ks):
             continue  # "Israeli-Palestinian violence": one word, two actors
-        refs.append(Ref(ks[0], ks[-1], actor_id, "name", start, end, types.get(actor_id, "")))
+        refs.append(Ref(ks[0], ks[-1], actor_id, "name", start, end, types.get(actor_id, ""),
+                        kind))
     refs += description_refs(tokens, taken, ctx)
     return sorted(refs, key=lambda r: r.first)
 
@@ -721,6 +777,7 @@ def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bo
     lex = load_evaluation_lexicon(lexicon) if lexicon is not None else _shipped()
     info = gaz._by_id()
     types = {a: r["type"] for a, r in info.items()}
+    kinds = dict(zip(gaz.aliases["alias"], gaz.aliases["kind"]))
     mentions, _ = _scan(corpus, gaz, include_headings=include_headings, progress=progress)
     by_doc = {d: part for d, part in mentions.groupby("doc_id", sort=False)}
     rows = []
@@ -730,16 +787,17 @@ def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bo
         doc_mentions = by_doc.get(doc.id, empty)
         ctx = document_context(doc, gaz, doc_mentions)
         per_sentence: dict[int, list] = {}
-        for s, e, a, si in zip(doc_mentions["start"], doc_mentions["end"],
-                               doc_mentions["actor_id"], doc_mentions["sentence"]):
-            per_sentence.setdefault(int(si), []).append((int(s), int(e), a))
+        for s, e, a, al, si in zip(doc_mentions["start"], doc_mentions["end"],
+                                   doc_mentions["actor_id"], doc_mentions["alias"],
+                                   doc_mentions["sentence"]):
+            per_sentence.setdefault(int(si), []).append((int(s), int(e), a, kinds.get(al, "")))
         spans = parsed.sentences_with_headings if include_headings else parsed.sentences
         previous: list[Ref] = []
         for si, (a, b) in enumerate(spans):
             sa = sentence_analysis(parsed, a, b, lex)
             if sa is None:
                 previous = [Ref(0, 0, x, "name", s, e, types.get(x, ""))
-                            for s, e, x in per_sentence.get(si, [])]
+                            for s, e, x, _ in per_sentence.get(si, [])]
                 continue
             refs = _sentence_refs(sa.tokens, per_sentence.get(si, []), ctx, types)
             sent = _Sentence(sa, refs, previous, ctx, types, lex)

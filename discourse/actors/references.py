@@ -61,6 +61,7 @@ class Ref:
     start: int
     end: int
     type: str = ""
+    kind: str = ""   # the alias kind of a gazetteer mention (name, demonym, capital ...)
 
 
 @dataclass(frozen=True)

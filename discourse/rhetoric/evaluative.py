@@ -355,9 +355,9 @@ def _parse_lexicon(text: str, where: str) -> EvaluationLexicon:
     for name, spec in (data.get("rules") or {}).items():
         words_ = spec.get("words") if isinstance(spec, dict) else spec
         rules[str(name)] = frozenset(_string_list(words_, where, f"rules.{name}"))
-    if "conduct_verbs" in rules:
-        rules["conduct_verbs"] = frozenset(f for v in rules["conduct_verbs"]
-                                           for f in _verb_forms(v))
+    for name in ("conduct_verbs", "sponsor_verbs"):
+        if name in rules:
+            rules[name] = frozenset(f for v in rules[name] for f in _verb_forms(v))
     return EvaluationLexicon(str(data["name"]), str(data.get("version", "")),
                              str(data["source"]), words, phrases,
                              {k: tuple(v) for k, v in exclusions.items()}, labels, rules)
