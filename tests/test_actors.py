@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 
 from discourse.actors.mentions import (ACTOR_TONE_COLUMNS, COOCCURRENCE_COLUMNS, MENTION_COLUMNS,
-                              MENTION_COUNT_COLUMNS, bootstrap_mean, find_evaluations,
-                              find_mentions, find_roles, stat_actor_tone, stat_cooccurrence,
+                              MENTION_COUNT_COLUMNS, bootstrap_mean, find_mentions, find_roles, stat_actor_tone, stat_cooccurrence,
                               stat_mentions)
 from discourse.actors.balance import (BALANCE_COLUMNS, comparison_corpus, entropy_from_counts,
                                equidistance, stat_balance, stat_balance_comparison)
@@ -240,14 +239,19 @@ def test_actor_tone_is_mean_of_sentence_compounds(article):
     assert tone.loc["TUR", "tone_low"] <= tone.loc["TUR", "tone"] <= tone.loc["TUR", "tone_high"]
 
 
-def test_evaluative_words_window():
-    ev = find_evaluations(Corpus.from_texts(["A terrible war hurt Russia and a great friend helped."]),
-                          window=3)
-    # three words either side: "terrible war hurt" before, "and a great" after
-    assert ev[["word", "distance"]].values.tolist() == [["terrible", -3], ["war", -2],
-                                                        ["hurt", -1], ["great", 3]]
-    assert (ev["valence"].iloc[:3] < 0).all() and ev["valence"].iloc[3] > 0
-    assert find_evaluations(Corpus.from_texts(["A terrible war hurt Russia."]), window=1)["word"].tolist() == ["hurt"]
+def test_actor_tone_counts_the_evaluations_predicated_of_the_actor(article):
+    """``n_eval_words``/``eval_valence``/``eval_words`` summarise find_evaluations' rows whose
+    target is the actor (issue #11: they used to be VADER words near a mention)."""
+    from discourse.actors.evaluations import find_evaluations
+
+    ev = find_evaluations(article)
+    tone = stat_actor_tone(article, n_boot=0).set_index("actor_id")
+    syr = ev[ev.actor_id == "SYR"]
+    assert tone.loc["SYR", "n_eval_words"] == len(syr) > 5
+    assert tone.loc["SYR", "eval_valence"] == pytest.approx(syr["strength"].mean())  # all praise
+    assert tone.loc["assad_regime", "eval_valence"] < 0
+    assert tone.loc["SYR", "eval_words"].startswith("balanced:3")
+    assert tone.loc["RUS", "n_eval_words"] == 0 and tone.loc["RUS", "eval_words"] == ""
 
 
 #: Hand-labelled roles in the article (sentence index with headings, alias, gold role):

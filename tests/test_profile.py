@@ -42,7 +42,7 @@ def test_profile_of_the_article_is_one_tidy_row(article):
     assert set(numeric.columns) <= set(PROFILE_GROUPS)
     assert {PROFILE_GROUPS[c] for c in numeric.columns} == {
         "structure", "readability", "diversity", "stance", "devices", "sentiment",
-        "quotes"}
+        "quotes", "evaluation"}
     # the size the rates rest on is the structure's token count, and the rates use it
     assert row["n_tokens"].item() == stat_structure(article)["n_tokens"].item() == 948
     assert row["contrast_count"].item() == 5

@@ -23,36 +23,29 @@ A text that names no actor gives an empty table (with its columns), never an err
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
-from tqdm.auto import tqdm
 
 from .._validation import check_choice, check_range
 from ..corpus.documents import Corpus, as_corpus
 from ..errors import InputError
-from .gazetteer import BLOCKED, Gazetteer, gazetteer_or_default
-from ..text.parsed import parse, prepare_sentences
+from .gazetteer import Gazetteer, gazetteer_or_default
+from .matching import MENTION_COLUMNS, _scan
+from ..text.parsed import parse
 
-__all__ = ["find_mentions", "stat_mentions", "stat_cooccurrence", "find_evaluations",
-           "find_roles", "stat_actor_tone", "MENTION_COLUMNS",
-           "MENTION_COUNT_COLUMNS", "COOCCURRENCE_COLUMNS", "EVALUATION_COLUMNS", "ROLE_COLUMNS",
-           "ACTOR_TONE_COLUMNS"]
+__all__ = ["find_mentions", "stat_mentions", "stat_cooccurrence", "find_roles",
+           "stat_actor_tone", "MENTION_COLUMNS", "MENTION_COUNT_COLUMNS", "COOCCURRENCE_COLUMNS",
+           "ROLE_COLUMNS", "ACTOR_TONE_COLUMNS"]
 
-MENTION_COLUMNS = ["doc_id", "actor_id", "actor_name", "type", "alias", "start", "end", "sentence"]
 MENTION_COUNT_COLUMNS = ["by", "group", "actor_id", "actor_name", "type", "count", "share",
                          "n_sentences", "n_docs"]
 COOCCURRENCE_COLUMNS = ["by", "group", "actor_a", "actor_b", "name_a", "name_b", "count", "unit",
                         "window"]
-EVALUATION_COLUMNS = ["doc_id", "actor_id", "sentence", "mention_start", "word", "start", "end",
-                      "valence", "distance"]
 ROLE_COLUMNS = [*MENTION_COLUMNS, "role", "cue"]
 ACTOR_TONE_COLUMNS = ["by", "group", "actor_id", "actor_name", "type", "n_mentions", "n_sentences",
                       "tone", "tone_low", "tone_high", "n_eval_words", "eval_valence",
                       "eval_words", "n_agent", "n_target"]
 
-_WORD = re.compile(r"[^\W_]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -79,62 +72,6 @@ def _by_name(by) -> str:
 # ---------------------------------------------------------------------------------------------
 # mentions
 # ---------------------------------------------------------------------------------------------
-
-def _match_sentence(tokens: list, idx: dict) -> list[tuple[int, int, str, str]]:
-    """``(first token, last token + 1, actor_id, alias)`` after the longest-match rule."""
-    words = [t[0] for t in tokens]
-    n = len(words)
-    cs, ci, cs_first, ci_first = idx["cs"], idx["ci"], idx["cs_first"], idx["ci_first"]
-    lower = None
-    cands = []
-    for i, w in enumerate(words):
-        in_cs = w in cs_first
-        if not in_cs and w.casefold() not in ci_first:
-            continue
-        if lower is None:
-            lower = [x.casefold() for x in words]
-        for length in range(min(idx["max_len"], n - i), 0, -1):
-            hit = cs.get(tuple(words[i:i + length])) if in_cs else None
-            if hit is None:
-                hit = ci.get(tuple(lower[i:i + length]))
-            if hit is not None:
-                cands.append((i, i + length, *hit))
-                break
-    if len(cands) > 1:
-        cands.sort(key=lambda c: (-(tokens[c[1] - 1][2] - tokens[c[0]][1]), c[0]))
-        used = np.zeros(n, dtype=bool)
-        kept = []
-        for c in cands:
-            if not used[c[0]:c[1]].any():
-                used[c[0]:c[1]] = True
-                kept.append(c)
-        cands = sorted(kept)
-    return cands
-
-
-def _scan(corpus: Corpus, gaz: Gazetteer, *, include_headings: bool, progress: bool):
-    """Mentions (with token positions) and the sentence spans of every document."""
-    idx = gaz.index()
-    info = gaz._by_id()
-    rows, sents = [], []
-    prepare_sentences(corpus, progress=progress)  # large corpora: split on all cores, cached
-    for doc in tqdm(corpus, total=len(corpus), disable=not progress, desc="actors"):
-        parsed = parse(doc)
-        spans = parsed.sentences_with_headings if include_headings else parsed.sentences
-        for si, (s, e) in enumerate(spans):
-            sents.append((doc.id, si, s, e))
-            tokens = parsed.pieces_in(s, e)
-            for i, j, actor_id, alias in _match_sentence(tokens, idx):
-                if actor_id == BLOCKED:
-                    continue
-                a = info[actor_id]
-                rows.append((doc.id, actor_id, a["name"], a["type"], alias, tokens[i][1],
-                             tokens[j - 1][2], si, i, j))
-    mentions = pd.DataFrame(rows, columns=[*MENTION_COLUMNS, "tok_start", "tok_end"])
-    mentions[["start", "end", "sentence"]] = mentions[["start", "end", "sentence"]].astype(int)
-    sentences = pd.DataFrame(sents, columns=["doc_id", "sentence", "start", "end"])
-    return mentions, sentences
-
 
 def _mentions_batch(batch: Corpus, gaz: Gazetteer, include_headings: bool) -> pd.DataFrame:
     return _scan(batch, gaz, include_headings=include_headings, progress=False)[0][MENTION_COLUMNS]
@@ -333,54 +270,8 @@ def stat_cooccurrence(data, gazetteer=None, *, unit: str = "sentence", window: i
 
 
 # ---------------------------------------------------------------------------------------------
-# stance: evaluative words, roles, tone
+# stance: roles, tone (evaluations with their targets: discourse.actors.evaluations)
 # ---------------------------------------------------------------------------------------------
-
-def find_evaluations(data, gazetteer=None, *, window: int = 5,
-                     include_headings: bool = True) -> pd.DataFrame:
-    """VADER lexicon words within ``window`` words of each mention, in the same sentence.
-
-    The mention's own words are left out; ``distance`` is in words (negative: before the
-    mention). Valence is the lexicon's mean human rating (-4 to +4), without VADER's rules
-    (negation, intensifiers), which apply to sentences, not to single words.
-
-    Returns
-    -------
-    DataFrame
-        :data:`EVALUATION_COLUMNS`, one row per (mention, evaluative word).
-
-    Examples
-    --------
-    >>> from discourse.corpus.documents import Corpus
-    >>> ev = find_evaluations(Corpus.from_texts(["Russia is a great friend."]), window=3)
-    >>> ev[["word", "valence", "distance"]].values.tolist()
-    [['great', 3.1, 3]]
-    """
-    from ..rhetoric.sentiment import analyzer
-
-    check_range("window", window, "find_evaluations", low=1, integer=True)
-    corpus = as_corpus(data, "find_evaluations")
-    mentions, sentences = _scan(corpus, gazetteer_or_default(gazetteer),
-                                include_headings=include_headings, progress=False)
-    lexicon = analyzer().lexicon
-    docs = {d.id: d for d in corpus}  # analysed on demand: mentions come document by document
-    spans = {(d, s): (a, b) for d, s, a, b in sentences.itertuples(index=False)}
-    rows = []
-    for m in mentions.itertuples(index=False):
-        a, b = spans[(m.doc_id, m.sentence)]
-        words = [w for w in parse(docs[m.doc_id]).pieces_in(a, b) if _WORD.match(w[0])]
-        before = [w for w in words if w[2] <= m.start][-window:]
-        after = [w for w in words if w[1] >= m.end][:window]
-        for k, (w, s, e) in enumerate(before):
-            if w.lower() in lexicon:
-                rows.append((m.doc_id, m.actor_id, m.sentence, m.start, w, s, e,
-                             lexicon[w.lower()], k - len(before)))
-        for k, (w, s, e) in enumerate(after):
-            if w.lower() in lexicon:
-                rows.append((m.doc_id, m.actor_id, m.sentence, m.start, w, s, e,
-                             lexicon[w.lower()], k + 1))
-    return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)
-
 
 #: Closed-class and frequent verbs of political prose for the role approximation (base forms;
 #: -s, -ed and -ing forms are derived), plus irregular past forms and auxiliaries.
@@ -533,16 +424,18 @@ def bootstrap_mean(values, *, n_boot: int, seed: int, ci: float = 0.95) -> tuple
 
 
 def stat_actor_tone(data, gazetteer=None, *, by: str | None = "document", level: str = "actor",
-                    window: int = 5, n_boot: int = 1000, seed: int = 1,
+                    n_boot: int = 1000, seed: int = 1,
                     include_headings: bool = True) -> pd.DataFrame:
-    """Tone of the sentences that name each actor, evaluative words near it, and its roles.
+    """Tone of the sentences that name each actor, the evaluations predicated of it, and its
+    roles.
 
     ``tone`` is the mean VADER compound (-1 to 1) over the distinct sentences naming the
     actor (a sentence naming it twice counts once), with a percentile bootstrap interval over
     those sentences (``n_boot`` resamples, ``seed``; NaN below two sentences). It is the tone
-    of the *context*, not a stance detected toward the actor. ``eval_valence`` is the mean
-    lexicon valence (-4 to 4) of the VADER words within ``window`` words of its mentions
-    (:func:`find_evaluations`); ``eval_words`` lists them, most frequent first.
+    of the *context*, not a stance detected toward the actor. ``n_eval_words`` counts the
+    evaluations whose target is the actor (:func:`discourse.actors.evaluations.find_evaluations`),
+    ``eval_valence`` is their mean signed strength (-1 to 1: +strength for praise,
+    -strength for blame), ``eval_words`` lists them (lower case), most frequent first.
     ``n_agent``/``n_target`` count :func:`find_roles` labels.
 
     Returns
@@ -565,10 +458,17 @@ def stat_actor_tone(data, gazetteer=None, *, by: str | None = "document", level:
     roles = find_roles(corpus, gaz, include_headings=include_headings)
     if roles.empty:
         return pd.DataFrame(columns=ACTOR_TONE_COLUMNS)
-    evals = find_evaluations(corpus, gaz, window=window, include_headings=include_headings)
+    from .evaluations import find_evaluations
+
+    evals = find_evaluations(corpus, gaz, include_headings=include_headings)
+    evals = evals[evals["actor_id"].notna()]
+    evals = evals.assign(signed=np.where(evals["polarity"] == "positive", 1.0, -1.0)
+                         * evals["strength"].astype(float))
     if level == "party":
         roles = _to_party(roles, gaz)
-        evals = evals.assign(actor_id=evals["actor_id"].map(gaz.party))
+        info = gaz._by_id()
+        evals = evals.assign(actor_id=evals["actor_id"].map(
+            lambda a: gaz.party(a) if a in info else a))
     sent = roles[["doc_id", "sentence"]].drop_duplicates()
     spans = {(d, s): (a, b) for d, s, a, b in _scan(corpus, gaz, include_headings=include_headings,
                                                      progress=False)[1].itertuples(index=False)}
@@ -583,10 +483,10 @@ def stat_actor_tone(data, gazetteer=None, *, by: str | None = "document", level:
         values = [tone[k] for k in keys]
         low, high = bootstrap_mean(values, n_boot=n_boot, seed=seed)
         ev = evals[(evals["group"] == group) & (evals["actor_id"] == actor_id)]
-        words = ev["word"].str.lower().value_counts()
+        words = ev["match"].str.lower().value_counts()
         rows.append((_by_name(by), group, actor_id, part["actor_name"].iloc[0], part["type"].iloc[0],
                      len(part), len(keys), float(np.mean(values)), low, high, len(ev),
-                     float(ev["valence"].mean()) if len(ev) else np.nan,
+                     float(ev["signed"].mean()) if len(ev) else np.nan,
                      "; ".join(f"{w}:{n}" for w, n in words.items()),
                      int((part["role"] == "agent").sum()), int((part["role"] == "target").sum())))
     out = pd.DataFrame(rows, columns=ACTOR_TONE_COLUMNS)

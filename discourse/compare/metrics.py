@@ -147,7 +147,10 @@ def stat_comparison_metrics(corpus: Corpus, *, dictionary=None, actors: bool = T
     (:func:`discourse.rhetoric.profile.profile`) and, with ``actors``, the balance measures of
     :func:`discourse.actors.balance.stat_balance` without intervals (``attention_entropy``,
     ``tone_dispersion`` and, per pair, ``attention_gap_<pair>``, ``tone_gap_<pair>``,
-    ``equidistance_<pair>``, e.g. ``equidistance_russia_ukraine``).
+    ``equidistance_<pair>``, e.g. ``equidistance_russia_ukraine``) and the ideological square
+    of :func:`discourse.actors.square.square_rates` (``eval_self_positive_per_1k``,
+    ``eval_self_negative_per_1k``, ``eval_other_positive_per_1k``,
+    ``eval_other_negative_per_1k``).
 
     Size, sentence length and tone come from the profile (not recomputed).
     """
@@ -168,13 +171,19 @@ def stat_comparison_metrics(corpus: Corpus, *, dictionary=None, actors: bool = T
                    .reindex(table["doc_id"]))
         for column in wide.columns:
             table[column] = wide[column].to_numpy(dtype=float)
+        from ..actors.square import square_rates
+
+        square = square_rates(corpus).set_index("doc_id").reindex(table["doc_id"])
+        for column in square.columns:
+            table[column] = square[column].to_numpy(dtype=float)
     return table
 
 
 def key_metrics(metrics) -> list[str]:
     """The subset of ``metrics`` shown in summary figures: the profile's
     :data:`~discourse.rhetoric.profile.KEY_METRICS`, every frame rate (``rate_*``), the attention
-    entropy, the tone dispersion and the equidistance of each pair; in that order.
+    entropy, the tone dispersion, the equidistance of each pair, and the square's praise of
+    the own side and blame of the others; in that order.
 
     >>> key_metrics(["n_tokens", "rate_balance", "mtld", "equidistance_russia_ukraine"])
     ['mtld', 'rate_balance', 'equidistance_russia_ukraine']
@@ -186,4 +195,6 @@ def key_metrics(metrics) -> list[str]:
     order += [m for m in metrics if m.startswith("rate_")]
     order += [m for m in ("attention_entropy", "tone_dispersion") if m in metrics]
     order += [m for m in metrics if m.startswith("equidistance_")]
+    order += [m for m in ("eval_self_positive_per_1k", "eval_other_negative_per_1k")
+              if m in metrics]
     return order

@@ -196,6 +196,16 @@ def actors_cooccurrence_article(inputs: PaperInputs):
                              counts=stat_mentions(inputs.article, level="party"), n=12)
 
 
+@register("actors_ideological_square_article", "The ideological square of the article: its own "
+          "side (Syria and its new leadership) and the others, praised and blamed, with the words",
+          "04_actors.ipynb", inputs=("article",))
+def actors_ideological_square_article(inputs: PaperInputs):
+    from ..actors.square import stat_evaluation
+    from ..plots.actors import plot_ideological_square
+
+    return plot_ideological_square(stat_evaluation(inputs.article))
+
+
 @register("actors_balance_entropy_syria_trend", "Attention entropy over the actors named: "
           "Syria's UN statements by year, the named states in 2024, the article",
           "04_actors.ipynb", inputs=("article", "un_with_syria"))

@@ -8,7 +8,8 @@ function takes a table and draws it: it computes nothing.
 
 May import: the base modules only (``errors``, ``_validation``); tables come in as arguments.
 """
-from .actors import plot_actor_tone, plot_attention, plot_balance_trend, plot_cooccurrence
+from .actors import (plot_actor_tone, plot_attention, plot_balance_trend, plot_cooccurrence,
+                     plot_ideological_square)
 from .compare import plot_comparison
 from .corpus import plot_documents_per_year, plot_lengths
 from .keywords import (plot_dispersion, plot_frequency, plot_frequency_scatter, plot_keyness,
@@ -21,6 +22,6 @@ from .topics import (plot_coherence, plot_stability, plot_top_terms, plot_topic_
 __all__ = ["plot_scale1d", "plot_scale_trend", "plot_word_scale", "plot_documents_per_year", "plot_lengths", "plot_keyness", "plot_frequency",
            "plot_dispersion", "plot_trend", "plot_frequency_scatter", "plot_comparison",
            "plot_devices", "devices_html", "plot_emotion_trend", "plot_attention", "plot_actor_tone",
-           "plot_cooccurrence", "plot_balance_trend", "plot_top_terms", "plot_topic_prevalence",
+           "plot_cooccurrence", "plot_balance_trend", "plot_ideological_square", "plot_top_terms", "plot_topic_prevalence",
            "plot_coherence", "plot_stability", "plot_topic_selection", "plot_topic_map",
            "plot_topic_mix"]

@@ -1,5 +1,5 @@
-"""Figures for actors and balance: attention shares, tone per actor, the co-occurrence network
-and the balance index over time.
+"""Figures for actors and balance: attention shares, tone per actor, the co-occurrence network,
+the balance index over time and the ideological square.
 
 Each takes the table of the matching ``stat_*`` function and ``ax=None`` and returns the Figure.
 """
@@ -13,7 +13,8 @@ from ..errors import EmptyInputError
 from .style import ARTICLE_COLOUR, PALETTE, REFERENCE_COLOUR, styled
 from ._axes import axes_or_new, legend_above, place_labels, with_gaps
 
-__all__ = ["plot_attention", "plot_actor_tone", "plot_cooccurrence", "plot_balance_trend"]
+__all__ = ["plot_attention", "plot_actor_tone", "plot_cooccurrence", "plot_balance_trend",
+           "plot_ideological_square"]
 
 
 def _is_article(label: str) -> bool:
@@ -227,4 +228,87 @@ def plot_balance_trend(table: pd.DataFrame, *, measure: str = "equidistance",
         fig.set_layout_engine("none")  # fix the panels before measuring where labels fit
     place_labels(side, list(zip(np.full(len(others), at_states), others["value"])),
                  [str(c) for c in others["country"]], ["#555555"] * len(others), fontsize=6)
+    return fig
+
+
+def _square_words(values) -> dict[str, int]:
+    """Merge ``"word:n; word:n"`` strings into one word -> count mapping."""
+    counts: dict[str, int] = {}
+    for value in values:
+        for item in str(value or "").split(";"):
+            word, _, n = item.strip().rpartition(":")
+            if word:
+                counts[word] = counts.get(word, 0) + int(n)
+    return counts
+
+
+@styled
+def plot_ideological_square(table: pd.DataFrame, *, doc_id: str | None = None,
+                            n_actors: int = 4, n_words: int = 8, ax=None):
+    """The ideological square: the text's own side and the others (rows) praised and blamed
+    (columns), with the number of evaluations and, for the most evaluated actors, their
+    words (:func:`discourse.actors.square.stat_evaluation` output; all its documents pooled
+    unless ``doc_id`` is given).
+
+    >>> t = pd.DataFrame({"doc_id": ["d", "d"], "actor_id": ["SYR", "ISR"],
+    ...                   "actor_name": ["Syria", "Israel"], "side": ["self", "other"],
+    ...                   "n_positive": [2, 0], "n_negative": [0, 1],
+    ...                   "positive_words": ["balanced:2", ""], "negative_words": ["", "brutal:1"],
+    ...                   "n_words": [100, 100]})
+    >>> fig = plot_ideological_square(t)
+    >>> [x.get_text() for x in fig.axes[0].texts][:2]
+    ['praised (positive evaluations)', 'blamed (negative evaluations)']
+    """
+    import textwrap
+
+    from matplotlib.patches import Rectangle
+
+    check_columns(table, ["doc_id", "actor_id", "actor_name", "side", "n_positive",
+                          "n_negative", "positive_words", "negative_words", "n_words"],
+                  "plot_ideological_square")
+    check_range("n_actors", n_actors, "plot_ideological_square", low=1, integer=True)
+    check_range("n_words", n_words, "plot_ideological_square", low=1, integer=True)
+    data = table if doc_id is None else table[table["doc_id"] == doc_id]
+    if data.empty:
+        raise EmptyInputError("plot_ideological_square: no evaluation with a target"
+                              + (f" in {doc_id!r}" if doc_id is not None else ""))
+    words_total = int(data.drop_duplicates("doc_id")["n_words"].sum())
+    fig, ax = axes_or_new(ax, figsize=(7.2, 4.6))
+    ax.set_xlim(0, 2)
+    ax.set_ylim(0, 2.12)
+    ax.axis("off")
+    ax.text(0.5, 2.06, "praised (positive evaluations)", ha="center", va="center",
+            fontweight="bold")
+    ax.text(1.5, 2.06, "blamed (negative evaluations)", ha="center", va="center",
+            fontweight="bold")
+    fills = {"positive": PALETTE[2], "negative": ARTICLE_COLOUR}
+    rows = [("self", "us: the text's own side", 1.0), ("other", "them: everyone else", 0.0)]
+    for side, label, y in rows:
+        ax.text(-0.03, y + 0.5, label, ha="right", va="center", rotation=90, fontweight="bold")
+        part = data[data["side"] == side]
+        for col, polarity in enumerate(("positive", "negative")):
+            x = float(col)
+            ax.add_patch(Rectangle((x + 0.01, y + 0.01), 0.98, 0.98, facecolor=fills[polarity],
+                                   alpha=0.10, edgecolor="#888888", linewidth=0.6))
+            n = int(part[f"n_{polarity}"].sum())
+            rate = n * 1000.0 / words_total if words_total else float("nan")
+            ax.text(x + 0.05, y + 0.92, f"{n} evaluations ({rate:.1f} per 1,000 words)",
+                    ha="left", va="top", fontsize=7.5, color="#333333")
+            ranked = part[part[f"n_{polarity}"] > 0].groupby(["actor_id", "actor_name"])[
+                f"n_{polarity}"].sum().sort_values(ascending=False, kind="mergesort")
+            lines = []
+            for (actor_id, name), _ in list(ranked.items())[:n_actors]:
+                words = _square_words(part.loc[part["actor_id"] == actor_id,
+                                               f"{polarity}_words"])
+                top = sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))[:n_words]
+                shown = ", ".join(w if c == 1 else f"{w} ×{c}" for w, c in top)
+                lines.append(textwrap.fill(f"{name}: {shown}", width=52,
+                                           subsequent_indent="   "))
+            if len(ranked) > n_actors:
+                lines.append(f"… and {len(ranked) - n_actors} more actor(s)")
+            if side == "self" and part.empty and polarity == "positive" and \
+                    not (data["side"] == "self").any():
+                lines = ["(no own side: the text names no country of its own)"]
+            ax.text(x + 0.05, y + 0.80, "\n".join(lines) if lines else "none", ha="left",
+                    va="top", fontsize=7, linespacing=1.25)
     return fig

@@ -17,6 +17,12 @@ A profile joins, on ``doc_id``, the tables of
 * :func:`discourse.rhetoric.sentiment.stat_sentiment` — VADER, mean over sentences;
 * :func:`discourse.rhetoric.reported.stat_quoted` — quotations and reported speech (counts,
   rate per 1,000 words, shares of the words that are other people's);
+* :func:`discourse.rhetoric.evaluative.stat_evaluative` — evaluative words and phrases (praise
+  and blame), positive and negative, per 1,000 words, and how many were negated (whom they
+  evaluate, and the text's own side against the others, is
+  :func:`discourse.actors.square.square_rates`, in
+  :func:`discourse.compare.metrics.stat_comparison_metrics`: the actors family sits above
+  this one);
 * optionally :func:`discourse.rhetoric.emotion.score_emotion` — the emotion–reason index, given a
   trained :class:`~discourse.rhetoric.emotion.EmotionModel`.
 
@@ -59,7 +65,8 @@ KEY_METRICS = ["sentence_tokens_mean", "flesch_reading_ease", "dale_chall", "mat
                "engagement_markers_per_1k", "self_mentions_per_1k", "modal_high_per_1k",
                "negation_per_1k", "first_person_plural_per_1k", "contrast_per_1k",
                "concession_per_1k", "tricolon_per_1k", "anaphora_per_1k", "rhetorical_question_per_1k",
-               "sentiment_compound", "share_negative_sentences"]
+               "sentiment_compound", "share_negative_sentences", "evaluations_positive_per_1k",
+               "evaluations_negative_per_1k"]
 
 #: The profile's columns, in order, by the component that computes them (the emotion columns
 #: only with an ``emotion_model``). A test checks that :func:`profile` returns exactly these.
@@ -105,6 +112,12 @@ PROFILE_COLUMNS: dict[str, list[str]] = {
         "n_quotes", "n_direct_quotes", "n_reported_speech", "quotes_per_1k",
         "share_words_quoted", "share_words_direct",
     ],
+    "evaluation": [
+        "evaluations_n_tokens", "evaluations_count", "evaluations_per_1k",
+        "evaluations_positive_count", "evaluations_positive_per_1k",
+        "evaluations_negative_count", "evaluations_negative_per_1k",
+        "evaluations_negated_count",
+    ],
     "emotion": [
         "emotion_n_in_vocab", "affect_similarity", "reason_similarity", "emotionality",
         "emotionality_z",
@@ -130,13 +143,15 @@ def profile_components() -> list[tuple[str, Callable[[Corpus], pd.DataFrame]]]:
     from .devices import stat_devices
     from .diversity import stat_diversity
     from .reported import stat_quoted
+    from .evaluative import stat_evaluative
     from .stance import stat_stance
     from .readability import stat_readability
     from .structure import stat_structure
 
     return [("structure", stat_structure), ("readability", stat_readability),
             ("diversity", stat_diversity), ("stance", stat_stance), ("devices", stat_devices),
-            ("sentiment", _sentiment), ("quotes", stat_quoted)]
+            ("sentiment", _sentiment), ("quotes", stat_quoted),
+            ("evaluation", stat_evaluative)]
 
 
 def _profile_chunk(items: list[tuple[str, str]]) -> pd.DataFrame:
@@ -178,12 +193,9 @@ def _join(tables: list[tuple[str, pd.DataFrame]]) -> pd.DataFrame:
 
 _MODULES = ("rhetoric.devices", "rhetoric.phrases", "rhetoric.contrasts", "rhetoric.concessions",
             "rhetoric.pairs", "rhetoric.series", "rhetoric.repetition", "rhetoric.diversity",
-            "rhetoric.stance", "rhetoric.reported", "corpus.normalize",
+            "rhetoric.stance", "rhetoric.reported", "rhetoric.evaluative", "corpus.normalize",
             "rhetoric.readability", "text.sentences", "rhetoric.sentiment", "rhetoric.structure",
             "text.syllables", "text.tokens", "text.parsed")
-
-
-_LEXICONS = ("metadiscourse.yaml", "reporting.yaml", "closed_class.yaml")
 
 
 def _cache_key(corpus: Corpus) -> str:
@@ -196,9 +208,11 @@ def _cache_key(corpus: Corpus) -> str:
 
     modules = [importlib.import_module(f"discourse.{m}") for m in _MODULES]
     version = code_version(sys.modules[__name__], *modules)
-    lexicons = hashlib.sha256()
-    for name in _LEXICONS:  # the word lists the measures read are part of the version too
-        lexicons.update(resources.files("discourse.data").joinpath("lexicons", name).read_bytes())
+    lexicons = hashlib.sha256()  # the word lists are part of the measures too
+    for entry in sorted(resources.files("discourse.data").joinpath("lexicons").iterdir(),
+                        key=lambda p: p.name):
+        if entry.name.endswith((".yaml", ".txt")):
+            lexicons.update(entry.name.encode() + entry.read_bytes())
     return f"profile|{corpus.content_hash()}|{version}|{lexicons.hexdigest()[:16]}"
 
 

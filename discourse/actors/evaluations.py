@@ -1,0 +1,817 @@
+"""Evaluations with their targets: who is praised and who is blamed, in what words.
+
+Every evaluative expression of :mod:`discourse.rhetoric.evaluative` (lexicon, part of speech,
+negation) is attached to the actor it is predicated of when one of these rules fires
+(``rule`` column; tried in this order, the first that fires wins). *EV* is the evaluative
+word, its *noun phrase* the determiner, modifiers and head noun around it:
+
+=============  ==================================================================  ===========
+rule           form                                                                example
+=============  ==================================================================  ===========
+possessive     *ACTOR's* / *its, his, our* … before EV's noun phrase; or EV as      "Syria's balanced diplomacy", "its diplomatic maturity", "Israel's policy of aggression"
+               the of-complement of a conduct noun (policy, campaign, acts) so
+               possessed
+modifier       a name or demonym inside EV's noun phrase, or EV modifying the       "Iranian aggression", "the brutal Assad regime"
+               name itself
+of             EV's noun phrase + *of (the) ACTOR* (not ``of ACTOR's``; not after  "the rigid diplomacy of his predecessor, Bashar al-Assad"
+               nouns whose of-phrase is the one acted upon: *oppression of*)
+agent          EV's noun phrase + (*committed, hatched* …) *by ACTOR*              "a plot hatched by the colonial powers"
+apposition     *ACTOR, EV-phrase,* or *EV-phrase, ACTOR*                            "Bashar al-Assad, a brutal dictator,"
+copula         subject + *is, was, remains, seems, becomes, proves*, *defined by*,  "the response from Damascus was calculated and composed", "reassert itself as a sovereign and rational player"
+               *seen as*, or *-self as* + EV (and coordinated EVs)
+subject        the subject of an evaluative act verb, of a verb EV (adverb)        "Israel violated", "Russia acted responsibly", "the previous regime relied heavily on narrow alliances", "Qatar supports terrorism"
+               modifies, of a conduct verb whose object holds EV, or of a
+               sponsor verb whose object is a negative EV noun
+object         the object of a judgement verb                                      "we condemn the Israeli occupiers", "commend Iran"
+label          EV is an evaluative name of the actor (``other:<label>``)           "terrorists" -> ``other:terrorists``
+=============  ==================================================================  ===========
+
+The subject of a clause is the stretch between the clause start (sentence start, a comma,
+colon, semicolon, dash, bracket or a subordinator: *while, although, because, which, who,
+that, when, whereas, if, but, yet, however*) and its verb group, at most eight words without
+a verb; it names its actor when exactly one actor in it is not the object of a preposition
+other than *of* or *from* ("the response from Damascus"), or through a pronoun.
+
+References are gazetteer mentions, descriptive references ("the new leadership") and
+pronouns (:mod:`discourse.actors.references`); ``target_via`` says which. Where no rule is
+confident the row keeps its evaluation with ``actor_id`` None: precision comes first.
+
+>>> from discourse.corpus.documents import Corpus
+>>> ev = find_evaluations(Corpus.from_texts(["Syria's balanced diplomacy differs from the "
+...                                          "rigid diplomacy of Iran."]))
+>>> ev[["match", "polarity", "actor_id", "rule"]].values.tolist()
+[['balanced', 'positive', 'SYR', 'possessive'], ['rigid', 'negative', 'IRN', 'of']]
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..corpus.documents import as_corpus
+from ..rhetoric.evaluative import (SentenceAnalysis, load_evaluation_lexicon, sentence_analysis,
+                                   _shipped)
+from ..text.parsed import parse
+from .gazetteer import gazetteer_or_default
+from .references import (Ref, description_refs, document_context, resolve_pronoun)
+
+__all__ = ["find_evaluations", "EVALUATION_COLUMNS", "EVALUATION_RULES"]
+
+#: Columns of :func:`find_evaluations`, one row per evaluative expression: ``sentence`` (index
+#: into ``parse(doc).sentences_with_headings``, or ``.sentences`` without headings), ``start``,
+#: ``end``, ``match`` (the text as written), ``entry`` (lexicon form), ``pos`` (adjective,
+#: noun, verb, adverb, phrase), ``kind`` (quality, act, judgement, label), ``polarity``
+#: (positive/negative, after negation), ``strength`` (0..1), ``negated``; the target:
+#: ``actor_id`` and ``actor_name`` (None when no rule attaches one), ``target_start``,
+#: ``target_end`` (the span of the actor's mention, pronoun or description; -1 without one),
+#: ``target_via`` (name, description, pronoun, first_person, label), ``rule``; ``lexicon``
+#: (political, pattern, vader).
+EVALUATION_COLUMNS = ["doc_id", "sentence", "start", "end", "match", "entry", "pos", "kind",
+                      "polarity", "strength", "negated", "actor_id", "actor_name",
+                      "target_start", "target_end", "target_via", "rule", "lexicon"]
+#: The attachment rules, in the order they are tried.
+EVALUATION_RULES = ("possessive", "modifier", "of", "agent", "apposition", "copula", "subject",
+                    "object", "label")
+
+_CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "\"", "-", "!", "?", "."})
+_SUBORDINATORS = frozenset({"while", "although", "though", "because", "which", "who", "whom",
+                            "whose", "when", "where", "whereas", "if", "but", "yet", "however",
+                            "unless", "since"})
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "remain",
+                      "remains", "remained", "seem", "seems", "seemed", "appear", "appears",
+                      "appeared", "become", "becomes", "became", "prove", "proves", "proved",
+                      "proven", "stay", "stays", "stayed"})
+_BY_COPULAS = frozenset({"defined", "marked", "characterised", "characterized", "guided",
+                         "driven", "shaped", "distinguished"})
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "has",
+                          "have", "had", "do", "does", "did", "will", "would", "shall",
+                          "should", "can", "could", "may", "might", "must", "'s", "'ve",
+                          "'re", "get", "got", "gets", "keep", "keeps", "kept"})
+_AS_COPULAS = frozenset({"seen", "regarded", "viewed", "considered", "perceived", "known"})
+_REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "our", "my"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "we", "i"})
+_PREPS = frozenset({"with", "to", "from", "toward", "towards", "against", "between", "on", "of",
+                    "for", "into", "in", "among", "amid", "over", "at", "about", "via",
+                    "through", "under", "without", "upon", "by", "like", "than", "as",
+                    "after", "before", "during", "since", "despite", "following", "within"})
+_AGENT_PARTICIPLES = frozenset({"committed", "perpetrated", "hatched", "carried", "waged",
+                                "practised", "practiced", "launched", "imposed", "pursued",
+                                "conducted", "orchestrated", "planned", "sponsored", "led",
+                                "directed", "instigated", "staged"})
+
+
+# ---------------------------------------------------------------------------------------------
+# token classes
+# ---------------------------------------------------------------------------------------------
+
+def _low(tokens, k: int) -> str:
+    return tokens[k].text.lower() if 0 <= k < len(tokens) else ""
+
+
+def _is_boundary(tokens, k: int) -> bool:
+    t = tokens[k]
+    low = t.text.lower()
+    if t.text in _CLAUSE_PUNCT:
+        return True
+    if low == "that":
+        return t.tag in ("IN", "WDT")
+    return low in _SUBORDINATORS
+
+
+def _modifier(t, following=None) -> bool:
+    """Can ``t`` be a modifier in a noun phrase (before ``following``)? A participle only
+    before an adjective or noun ("the previously estranged actors")."""
+    if t.text.lower() in _COPULAS or t.text.lower() in ("has", "have", "had"):
+        return False
+    if t.tag == "VBN":
+        return following is not None and following.tag.startswith(("JJ", "NN"))
+    return t.tag.startswith(("JJ", "RB", "CD", "NN"))
+
+
+def _verbs_retagged(tokens, lex) -> list:
+    """The tagger's noun reading of a sponsor or conduct verb corrected where the context
+    makes it a verb: after a subject (a name, a pronoun) or a modal, *to*, or "verb and",
+    and before its object ("Qatar and Turkey support terrorism"; not "US support for Israel")."""
+    verbs = lex.rules.get("sponsor_verbs", frozenset()) | lex.rules.get("conduct_verbs",
+                                                                         frozenset())
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        t = out[k]
+        if not t.tag.startswith("NN") or t.text.lower() not in verbs:
+            continue
+        prev, nxt = out[k - 1], out[k + 1]
+        after_subject = prev.tag in ("NNP", "NNPS", "PRP", "MD", "TO") or (
+            prev.text.lower() in ("and", "or") and k >= 2 and out[k - 2].tag.startswith("VB"))
+        object_next = nxt.tag.startswith(("NN", "DT", "JJ", "PRP$")) and \
+            nxt.text.lower() not in _PREPS
+        if after_subject and object_next:
+            out[k] = t._replace(tag="VBP")
+    return out
+
+
+class _Sentence:
+    """One sentence with its evaluations, references and the previous sentence's references."""
+
+    def __init__(self, sa: SentenceAnalysis, refs: list[Ref], previous: list[Ref], ctx, types,
+                 lex):
+        self.tokens = _verbs_retagged(sa.tokens, lex)
+        self.refs = refs
+        self.previous = previous
+        self.ctx = ctx
+        self.types = types
+        self.lex = lex
+        self.ref_at = {}
+        for r in refs:
+            for k in range(r.first, r.last + 1):
+                self.ref_at[k] = r
+        self.matches = sa.matches
+        self.eval_tokens = {k for m in sa.matches for k in range(m.first, m.last + 1)}
+
+    # -- references -----------------------------------------------------------------------
+    def ref_ending(self, k: int) -> Ref | None:
+        r = self.ref_at.get(k)
+        return r if r is not None and r.last == k else None
+
+    def ref_starting(self, k: int) -> Ref | None:
+        r = self.ref_at.get(k)
+        return r if r is not None and r.first == k else None
+
+    def pronoun(self, k: int) -> Ref | None:
+        if _low(self.tokens, k) in ("its", "itself"):
+            return self.its(k)
+        return resolve_pronoun(self.tokens, k, self.refs, self.previous, self.ctx, self.types)
+
+    def its(self, k: int) -> Ref | None:
+        """*its* is the subject of its clause ("Israel has persisted in its intransigence"),
+        or the actor just before a parenthesis that holds it ("Syria, on the basis of its
+        principled position, received ..."), when that is not a person."""
+        tokens = self.tokens
+        i = k - 1
+        while i >= 0 and not _is_boundary(tokens, i):
+            if tokens[i].tag.startswith(("VB", "MD")) and i not in self.ref_at:
+                between = {self.types.get(x.actor_id) for x in self.refs if i < x.first < k}
+                if between - {"leader", None}:
+                    return None  # "supports Iran and its right": which one?
+                r = self.subject(self.verb_group_start(i))
+                break
+            i -= 1
+        else:  # no verb before it in its clause: the parenthesis, or the possessor before
+            r = self.ref_ending(i - 1) if i >= 1 and tokens[i].text == "," else None
+            if r is None:  # "Iran's reckless policy and its narrow alliances"
+                start = max(i, 0) + (1 if i >= 0 else 0)
+                for ref in sorted((x for x in self.refs if start <= x.first and x.last < k),
+                                  key=lambda x: -x.last):
+                    j = ref.first - 1
+                    if j >= start and _low(tokens, j) in _PREPS:
+                        continue
+                    r = ref
+                    break
+        if r is None or self.types.get(r.actor_id) in ("leader", None) or r.via == "first_person":
+            return None
+        t = tokens[k]
+        return Ref(k, k, r.actor_id, "pronoun", t.start, t.end)
+
+    def possessor_before(self, k: int) -> Ref | None:
+        """The actor of a possessive ending just before token ``k`` ("Syria's", "its")."""
+        if k <= 0:
+            return None
+        low = _low(self.tokens, k - 1)
+        if low in ("'s", "'") and k >= 2:
+            r = self.ref_ending(k - 2)
+            if r is not None and (low == "'s" or self.tokens[k - 2].text.lower().endswith("s")):
+                return r
+            return None
+        if low in _POSSESSIVE_PRONOUNS:
+            return self.pronoun(k - 1)
+        return None
+
+    # -- noun phrases ---------------------------------------------------------------------
+    def np_left(self, k: int) -> int:
+        """First token of the modifiers before ``k`` (adjectives, adverbs, nouns, and commas
+        or 'and' between adjectives)."""
+        tokens = self.tokens
+        i = k
+        while i > 0:
+            t = tokens[i - 1]
+            low = t.text.lower()
+            if i - 1 in self.ref_at:
+                r = self.ref_at[i - 1]
+                if r.via != "name" or _low(tokens, r.last + 1) in ("'s", "'"):
+                    break
+                i = r.first  # a name or demonym as modifier: "Israeli aggression"
+                continue
+            if (_modifier(t, tokens[i]) or i - 1 in self.eval_tokens) and low not in _PREPS \
+                    and not _is_boundary(tokens, i - 1):
+                i -= 1
+                continue
+            if low in (",", "and", "or") and i - 2 >= 0 and tokens[i - 2].tag.startswith(
+                    ("JJ", "VBN")) and tokens[i].tag.startswith(("JJ", "VBN", "RB")):
+                i -= 1
+                continue
+            break
+        return i
+
+    def np_head(self, k: int) -> int:
+        """The head of the noun phrase ``k`` stands in: ``k`` itself, or the last noun (or
+        actor mention) of the adjectives and nouns after it; -1 for a predicative adjective."""
+        tokens = self.tokens
+        head = k if tokens[k].tag.startswith("NN") or k in self.ref_at else -1
+        i = k + 1
+        while i < len(tokens):
+            t = tokens[i]
+            low = t.text.lower()
+            if i in self.ref_at:
+                r = self.ref_at[i]
+                if r.via != "name" or _low(tokens, r.last + 1) in ("'s", "'"):
+                    break
+                head = r.last
+                i = r.last + 1
+                continue
+            if t.tag.startswith("NN"):
+                head = i
+            elif low in (",", "and", "or") and i + 1 < len(tokens) and \
+                    tokens[i + 1].tag.startswith(("JJ", "VBN")) and head == -1:
+                pass
+            elif not t.tag.startswith(("JJ", "VBN")) or head != -1:
+                break
+            i += 1
+        return head
+
+    # -- clauses --------------------------------------------------------------------------
+    def verb_group_start(self, v: int) -> int:
+        """First token of the verb group ending at ``v``: auxiliaries, modals, adverbs,
+        negation, *to*, reflexives, and main verbs that govern a *to*-infinitive ("has begun
+        to reassert itself"); not a finite verb of another clause ("which I think might")."""
+        tokens = self.tokens
+        i = v
+        while i > 0:
+            t = tokens[i - 1]
+            low = t.text.lower()
+            if t.tag.startswith(("VB", "MD", "RB")) or t.tag == "TO" or low in _REFLEXIVE or \
+                    low in ("not", "never", "to"):
+                if i - 1 in self.ref_at or _is_boundary(tokens, i - 1):
+                    break
+                if t.tag in ("VB", "VBP", "VBZ", "VBD") and low not in _AUXILIARIES and \
+                        _low(tokens, i) != "to" and tokens[i].tag.startswith(("MD", "VB")):
+                    break
+                i -= 1
+                continue
+            if low in ("and", "or") and i >= 2 and tokens[i - 2].tag.startswith("VB") and \
+                    tokens[i].tag.startswith("VB") and i - 2 not in self.ref_at:
+                i -= 2  # coordinated verbs: "who induce and support"
+                continue
+            break
+        return i
+
+    def _first_conjunct(self, k: int) -> Ref | None:
+        """The first of a list of actors ending at token ``k`` ("A, B, C"), or None."""
+        r = self.ref_ending(k)
+        first = r
+        while r is not None and r.first >= 2 and _low(self.tokens, r.first - 1) in (",", "and"):
+            j = r.first - 2
+            while j >= 0 and self.tokens[j].tag in ("DT",) and j not in self.ref_at:
+                j -= 1
+            r = self.ref_ending(j)
+            if r is not None:
+                first = r
+        return first
+
+    def subject(self, v: int) -> Ref | None:
+        """The actor of the subject of the verb group starting at ``v`` (see module docs)."""
+        tokens = self.tokens
+        end = v
+        i = end
+        while i > 0 and not _is_boundary(tokens, i - 1):
+            i -= 1
+        if i > 0 and _low(tokens, i - 1) in ("which", "who", "that") and i >= 2 and end == i:
+            r = self.ref_ending(i - 2) or (self.ref_ending(i - 3) if _low(tokens, i - 2) == ","
+                                           else None)
+            if r is None and _low(tokens, i - 2) == "others" and _low(tokens, i - 3) == "and":
+                r = self._first_conjunct(i - 4)  # "Qatar, France and others who support"
+            if r is not None:  # "Israel, which violates": the relative's antecedent
+                return r
+        span = range(i, end)
+        if not span or len(span) > 8 or any(tokens[k].tag.startswith(("VB", "MD"))
+                                            for k in span):
+            return None
+        last = tokens[end - 1].text.lower()
+        if end - i == 1 and last in _SUBJECT_PRONOUNS:
+            return self.pronoun(end - 1)
+        candidates = {}
+        patient = self.lex.rules.get("of_patient", ())
+        skipped_last = False
+        for k in span:
+            r = self.ref_starting(k)
+            if r is None or r.last >= end:
+                continue
+            j = r.first - 1
+            while j >= i and tokens[j].tag in ("DT", "PDT", "JJ", "CD"):
+                j -= 1
+            low = _low(tokens, j) if j >= i else ""
+            if low in ("and", "or", ",") and (skipped_last or candidates):
+                continue  # "Iran and Iraq": a conjunct shares the first one's fate
+            skipped_last = (low in _PREPS and low not in ("of", "from")) or (
+                low == "of" and _low(tokens, j - 1) in patient)  # "the invasion of Lebanon"
+            if skipped_last:
+                continue
+            candidates.setdefault(r.actor_id, r)
+        if not candidates:
+            first = _low(tokens, i)
+            if first in _POSSESSIVE_PRONOUNS:
+                return self.pronoun(i)
+            return None
+        if len(candidates) == 1:
+            r = next(iter(candidates.values()))
+            coordinated = any(_low(tokens, j) in ("and", "or") for j in range(r.last + 1, end))
+            if i >= 2 and r.first == i and _low(tokens, i - 1) == "," and coordinated:
+                return self._first_conjunct(i - 2) or r  # "the US, France and Britain launched"
+            return r
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# the rules
+# ---------------------------------------------------------------------------------------------
+
+def _rule_possessive(s: _Sentence, m) -> Ref | None:
+    if m.entry.key in s.lex.rules.get("attitude_nouns", ()):
+        return None  # "our admiration": the possessor holds the attitude
+    k = m.first
+    lo = s.np_left(k)
+    r = s.possessor_before(lo)
+    if r is not None and (s.np_head(m.last) != -1 or m.entry.pos == "noun"):
+        return r
+    if m.entry.pos == "noun" and _low(s.tokens, lo - 1) == "of" and lo >= 2:
+        head = lo - 2
+        if _low(s.tokens, head) in s.lex.rules.get("conduct_heads", ()):
+            return s.possessor_before(s.np_left(head))
+    return None
+
+
+def _rule_modifier(s: _Sentence, m) -> Ref | None:
+    if m.entry.key in s.lex.rules.get("attitude_nouns", ()):
+        return None
+    lo = s.np_left(m.first)
+    head = s.np_head(m.last)
+    if head == -1:
+        return None
+    if head != m.last and head not in s.ref_at and \
+            _low(s.tokens, head) not in s.lex.rules.get("actor_heads", ()):
+        return None  # "a fake British passport": the adjective evaluates a thing
+    for k in range(lo, head + 1):
+        r = s.ref_at.get(k)
+        if r is not None and r.via == "name" and not (m.first <= k <= m.last) and \
+                _low(s.tokens, r.last + 1) not in ("'s", "'"):
+            if r.kind == "demonym" and s.tokens[r.last].text.endswith("s"):
+                return None  # "Syrians" is a people, not a modifier ("against Syrians crimes")
+            between = range(r.last + 1, m.first) if r.last < m.first else range(m.last + 1, r.first)
+            if any(s.tokens[j].tag.startswith(("NN", "VB")) and j not in s.eval_tokens
+                   for j in between):
+                return None  # "Turkey support terrorism" is no noun phrase
+            return r
+    return None
+
+
+def _of_object(s: _Sentence, k: int) -> Ref | None:
+    """The actor of an of-phrase starting at token ``k`` (the word after "of")."""
+    tokens = s.tokens
+    while k < len(tokens) and tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
+        k += 1
+    r = s.ref_starting(k)
+    if r is not None:
+        after = r.last + 1
+        if _low(tokens, after) in ("'s", "'"):
+            return None
+        if after < len(tokens) and tokens[after].tag.startswith("NN") and after not in s.ref_at \
+                and _low(tokens, after) not in s.lex.rules.get("actor_heads", ()):
+            return None  # "the pretext of Pakistani stamps": the name only modifies a thing
+        return r
+    low = _low(tokens, k)
+    if low in _POSSESSIVE_PRONOUNS and k + 1 < len(tokens) and \
+            tokens[k + 1].tag.startswith("NN") and _low(tokens, k + 2) == ",":
+        return s.ref_starting(k + 3)  # "of his predecessor, Bashar al-Assad"
+    return None
+
+
+def _rule_of(s: _Sentence, m) -> Ref | None:
+    head = s.np_head(m.last)
+    if head == -1:
+        return None
+    patient = s.lex.rules.get("of_patient", ())
+    if _low(s.tokens, head) in patient or m.entry.key in patient:
+        return None
+    if _low(s.tokens, head + 1) == "of":
+        return _of_object(s, head + 2)
+    return None
+
+
+def _rule_agent(s: _Sentence, m) -> Ref | None:
+    head = s.np_head(m.last)
+    if head == -1:
+        return None
+    k = head + 1
+    if _low(s.tokens, k) in _AGENT_PARTICIPLES:
+        k += 1
+        if _low(s.tokens, k) == "out":
+            k += 1
+    if _low(s.tokens, k) != "by":
+        return None
+    k += 1
+    while k < len(s.tokens) and s.tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
+        k += 1
+    r = s.ref_starting(k)
+    return r if r is not None and _low(s.tokens, r.last + 1) not in ("'s", "'") else None
+
+
+def _rule_apposition(s: _Sentence, m) -> Ref | None:
+    tokens = s.tokens
+    lo = s.np_left(m.first)
+    if lo > 0 and tokens[lo - 1].tag in ("DT", "PDT"):
+        lo -= 1
+    head = s.np_head(m.last)
+    if head == -1:
+        return None
+    after = _low(tokens, head + 1)
+    # "ACTOR, a brutal dictator,"
+    if lo >= 2 and _low(tokens, lo - 1) == "," and after in (",", ".", ";", ")", ""):
+        r = s.ref_ending(lo - 2)
+        if r is not None and all(not tokens[k].tag.startswith(("VB", "MD"))
+                                 for k in range(lo, head + 1)):
+            return r
+    # "the brutal dictator, ACTOR,"
+    if after == "," and (lo == 0 or _is_boundary(tokens, lo - 1)) and \
+            _low(tokens, lo - 1) not in _PREPS:
+        r = s.ref_starting(head + 2)
+        if r is not None and _low(tokens, r.last + 1) in (",", ".", ";", ")", ""):
+            return r
+    return None
+
+
+def _copula_before(s: _Sentence, k: int) -> int:
+    """Index of the copula (or "by" of "defined by", "as" of "itself as") that governs the
+    predicate starting at ``k``, skipping coordinated predicates; -1 if none."""
+    tokens = s.tokens
+    i = k - 1
+    commas = 0
+    while i >= 0 and k - i <= 14:
+        t = tokens[i]
+        low = t.text.lower()
+        if low in _COPULAS and t.tag.startswith("VB"):
+            return i
+        if low == "by" and _low(tokens, i - 1) in _BY_COPULAS:
+            return i
+        if low == "as" and (_low(tokens, i - 1) in _REFLEXIVE or _low(tokens, i - 1) in _AS_COPULAS):
+            return i
+        if low == ",":
+            commas += 1
+            if commas > 3:
+                return -1
+        elif low in ("and", "or", "not", "but") or t.tag.startswith(("JJ", "RB", "DT", "NN",
+                                                                     "CD", "PRP$")) or \
+                (t.tag == "VBN" and i in s.eval_tokens):
+            if i in s.ref_at:
+                return -1
+        else:
+            return -1
+        i -= 1
+    return -1
+
+
+def _rule_copula(s: _Sentence, m) -> Ref | None:
+    if m.entry.pos not in ("adjective", "noun", "phrase"):
+        return None
+    lo = s.np_left(m.first)
+    c = _copula_before(s, lo)
+    if c == -1:
+        return None
+    v = c
+    low = _low(s.tokens, c)
+    if low in ("by", "as"):
+        v = c - 1
+        if _low(s.tokens, v) in _REFLEXIVE:
+            v -= 1
+    return s.subject(s.verb_group_start(v))
+
+
+def _verb_near(s: _Sentence, k: int) -> int:
+    for j in (k + 1, k - 1, k + 2, k - 2):
+        if 0 <= j < len(s.tokens) and s.tokens[j].tag.startswith("VB") and j not in s.ref_at:
+            return j
+    return -1
+
+
+def _rule_subject(s: _Sentence, m) -> Ref | None:
+    tokens = s.tokens
+    if m.entry.pos == "verb" and m.entry.kind == "act":
+        start = s.verb_group_start(m.first)
+        if tokens[m.first].tag == "VBN" and any(_low(tokens, j) in _COPULAS
+                                                for j in range(start, m.first)):
+            return _passive_agent(s, m.last + 1)  # "hijacked by terrorists"; else the subject
+            # is the one acted upon ("Cuba will never be intimidated"): no target
+        if tokens[m.first].tag == "VBG" and _low(tokens, m.first - 1) == "of":
+            return _accused_of(s, m.first - 1)  # "accuses Pakistan of masterminding"
+        return s.subject(start)
+    if m.entry.pos == "adverb":
+        v = _verb_near(s, m.first)
+        if v == -1:
+            return None
+        start = s.verb_group_start(min(v, m.first))
+        if tokens[v].tag == "VBN" and any(_low(tokens, j) in _COPULAS for j in range(start, v)):
+            return _passive_agent(s, max(v, m.first) + 1)  # "cynically ignored by the USSR"
+        return s.subject(start)
+    if m.entry.pos not in ("adjective", "noun", "phrase"):
+        return None
+    conduct = s.lex.rules.get("conduct_verbs", ())
+    lo = s.np_left(m.first)
+    if lo > 0 and tokens[lo - 1].tag in ("DT", "PDT", "PRP$"):
+        lo -= 1
+    head = s.np_head(m.last)
+    manner = head != -1 and _low(tokens, head) in s.lex.rules.get("manner_heads", ()) and \
+        _low(tokens, lo - 1) in ("on", "in", "with")
+    i = lo - 1
+    preps = 0
+    while i >= 0 and lo - i <= 9:
+        t = tokens[i]
+        low = t.text.lower()
+        if _is_boundary(tokens, i) or i in s.eval_tokens:
+            return None
+        if t.tag.startswith(("VB", "MD")):  # the nearest verb decides
+            if m.entry.kind == "label" or m.entry.key in s.lex.rules.get("label_adjectives", ()):
+                return None  # "support terrorists": the label names its own target
+            sponsor = low in s.lex.rules.get("sponsor_verbs", ()) and preps == 0 and \
+                m.entry.pos == "noun" and m.polarity < 0
+            if low in _COPULAS or not (manner or sponsor or (low in conduct and preps <= 1)):
+                return None
+            if _low(tokens, i + 1) in ("away", "off", "down", "back", "apart"):
+                return None  # "have taken away terrorist safe havens"
+            return s.subject(s.verb_group_start(i))
+        if low in _PREPS:
+            preps += 1
+            if low not in ("on", "in", "with", "upon") and not manner:
+                return None
+        i -= 1
+    return None
+
+
+def _passive_agent(s: _Sentence, k: int) -> Ref | None:
+    """The actor of "by (the) ACTOR" starting at token ``k``."""
+    if _low(s.tokens, k) != "by":
+        return None
+    k += 1
+    while k < len(s.tokens) and s.tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
+        k += 1
+    r = s.ref_starting(k)
+    if r is not None:
+        return None if _low(s.tokens, r.last + 1) in ("'s", "'") else r
+    low = _low(s.tokens, k)
+    if low in s.lex.labels:
+        t = s.tokens[k]
+        return Ref(k, k, f"other:{low}", "label", t.start, t.end)
+    return None
+
+
+def _accused_of(s: _Sentence, of: int) -> Ref | None:
+    """The object of the judgement verb before "of" ("accused Israel of conducting")."""
+    for m in s.matches:
+        if m.entry.kind == "judgement" and m.last < of:
+            r = _rule_object(s, m)
+            if r is not None and r.last < of:
+                return r
+    return None
+
+
+def _rule_object(s: _Sentence, m) -> Ref | None:
+    if m.entry.kind != "judgement":
+        return None
+    tokens = s.tokens
+    k = m.last + 1
+    if m.entry.pos == "phrase":
+        if _low(tokens, k) != "to":
+            return None
+        k += 1
+    first = k
+    limit = k + 6
+    patient = s.lex.rules.get("of_patient", ())
+    while k < min(limit, len(tokens)):
+        if _low(tokens, k) == "of" and _low(tokens, k - 1) in patient:
+            # "condemned the invasion of Afghanistan by the USSR": the one acted upon is not
+            # the object of the blame; the invader may follow
+            j = k + 1
+            while j < min(k + 5, len(tokens)) and _low(tokens, j) != "by" and \
+                    not _is_boundary(tokens, j):
+                j += 1
+            return _passive_agent(s, j)
+        if k in s.ref_at:
+            r = s.ref_at[k]
+            if m.entry.key in ("condemn", "welcome") and "to" in [_low(tokens, j) for j in
+                                                               range(r.last + 1, r.last + 4)]:
+                return None  # "condemning our children to ..." dooms; "welcome X to" greets
+            return r
+        t = tokens[k]
+        low = t.text.lower()
+        if _is_boundary(tokens, k) or (low in _PREPS and low != "of") or t.tag.startswith("VB"):
+            return None
+        if low in _POSSESSIVE_PRONOUNS:  # the object's own determiner only ("praise its role")
+            return s.pronoun(k) if k <= first + 1 and m.entry.key != "condemn" else None
+        k += 1
+    return None
+
+
+def _named_as(s: _Sentence, k: int) -> Ref | None:
+    """The actor of "under the name (of) X", "called X", "known as X" starting at ``k``."""
+    low = [_low(s.tokens, j) for j in range(k, k + 4)]
+    if low[:3] == ["under", "the", "name"]:
+        k += 4 if low[3] == "of" else 3
+    elif low[0] in ("called", "named"):
+        k += 1
+    elif low[:2] == ["known", "as"]:
+        k += 2
+    else:
+        return None
+    while k < len(s.tokens) and s.tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
+        k += 1
+    return s.ref_starting(k)
+
+
+def _rule_label(s: _Sentence, m) -> Ref | None:
+    if m.negated:
+        return None
+    if m.entry.kind == "label":
+        t = s.tokens[m.first]
+        return Ref(m.first, m.last, f"other:{m.entry.key}", "label", t.start,
+                   s.tokens[m.last].end)
+    if m.entry.pos == "adjective" and m.entry.key in s.lex.rules.get("label_adjectives", ()):
+        head = s.np_head(m.last)  # "armed terrorist groups" -> other:terrorists
+        if head != -1 and _low(s.tokens, head) in s.lex.rules.get("label_heads", ()):
+            named = _named_as(s, head + 1)  # "a terrorist group under the name of X"
+            if named is not None:
+                return named
+            t = s.tokens[m.first]
+            return Ref(m.first, head, f"other:{m.entry.key}s", "label", t.start,
+                       s.tokens[head].end)
+    return None
+
+
+def _noun_phrase_only(rule):
+    def wrapped(s, m):
+        return rule(s, m) if m.entry.pos in ("adjective", "noun", "phrase") else None
+    wrapped.__name__ = rule.__name__
+    return wrapped
+
+
+_rule_possessive, _rule_modifier, _rule_of, _rule_agent, _rule_apposition = map(
+    _noun_phrase_only, (_rule_possessive, _rule_modifier, _rule_of, _rule_agent,
+                        _rule_apposition))
+
+_RULES = [("possessive", _rule_possessive), ("modifier", _rule_modifier), ("of", _rule_of),
+          ("agent", _rule_agent), ("apposition", _rule_apposition), ("copula", _rule_copula),
+          ("subject", _rule_subject), ("object", _rule_object), ("label", _rule_label)]
+assert tuple(name for name, _ in _RULES) == EVALUATION_RULES
+
+
+def attach(s: _Sentence, m) -> tuple[Ref | None, str | None]:
+    """The first rule that finds the target of match ``m``: ``(ref, rule)`` or ``(None, None)``."""
+    if m.entry.key in s.lex.rules.get("unattached", ()):
+        return None, None
+    for name, rule in _RULES:
+        r = rule(s, m)
+        if r is not None and r.actor_id:
+            return r, name
+    return None, None
+
+
+# ---------------------------------------------------------------------------------------------
+# the table
+# ---------------------------------------------------------------------------------------------
+
+def _sentence_refs(tokens, mentions, ctx, types) -> list[Ref]:
+    """Gazetteer mentions (by character span) and descriptive references as token refs."""
+    refs = []
+    taken = [False] * len(tokens)
+    owners: dict[int, set] = {}
+    for start, end, actor_id, _ in mentions:
+        for k, t in enumerate(tokens):
+            if t.start < end and t.end > start:
+                owners.setdefault(k, set()).add(actor_id)
+    for start, end, actor_id, kind in mentions:
+        ks = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
+        for k in ks:
+            taken[k] = True
+        if not ks or any(len(owners[k]) > 1 for k in ks):
+            continue  # "Israeli-Palestinian violence": one word, two actors
+        refs.append(Ref(ks[0], ks[-1], actor_id, "name", start, end, types.get(actor_id, ""),
+                        kind))
+    refs += description_refs(tokens, taken, ctx)
+    return sorted(refs, key=lambda r: r.first)
+
+
+def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bool = True,
+                     progress: bool = False) -> pd.DataFrame:
+    """Every evaluative expression with the actor it is predicated of (see the module docs).
+
+    Parameters
+    ----------
+    data : Corpus or Document
+    gazetteer : Gazetteer, path or None
+    lexicon : EvaluationLexicon, name or path, optional
+        Default: the shipped ``discourse/data/lexicons/evaluation.yaml``.
+    include_headings : bool, default=True
+        Read headings too (each one sentence), as :func:`~discourse.actors.mentions.find_mentions`.
+    progress : bool, default=False
+
+    Returns
+    -------
+    DataFrame
+        :data:`EVALUATION_COLUMNS`, one row per evaluative expression, in text order.
+
+    Examples
+    --------
+    >>> import discourse
+    >>> ev = find_evaluations(discourse.load_article())
+    >>> ev[ev.match == "rigid"][["actor_id", "rule"]].values.tolist()
+    [['bashar_assad', 'of']]
+    """
+    from .matching import _scan
+
+    corpus = as_corpus(data, "find_evaluations")
+    gaz = gazetteer_or_default(gazetteer)
+    lex = load_evaluation_lexicon(lexicon) if lexicon is not None else _shipped()
+    info = gaz._by_id()
+    types = {a: r["type"] for a, r in info.items()}
+    kinds = dict(zip(gaz.aliases["alias"], gaz.aliases["kind"]))
+    mentions, _ = _scan(corpus, gaz, include_headings=include_headings, progress=progress)
+    by_doc = {d: part for d, part in mentions.groupby("doc_id", sort=False)}
+    rows = []
+    empty = mentions.iloc[:0]
+    for doc in corpus:
+        parsed = parse(doc)
+        doc_mentions = by_doc.get(doc.id, empty)
+        ctx = document_context(doc, gaz, doc_mentions)
+        per_sentence: dict[int, list] = {}
+        for s, e, a, al, si in zip(doc_mentions["start"], doc_mentions["end"],
+                                   doc_mentions["actor_id"], doc_mentions["alias"],
+                                   doc_mentions["sentence"]):
+            per_sentence.setdefault(int(si), []).append((int(s), int(e), a, kinds.get(al, "")))
+        spans = parsed.sentences_with_headings if include_headings else parsed.sentences
+        previous: list[Ref] = []
+        for si, (a, b) in enumerate(spans):
+            sa = sentence_analysis(parsed, a, b, lex)
+            if sa is None:
+                previous = [Ref(0, 0, x, "name", s, e, types.get(x, ""))
+                            for s, e, x, _ in per_sentence.get(si, [])]
+                continue
+            refs = _sentence_refs(sa.tokens, per_sentence.get(si, []), ctx, types)
+            sent = _Sentence(sa, refs, previous, ctx, types, lex)
+            for m in sa.matches:
+                ref, rule = attach(sent, m)
+                start, end = sa.tokens[m.first].start, sa.tokens[m.last].end
+                actor = ref.actor_id if ref is not None else None
+                name = (info[actor]["name"] if actor in info else
+                        actor.split(":", 1)[1].replace("_", " ") if actor else None)
+                rows.append((doc.id, si, start, end, doc.text[start:end], m.entry.key,
+                             m.entry.pos, m.entry.kind,
+                             "positive" if m.polarity > 0 else "negative", m.entry.strength,
+                             m.negated, actor, name, ref.start if ref else -1,
+                             ref.end if ref else -1, ref.via if ref else None, rule,
+                             m.entry.lexicon))
+            previous = refs
+    return pd.DataFrame(rows, columns=EVALUATION_COLUMNS)

@@ -1,0 +1,223 @@
+"""Who a phrase refers to beyond the gazetteer's names: descriptive references, pronouns,
+first-person expressions, and the text's own side (the "us" of the ideological square).
+
+* **Descriptive references** (``discourse/data/gazetteer/descriptions.csv``): phrases such
+  as "the new leadership" (``home``: the document's own state, metadata ``country``, taken
+  only when that state, with its leaders, is the party the document names most) or "my
+  Government", "our people" (``author``: the speaker of a statement).
+* **Pronouns**: *his, her, he, she* are the one leader named in the sentence before the pronoun
+  and the sentence before it (no reference when two leaders are named there); *its, itself* are the nearest
+  preceding state, bloc, organisation or non-state actor of the sentence that is not the
+  object of a preposition; *we, us, our, ours, my, I, me* are the author. *it, they, their*
+  are never resolved (too ambiguous without a parser).
+* **The author** of a document: its metadata ``author_actor`` when present, otherwise its
+  ``country`` when it is a UN statement or a speech (``source == "ungdc"`` or a ``genre``
+  naming a statement or speech). A news item or an op-ed has no author actor.
+* **The text's own side** (:func:`self_side`): the document's ``country`` with the leaders
+  and governing bodies of that state in office in the document's ``year`` (the gazetteer's
+  ``period``): Syria, Al-Sharaa and al-Shaibani for the 2025 article, but not Bashar al-Assad
+  or the former regime; Syria, Bashar al-Assad, al-Muallem and the Assad government for
+  Syria's 2012 statement. Without a ``country`` there is no own side.
+
+>>> from discourse.corpus.documents import Document
+>>> sorted(self_side(Document("d", "x", {"country": "SYR", "year": 2025}))[0])
+['SYR', 'shaibani', 'sharaa']
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..corpus.documents import Document
+from ..errors import InputError, file_error
+from .gazetteer import Gazetteer, gazetteer_or_default
+
+__all__ = ["self_side", "author_actor", "home_actor", "load_descriptions", "Ref",
+           "DocumentContext", "DESCRIPTION_KINDS"]
+
+#: What a descriptive reference can refer to.
+DESCRIPTION_KINDS = ("home", "author")
+_FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "my", "i", "me"})
+_HE = frozenset({"his", "her", "he", "she", "him", "himself", "herself"})
+_ITS = frozenset({"its", "itself"})
+_PREPOSITIONS = frozenset({"with", "to", "from", "toward", "towards", "against", "between",
+                           "on", "of", "for", "into", "in", "among", "amid", "over", "at",
+                           "about", "via", "through", "under", "without", "upon", "by",
+                           "like", "than", "as"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to an actor in a sentence: tokens ``first .. last``, the actor, how it was
+    found (``name``, ``description``, ``pronoun``, ``first_person``), its character span."""
+
+    first: int
+    last: int
+    actor_id: str
+    via: str
+    start: int
+    end: int
+    type: str = ""
+    kind: str = ""   # the alias kind of a gazetteer mention (name, demonym, capital ...)
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What the reference rules know about a document."""
+
+    home: str | None          # the document's state, when the document is about it
+    author: str | None        # the speaker of a statement
+    leaders: frozenset        # leader actor ids (for he/his)
+
+
+@cache
+def load_descriptions() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The shipped descriptive references: ``((words, refers_to), ...)``, longest first."""
+    label = "discourse/data/gazetteer/descriptions.csv"
+    text = resources.files("discourse.data").joinpath("gazetteer", "descriptions.csv") \
+        .read_text("utf-8")
+    lines = [(i + 1, line) for i, line in enumerate(text.splitlines())
+             if line.strip() and not line.lstrip().startswith("#")]
+    rows = list(csv.reader([line for _, line in lines]))
+    if not rows or rows[0][:2] != ["phrase", "refers_to"]:
+        raise file_error(InputError, label, "the header must start with phrase,refers_to")
+    out = []
+    for (lineno, _), row in zip(lines[1:], rows[1:]):
+        if len(row) < 2 or row[1] not in DESCRIPTION_KINDS or not row[0].strip():
+            raise file_error(InputError, f"{label}:{lineno}", f"bad row {row!r}",
+                             f"refers_to must be one of {list(DESCRIPTION_KINDS)}")
+        out.append((tuple(re.findall(r"[^\W_]+(?:['\-][^\W_]+)*", row[0].lower())), row[1]))
+    return tuple(sorted(out, key=lambda r: -len(r[0])))
+
+
+def _is_statement(meta: dict) -> bool:
+    genre = str(meta.get("genre") or "").lower()
+    return meta.get("source") == "ungdc" or "statement" in genre or "speech" in genre
+
+
+def author_actor(doc: Document, gazetteer: Gazetteer | None = None) -> str | None:
+    """The actor who speaks in ``doc`` (see the module docs), or None.
+
+    >>> author_actor(Document("d", "x", {"country": "IND", "source": "ungdc"}))
+    'IND'
+    >>> author_actor(Document("d", "x", {"country": "SYR", "genre": "opinion"})) is None
+    True
+    """
+    gaz = gazetteer_or_default(gazetteer)
+    known = gaz._by_id()
+    meta = doc.meta or {}
+    value = meta.get("author_actor")
+    if value and str(value) in known:
+        return str(value)
+    country = meta.get("country")
+    if country and str(country) in known and _is_statement(meta):
+        return str(country)
+    return None
+
+
+def home_actor(doc: Document, gazetteer: Gazetteer | None = None) -> str | None:
+    """The document's own state: its metadata ``country`` if the gazetteer knows it."""
+    gaz = gazetteer_or_default(gazetteer)
+    country = (doc.meta or {}).get("country")
+    return str(country) if country and str(country) in gaz._by_id() else None
+
+
+def _periods(text: str) -> list[tuple[int, int]]:
+    out = []
+    for part in str(text or "").split(";"):
+        m = re.fullmatch(r"\s*(\d{4})(?:-\d{2})?\s*-\s*(\d{4})?(?:-\d{2})?\s*", part)
+        if m:
+            out.append((int(m.group(1)), int(m.group(2)) if m.group(2) else 9999))
+    return out
+
+
+def self_side(doc: Document, gazetteer: Gazetteer | None = None) -> tuple[frozenset, str]:
+    """The actors of the text's own side and how they were found: ``(ids, source)`` with
+    source ``"metadata"`` (the document's country and its office-holders in its year) or
+    ``"none"`` (no country: an empty side). See the module docs."""
+    gaz = gazetteer_or_default(gazetteer)
+    home = home_actor(doc, gaz)
+    if home is None:
+        return frozenset(), "none"
+    year = (doc.meta or {}).get("year")
+    try:
+        year = int(year)
+    except (TypeError, ValueError):
+        year = None
+    side = {home}
+    for row in gaz.actors.itertuples(index=False):
+        if row.state != home or row.type not in ("leader", "non_state") or year is None:
+            continue
+        if any(a <= year <= b for a, b in _periods(row.period)):
+            side.add(row.actor_id)
+    return frozenset(side), "metadata"
+
+
+def document_context(doc: Document, gaz: Gazetteer, mentions) -> DocumentContext:
+    """The context of the reference rules; ``mentions``: the document's mention table."""
+    info = gaz._by_id()
+    home = home_actor(doc, gaz)
+    if home is not None:
+        parties = [gaz.party(a) if a in info else a for a in mentions["actor_id"]]
+        counts: dict[str, int] = {}
+        for p in parties:
+            counts[p] = counts.get(p, 0) + 1
+        best = max(counts.values(), default=0)
+        if counts.get(home, 0) < best or best == 0 or \
+                sum(1 for v in counts.values() if v == best) > 1:
+            home = None
+    leaders = frozenset(a for a, r in info.items() if r["type"] == "leader")
+    return DocumentContext(home, author_actor(doc, gaz), leaders)
+
+
+def description_refs(tokens, taken: list[bool], ctx: DocumentContext) -> list[Ref]:
+    """Descriptive references among ``tokens`` (words not ``taken`` by a mention)."""
+    lower = [t.text.lower() for t in tokens]
+    out = []
+    k = 0
+    while k < len(tokens):
+        hit = None
+        for words, kind in load_descriptions():
+            n = len(words)
+            if tuple(lower[k:k + n]) == words and not any(taken[k:k + n]):
+                actor = ctx.home if kind == "home" else ctx.author
+                hit = (n, actor) if actor is not None else None
+                break
+        if hit:
+            n, actor = hit
+            if lower[k + n:k + n + 1] == ["of"]:  # "the leadership of Syria": the of-phrase says who
+                k += 1
+                continue
+            out.append(Ref(k, k + n - 1, actor, "description", tokens[k].start,
+                           tokens[k + n - 1].end))
+            k += n
+        else:
+            k += 1
+    return out
+
+
+def resolve_pronoun(tokens, k: int, refs: list[Ref], previous: list[Ref], ctx: DocumentContext,
+                    types: dict) -> Ref | None:
+    """The actor a pronoun at token ``k`` refers to (see the module docs), or None."""
+    word = tokens[k].text.lower()
+    t = tokens[k]
+    if word in _FIRST_PERSON:
+        return Ref(k, k, ctx.author, "first_person", t.start, t.end) if ctx.author else None
+    if word in _HE:
+        window = [r for r in previous if r.actor_id in ctx.leaders] + \
+                 [r for r in refs if r.last < k and r.actor_id in ctx.leaders]
+        ids = {r.actor_id for r in window}
+        if len(ids) == 1:
+            return Ref(k, k, ids.pop(), "pronoun", t.start, t.end)
+        return None
+    if word in _ITS:
+        for r in sorted((r for r in refs if r.last < k), key=lambda r: -r.last):
+            if types.get(r.actor_id) in ("leader", ""):
+                continue
+            if r.first > 0 and tokens[r.first - 1].text.lower() in _PREPOSITIONS:
+                continue
+            return Ref(k, k, r.actor_id, "pronoun", t.start, t.end)
+    return None
