@@ -371,8 +371,13 @@ def test_figures_read_back(article, ungdc):
     assert len(fig.axes[0].texts) == 6
     comp = stat_balance_comparison(article, ungdc, sample=3, n_boot=20)
     fig = plot_balance_trend(comp, measure="attention_entropy")
-    star = [line for line in fig.axes[0].lines if line.get_marker() == "*"]
-    assert len(star) == 1 and star[0].get_xdata()[0] == 2025
+    # the article (and the named states) sit in a panel of their own beside the years (#14 item 15)
+    assert len(fig.axes) == 2
+    star = [line for line in fig.axes[1].lines if line.get_marker() == "*"]
+    assert len(star) == 1
+    assert [t.get_text() for t in fig.axes[1].get_xticklabels()] == ["article", "2024"]
+    value = comp.loc[comp["set"] == "article", "value"].iloc[0]
+    assert math.isclose(star[0].get_ydata()[0], value)
 
 
 # -- CLI ---------------------------------------------------------------------------------------

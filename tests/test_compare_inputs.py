@@ -42,8 +42,8 @@ def test_users_article_without_metadata_is_compared(tmp_path, ungdc):
     assert mine.loc["first_person_plural_count", "value"] == 1  # "Our"
     assert 0 <= mine.loc["attention_entropy", "value"] <= 1
     fig = plot_comparison(summary[summary["metric"].isin(key_metrics(summary["metric"]))],
-                          doc_id="my-op-ed")
-    assert "my-op-ed" in fig.axes[0].get_xlabel()
+                          doc_id="my-op-ed", subject="my op-ed")
+    assert "my op-ed" in fig.axes[0].get_xlabel()  # a human label, not the file id (#14 item 15)
 
 
 def test_empty_articles_folder_is_a_clear_error(tmp_path):

@@ -60,7 +60,8 @@ def test_plot_scale_trend_breaks_at_missing_years_and_marks():
     line = fig.axes[0].lines[0]
     assert list(line.get_xdata()) == list(range(1990, 1996))
     assert np.isnan(line.get_ydata()[2:5]).all()
-    assert "article" in [x.get_text() for x in fig.axes[0].get_legend().get_texts()]
+    legends = fig.legends + [a.get_legend() for a in fig.axes if a.get_legend() is not None]
+    assert "article" in [x.get_text() for legend in legends for x in legend.get_texts()]
     with pytest.raises(InputError, match="one row per 'year'"):
         plot_scale_trend(pd.concat([t, t]))
 

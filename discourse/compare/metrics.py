@@ -169,13 +169,13 @@ def stat_comparison_metrics(corpus: Corpus, *, dictionary=None, actors: bool = T
         wide = (bal.assign(column=names)
                    .pivot(index="group", columns="column", values="value")
                    .reindex(table["doc_id"]))
-        for column in wide.columns:
-            table[column] = wide[column].to_numpy(dtype=float)
         from ..actors.square import square_rates
 
         square = square_rates(corpus).set_index("doc_id").reindex(table["doc_id"])
-        for column in square.columns:
-            table[column] = square[column].to_numpy(dtype=float)
+        added = {column: frame[column].to_numpy(dtype=float)
+                 for frame in (wide, square) for column in frame.columns}
+        table = pd.concat([table.drop(columns=[c for c in added if c in table.columns]),
+                           pd.DataFrame(added, index=table.index)], axis=1)
     return table
 
 
