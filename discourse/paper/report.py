@@ -162,6 +162,8 @@ def run_notebook(notebook: str | Path, output: str | Path, *, parameters: dict |
         config = Config()
         config.KernelManager.transport = "ipc"  # local sockets, private to this user
         config.KernelManager.ip = os.path.join(sockets, "kernel")
+        # time to shut down cleanly on a busy machine (else it is interrupted, and says so)
+        config.KernelManager.shutdown_wait_time = 30.0
         try:
             pm.execute_notebook(str(notebook), str(output), parameters=parameters or {},
                                 cwd=str(notebook.parent), kernel_name="python3",
