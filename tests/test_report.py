@@ -76,6 +76,7 @@ def test_terminal_shows_cells_and_progress_bars_without_kernel_noise(tmp_path, c
     assert cells[1].endswith("parameters: SAMPLE = 3; SEED = 1; OUT_DIR = \"../f\"")
     assert cells[2].endswith("for _ in tqdm(range(4), desc='a long step', delay=0):")
     assert cells[3].endswith("x = 1 + 1  # a quick cell")
+    assert re.search(r"^  00_steps done in \d+:\d\d, kernel CPU \d+:\d\d", out.getvalue(), re.M)
     err = capfd.readouterr().err
     assert "00_steps · a long step: 100%" in err  # the kernel's bar reached the terminal
     assert "without encryption" not in err and "IPKernelApp" not in err

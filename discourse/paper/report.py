@@ -99,6 +99,7 @@ class _Progress:
     def notebook(self, k: int, total: int, name: str, n_cells: int):
         self.name = Path(name).stem
         self.n_cells, self.cell, self.nb_started = n_cells, 0, time.monotonic()
+        self.cpu_started = _children_cpu()
         self.say(f"[{k}/{total}] {name}: {n_cells} code cells "
                  f"(report at {_clock(self.nb_started - self.started)})")
 
@@ -124,8 +125,15 @@ class _Progress:
 
     def notebook_done(self):
         now = time.monotonic()
-        self.say(f"  {self.name} done in {_clock(now - self.nb_started)} "
-                 f"(report at {_clock(now - self.started)})")
+        cpu = _children_cpu() - self.cpu_started  # the kernel's, once it has exited
+        self.say(f"  {self.name} done in {_clock(now - self.nb_started)}, kernel CPU "
+                 f"{_clock(cpu)} (report at {_clock(now - self.started)})")
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (the kernels it has run)."""
+    t = os.times()
+    return t.children_user + t.children_system
 
 
 def _code_cells(nb) -> int:
@@ -162,6 +170,8 @@ def run_notebook(notebook: str | Path, output: str | Path, *, parameters: dict |
         config = Config()
         config.KernelManager.transport = "ipc"  # local sockets, private to this user
         config.KernelManager.ip = os.path.join(sockets, "kernel")
+        # time to shut down cleanly on a busy machine (else it is interrupted, and says so)
+        config.KernelManager.shutdown_wait_time = 30.0
         try:
             pm.execute_notebook(str(notebook), str(output), parameters=parameters or {},
                                 cwd=str(notebook.parent), kernel_name="python3",

@@ -209,9 +209,10 @@ def plot_balance_trend(table: pd.DataFrame, *, measure: str = "equidistance",
         side.errorbar([at_article], [r["value"]], yerr=[[lo], [hi]], fmt="*",
                       color=ARTICLE_COLOUR, markersize=8, capsize=2, elinewidth=0.8,
                       label="the article (2025)")
-    others = data[data["set"] == "named states 2024"].dropna(subset=["value"])
+    named = data[data["set"] == "named states 2024"]
+    others = named.dropna(subset=["value"])
     side.plot(np.full(len(others), at_states), others["value"], "o", color="#777777",
-              markersize=3, label="the named states, 2024")
+              markersize=3, label=f"the named states, 2024 ({len(others)} of {len(named)} defined)")
     if own:
         side.set_xlim(-0.6, 2.4)
         side.set_xticks([at_article, at_states], ["article", "2024"])
