@@ -18,8 +18,8 @@ The rules of matching (stated in docs/rhetoric.md, "Validity"):
   the detector attributes to the author against gold markers attributed to the author).
 
 Each detector is reached through one adapter below that turns its table into
-``doc_id, start, end`` (+ the attribute). An adapter returns ``None`` when the package has no
-such detector, and the layer is then reported as missing.
+``doc_id, start, end`` (+ the attribute). An adapter may return ``None`` (a layer without a
+detector), and the layer is then reported as missing.
 """
 from __future__ import annotations
 
@@ -107,16 +107,7 @@ def predict_contrast(corpus):
 
 
 def predict_concession(corpus):
-    from discourse import detect_devices
-    table = detect_devices(corpus)
-    if "concession" not in set(table["device"]) and not _knows_device("concession"):
-        return None
-    return table.loc[table["device"] == "concession", ["doc_id", "start", "end"]]
-
-
-def _knows_device(kind: str) -> bool:
-    from discourse.rhetoric import devices
-    return kind in getattr(devices, "DEVICE_KINDS", ())
+    return _devices(corpus, {"concession"})
 
 
 def predict_tricolon(corpus):
@@ -131,9 +122,7 @@ def _markers(corpus, category):
     from discourse import stance_markers
     table = stance_markers(corpus)
     table = table[table["category"] == category]
-    voice = table["attributed_to"] if "attributed_to" in table else pd.Series("author",
-                                                                              index=table.index)
-    return table.assign(voice=voice)[["doc_id", "start", "end", "voice"]]
+    return table.assign(voice=table["attributed_to"])[["doc_id", "start", "end", "voice"]]
 
 
 def predict_hedge(corpus):
@@ -147,20 +136,13 @@ def predict_booster(corpus):
 def predict_evaluation(corpus):
     from discourse import find_evaluations
     table = find_evaluations(corpus)
-    if "actor_id" not in table or "polarity" not in table:
-        return None
     actor = table["actor_id"].where(table["actor_id"].notna() & (table["actor_id"] != ""), None)
     return table.assign(actor=actor)[["doc_id", "start", "end", "actor"]]
 
 
 def predict_quote(corpus):
-    import discourse
-    if not hasattr(discourse, "find_quotes"):
-        try:
-            discourse.find_quotes  # noqa: B018 (lazy export)
-        except AttributeError:
-            return None
-    table = discourse.find_quotes(corpus)
+    from discourse import find_quotes
+    table = find_quotes(corpus)
     actor = table["actor_id"].where(table["actor_id"].notna() & (table["actor_id"] != ""), None)
     return table.assign(actor=actor)[["doc_id", "start", "end", "actor", "speaker_start",
                                       "speaker_end"]]
