@@ -181,3 +181,22 @@ def test_prior_size_only_with_pooled_or_background_prior():
         stat_keyness(TARGET, REFERENCE, prior_size=0)
     with pytest.raises(EmptyInputError, match="background"):
         stat_keyness(TARGET, REFERENCE, prior=Corpus.from_texts(["... !!"], ids=["e"]))
+
+
+def test_background_prior_is_tokenised_like_the_two_sides():
+    upper = Corpus.from_texts(["War war Peace"], ids=["t"])
+    lower = Corpus.from_texts(["peace Peace war"], ids=["r"])
+    bg = Corpus.from_texts(["War Peace Peace"], ids=["b"])
+    table = stat_keyness(upper, lower, prior=bg, lowercase=False).set_index("term")
+    background = dict(zip(*(lambda d: (d.terms, d.term_counts().tolist()))(
+        to_dtm(bg, lowercase=False))))
+    assert set(table.index) == {"War", "war", "Peace", "peace"}
+    vocab = sorted(table.index)
+    total = sum(background.values())
+    seen = sum(background.get(w, 0) for w in vocab)
+    alpha = {w: total * (background.get(w, 0) + 1) / (seen + len(vocab)) for w in vocab}
+    a = {"War": 1, "war": 1, "Peace": 1}
+    b = {"peace": 1, "Peace": 1, "war": 1}
+    expected = monroe(a, b, alpha)
+    for w in vocab:
+        assert table.loc[w, "log_odds_z"] == pytest.approx(expected[w][1], rel=1e-12)

@@ -135,10 +135,11 @@ def keyness_from_counts(terms, a, b, total_target: int, total_reference: int, *,
 
 
 def prior_alpha(terms, a, b, prior, prior_size, func: str, *,
-                total: float | None = None) -> tuple[np.ndarray, float]:
+                total: float | None = None, options: dict | None = None) -> tuple[np.ndarray, float]:
     """``(α_w per term, α0)`` of the log-odds prior ``prior`` over the vocabulary ``terms``
     with counts ``a``/``b`` (module docs for the kinds of prior); ``total`` is N, the two
-    sides' token total (default: the sum of the counts)."""
+    sides' token total (default: the sum of the counts); ``options`` tokenise a background
+    corpus as the two sides were (``to_dtm`` options)."""
     a = np.asarray(a, dtype=float)
     b = np.asarray(b, dtype=float)
     if prior_size is not None:
@@ -152,7 +153,7 @@ def prior_alpha(terms, a, b, prior, prior_size, func: str, *,
         alpha0 = N if prior_size is None else float(prior_size)
         return alpha0 * row / N, alpha0
     if isinstance(prior, (Corpus, DocTermMatrix)):
-        dtm = prior if isinstance(prior, DocTermMatrix) else to_dtm(prior)
+        dtm = prior if isinstance(prior, DocTermMatrix) else to_dtm(prior, **(options or {}))
         background = dict(zip(dtm.terms, dtm.term_counts().tolist()))
         counts = np.array([background.get(w, 0) for w in terms], dtype=float)
         total = float(sum(background.values()))
@@ -384,7 +385,7 @@ def stat_keyness(target, reference, *, measure: str = "g2", min_count: int = 1,
     if not len(keep):
         raise EmptyInputError(f"stat_keyness: no term passes min_count={min_count} and "
                               f"min_target={min_target}")
-    alpha, alpha0 = prior_alpha(terms, a, b, prior, prior_size, "stat_keyness")
+    alpha, alpha0 = prior_alpha(terms, a, b, prior, prior_size, "stat_keyness", options=options)
     columns = _statistics(a[keep], b[keep], T, R, ci=ci, alpha=alpha[keep], alpha0=alpha0)
     g2_p = columns["g2_p"]
     columns["p_bonferroni"] = np.minimum(g2_p * len(keep), 1.0)
