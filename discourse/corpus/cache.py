@@ -39,6 +39,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .paths import try_lock as _lock
+
 from ..errors import CacheError
 
 __all__ = ["read_cached", "write_cached", "cache_file", "hash_bytes", "hash_file", "code_version",
@@ -171,18 +173,6 @@ _STALE_UNLOCKED_SECONDS = 24 * 3600  # without flock: only what is surely abando
 _TMP_PATTERNS = ("*.parquet*.tmp", "*.parquet*.tmp.sha256", ".*.parquet*.new")
 
 
-def _lock(fh) -> bool:
-    """Take an exclusive, non-blocking lock on ``fh``; ``False`` if another holds it.
-    ``None`` (treated as unknown) where ``flock`` does not exist."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        return None
-    try:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
 
 
 def locked_temporary(directory: str | os.PathLike, prefix: str, suffix: str = ".tmp"):

@@ -54,6 +54,7 @@ from pathlib import Path
 from tqdm.auto import tqdm
 
 from . import paths
+from .paths import try_lock as _lock
 from ..errors import DownloadError, InputError, ResourceError, file_error
 
 __all__ = [
@@ -386,18 +387,6 @@ def _open_part(dest: Path):
     raise FileExistsError(f"{dest}.part-*")  # pragma: no cover
 
 
-def _lock(fh) -> bool | None:
-    """An exclusive non-blocking ``flock`` on ``fh``: ``False`` if another process holds it,
-    ``None`` where ``flock`` does not exist."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        return None
-    try:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
 
 
 def _remove_stale_parts(dest: Path) -> None:

@@ -86,3 +86,18 @@ def _resolve_ungdc(p: Path) -> Path:
     if (p / "TXT").is_dir():
         return p / "TXT"
     return p
+
+
+def try_lock(fh) -> bool | None:
+    """An exclusive non-blocking ``flock`` on the open file ``fh``: ``True`` when taken,
+    ``False`` if another process holds it, ``None`` where ``flock`` does not exist (the cache's
+    and the downloader's temporary files use it to tell a live writer from a killed one)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
