@@ -38,7 +38,7 @@ from tqdm.auto import tqdm
 from .._validation import check_choice
 from ..corpus.documents import as_corpus
 from ..errors import InputError
-from ..rhetoric.reported import QUOTE_SPAN_COLUMNS, quote_spans
+from ..rhetoric.reported import QUOTE_SPAN_COLUMNS, quote_spans, words_covered
 from ..text.parsed import PIECE_RE, parse
 from .gazetteer import BLOCKED, gazetteer_or_default
 
@@ -234,18 +234,6 @@ def find_quotes(data, gazetteer=None, *, progress: bool = False) -> pd.DataFrame
     return table[QUOTE_COLUMNS]
 
 
-def _union_words(parsed, spans) -> int:
-    """Words inside the union of character spans."""
-    covered = 0
-    last = -1
-    for s, e in sorted(spans):
-        s = max(s, last)
-        if e > s:
-            covered += parsed.n_words_in(s, e)
-            last = e
-    return covered
-
-
 def stat_quotes(data, gazetteer=None, *, level: str = "document") -> pd.DataFrame:
     """Quotations per document, or per document and speaker: counts and the share of the
     document's words they quote or report.
@@ -288,7 +276,7 @@ def stat_quotes(data, gazetteer=None, *, level: str = "document") -> pd.DataFram
             (k, g["actor_id"].iloc[0], g["actor_name"].iloc[0], g)
             for k, g in q.groupby("speaker_actor", sort=True)]
         for key, actor, name, g in groups:
-            quoted = _union_words(parsed, zip(g["start"], g["end"]))
+            quoted = words_covered(parsed, zip(g["start"], g["end"]))
             rows.append((doc.id, key, actor, name, len(g), int((g["kind"] == "direct").sum()),
                          int((g["kind"] == "reported").sum()), quoted, n_words,
                          quoted / n_words if n_words else np.nan))

@@ -1235,7 +1235,8 @@ def quoted_regions(doc) -> list[tuple[int, int, str]]:
     return regions
 
 
-def _covered(parsed, spans) -> int:
+def words_covered(parsed, spans) -> int:
+    """Words of ``parsed`` inside the union of the character ``spans`` (overlaps once)."""
     n, last = 0, -1
     for s, e in sorted(spans):
         s = max(s, last)
@@ -1278,7 +1279,7 @@ def stat_quoted(corpus) -> pd.DataFrame:
         n_dir = len(direct)
         rows.append((doc.id, len(quotes), n_dir, len(quotes) - n_dir,
                      1000.0 * len(quotes) / n if n else np.nan,
-                     _covered(parsed, [(r[1], r[2]) for r in quotes]) / n if n else np.nan,
-                     _covered(parsed, direct) / n if n else np.nan))
+                     words_covered(parsed, [(r[1], r[2]) for r in quotes]) / n if n else np.nan,
+                     words_covered(parsed, direct) / n if n else np.nan))
     return pd.DataFrame(rows, columns=QUOTED_COLUMNS).astype(
         {"n_quotes": "int64", "n_direct_quotes": "int64", "n_reported_speech": "int64"})
