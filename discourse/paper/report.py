@@ -240,7 +240,7 @@ _TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- endblock body_header -%}
 {% block input_group -%}
 {%- set tags = cell.metadata.get('tags', []) -%}
-<details class="discourse-code"><summary>{{ 'parameters' if ('parameters' in tags or 'injected-parameters' in tags) else 'code' }}</summary>
+<details class="discourse-code"><summary>{{ 'parameters of this run' if 'injected-parameters' in tags else ('default parameters' if 'parameters' in tags else 'code') }}</summary>
 {{ super() }}
 </details>
 {%- endblock input_group %}
