@@ -34,6 +34,7 @@ def test_every_figure_twice_identical_and_passes_review(tmp_path, ungdc, monkeyp
 
     monkeypatch.setattr(figures, "save_figure", keep)
     monkeypatch.setattr(plt, "close", lambda *args: None)
+    monkeypatch.setitem(plt.rcParams, "figure.max_open_warning", 0)  # all kept open at once
     a = build_figures(tmp_path / "a", sample=60, seed=3, progress=False)
     monkeypatch.undo()
     problems = {name: review(fig) for name, fig in kept.items()}

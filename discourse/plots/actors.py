@@ -222,7 +222,7 @@ def plot_balance_trend(table: pd.DataFrame, *, measure: str = "equidistance",
         h, t = a.get_legend_handles_labels()
         handles += h
         texts += t
-    legend_above(fig, ax, handles, texts, own=own, ncols=3 if own else 2)
+    legend_above(fig, ax, handles, texts, own=own, ncols=2)
     if own:
         fig.canvas.draw()
         fig.set_layout_engine("none")  # fix the panels before measuring where labels fit
