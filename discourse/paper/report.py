@@ -53,7 +53,10 @@ def _kernel_setup(label: str, lines: bool) -> str:
             f"_report.setup(label={label!r}, lines={lines!r}); del _report")
 
 # Measured on this project's 2-core machine (README, "Two commands"); printed before a run.
-_TIMES = {"cold": "about 20 minutes", "warm": "about 5 minutes", "sample": "about 4 minutes"}
+_TIMES = {"cold": "33 minutes measured on a busy 2-core machine, about 15 estimated on 2 idle "
+                  "cores",
+          "warm": "about 15 minutes, most of it fitting the topic models again",
+          "sample": "about 4 minutes"}
 
 
 def _clock(seconds: float) -> str:
@@ -237,7 +240,7 @@ _TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- endblock body_header -%}
 {% block input_group -%}
 {%- set tags = cell.metadata.get('tags', []) -%}
-<details class="discourse-code"><summary>{{ 'parameters' if ('parameters' in tags or 'injected-parameters' in tags) else 'code' }}</summary>
+<details class="discourse-code"><summary>{{ 'parameters of this run' if 'injected-parameters' in tags else ('default parameters' if 'parameters' in tags else 'code') }}</summary>
 {{ super() }}
 </details>
 {%- endblock input_group %}
@@ -437,13 +440,12 @@ def report_plan(n_notebooks: int, *, sample: int | None, seed: int, jobs: int = 
     lines = [f"make report: {what}", f"  data directory {home}: {state}."]
     if sample is None:
         lines += [
-            "  A cold first run builds every cache once: the UN corpus, the rhetoric profile of",
-            "  every comparison set, the word vectors (word2vec) of the emotion index, the topic",
-            "  vocabulary and the models of the k grid, the Wordfish scale; "
-            f"{_TIMES['cold']} on 2 cores.",
-            f"  A warm run (caches present) takes {_TIMES['warm']}.",
-            "  For a quick look: make report SAMPLE=200 (200 speeches per comparison set, "
-            f"{_TIMES['sample']}).",
+            "  A cold first run builds every cache once (the UN corpus, the rhetoric profiles,",
+            "  the word2vec vectors of the emotion index, the topic vocabulary):",
+            f"  {_TIMES['cold']}.",
+            f"  A warm run takes {_TIMES['warm']}.",
+            f"  For a quick look: make report SAMPLE=200 (at most 200 speeches per comparison "
+            f"set, {_TIMES['sample']}).",
         ]
     lines.append("  Each notebook's cells are listed as they start; long steps show a progress "
                  "bar" + (f"; {jobs} notebooks run side by side (--jobs)." if jobs > 1 else "."))
