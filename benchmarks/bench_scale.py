@@ -128,7 +128,51 @@ def warm(client):
         discourse.to_dtm(tiny, scheduler=client)
 
 
+def digest(result) -> str:
+    """SHA-256 of a profile table or a document-term matrix (to compare runs exactly)."""
+    import hashlib
+
+    import pandas as pd
+
+    h = hashlib.sha256()
+    if isinstance(result, pd.DataFrame):
+        h.update("\x00".join(result.columns).encode())
+        h.update(pd.util.hash_pandas_object(result, index=True).to_numpy().tobytes())
+    else:
+        h.update("\x00".join(result.terms).encode())
+        h.update("\x00".join(result.doc_ids).encode())
+        for a in (result.counts.indptr, result.counts.indices, result.counts.data):
+            h.update(a.tobytes())
+    return h.hexdigest()
+
+
+class Results:
+    """Rows measured so far, kept in a JSON-lines file: a run that was stopped resumes."""
+
+    def __init__(self, path: Path):
+        import json
+
+        self.path, self.rows = path, []
+        if path.exists():
+            self.rows = [json.loads(line) for line in path.read_text().splitlines() if line]
+
+    def find(self, step, workers):
+        return next((r for r in self.rows if r["step"] == step and r["workers"] == workers), None)
+
+    def add(self, row):
+        import json
+
+        self.rows.append(row)
+        with open(self.path, "a") as fh:
+            fh.write(json.dumps(row) + "\n")
+        print_row(row)
+
+
 def run(name, func, corpus, client, rows, *, n_docs, workers):
+    done = rows.find(name, workers)
+    if done is not None:
+        print_row(done)
+        return done
     pids = list(client.run(os.getpid).values())
     with Poller(pids) as poll:
         t0, c0 = time.perf_counter(), time.process_time()
@@ -136,11 +180,12 @@ def run(name, func, corpus, client, rows, *, n_docs, workers):
         seconds, client_cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = max(poll.peak.values())
     share = poll.cpu_seconds / (seconds * workers)
-    rows.append({"step": name, "documents": n_docs, "workers": workers, "seconds": seconds,
-                 "docs_per_s": n_docs / seconds, "peak_mib": peak / 2 ** 20,
-                 "worker_cpu_s": poll.cpu_seconds, "cpu_share": share, "client_cpu_s": client_cpu})
-    print_row(rows[-1])
-    return result
+    row = {"step": name, "documents": n_docs, "workers": workers, "seconds": seconds,
+           "docs_per_s": n_docs / seconds, "peak_mib": peak / 2 ** 20,
+           "worker_cpu_s": poll.cpu_seconds, "cpu_share": share, "client_cpu_s": client_cpu,
+           "digest": digest(result), "load": os.getloadavg()[1], "when": time.ctime()}
+    rows.add(row)
+    return row
 
 
 def print_row(r):
@@ -177,43 +222,51 @@ def main():
         return discourse.to_dtm(corpus, scheduler=client, use_cache=False)
 
     funcs = {"profile": profile, "to_dtm": to_dtm}
-    rows = []
+    rows = Results(out / "results.jsonl")
     print("| step | documents | workers | seconds | docs/s | peak PSS per worker (MiB) | "
           "worker CPU s | CPU share | client CPU s |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     # the local path on the plain UN corpus
     un = discourse.load_ungdc(progress=False)
     discourse.profile(discourse.Corpus.from_texts(["We act. They wait?"]), progress=False)
-    local = {}
     for name in functions:
+        step = f"{name}, local path, UN corpus in memory"
+        done = rows.find(step, os.cpu_count())
+        if done is not None:
+            print_row(done)
+            continue
         t0, c0 = time.perf_counter(), time.process_time()
-        local[name] = (discourse.profile(un, progress=False, use_cache=False) if name == "profile"
-                       else discourse.to_dtm(un, use_cache=False))
+        result = (discourse.profile(un, progress=False, use_cache=False) if name == "profile"
+                  else discourse.to_dtm(un, use_cache=False))
         seconds = time.perf_counter() - t0
-        rows.append({"step": f"{name}, local path, UN corpus in memory", "documents": len(un),
-                     "workers": os.cpu_count(), "seconds": seconds,
-                     "docs_per_s": len(un) / seconds, "peak_mib": None,
-                     "client_cpu_s": time.process_time() - c0})
-        print_row(rows[-1])
+        rows.add({"step": step, "documents": len(un), "workers": os.cpu_count(),
+                  "seconds": seconds, "docs_per_s": len(un) / seconds, "peak_mib": None,
+                  "client_cpu_s": time.process_time() - c0, "digest": digest(result),
+                  "load": os.getloadavg()[1], "when": time.ctime()})
+        del result
+    del un
     # Dask on the UN corpus's cache dataset
     lazy_un = discourse.load_ungdc(progress=False, lazy=True)
-    c, client = cluster(2)
+    c = client = None
     identical = {}
     for name in functions:
-        result = run(f"{name}, dask x1 (UN cache dataset)", funcs[name], lazy_un, client, rows,
-                     n_docs=len(lazy_un), workers=2)
-        if name == "profile":
-            identical[name] = result.equals(local[name])
-        else:
-            identical[name] = (result.terms == local[name].terms and result.doc_ids ==
-                               local[name].doc_ids and (result.counts != local[name].counts).nnz == 0)
-    client.close()
-    c.close()
-    del local
+        step = f"{name}, dask x1 (UN cache dataset)"
+        if rows.find(step, 2) is None and client is None:
+            c, client = cluster(2)
+        row = run(step, funcs[name], lazy_un, client, rows, n_docs=len(lazy_un), workers=2)
+        identical[name] = row["digest"] == rows.find(f"{name}, local path, UN corpus in memory",
+                                                     os.cpu_count())["digest"]
+    if client is not None:
+        client.close()
+        c.close()
     # throughput with 1 and 2 workers, memory as the corpus grows
     plan = [(args.throughput_size, 1)] + [(s, 2) for s in sorted(set(sizes) | {args.throughput_size})]
     for size, workers in plan:
         corpus = big.subset(copy=range(0, size))
+        if all(rows.find(f"{name}, dask x{size}", workers) for name in functions):
+            for name in functions:
+                print_row(rows.find(f"{name}, dask x{size}", workers))
+            continue
         c, client = cluster(workers)
         for name in functions:
             run(f"{name}, dask x{size}", funcs[name], corpus, client, rows, n_docs=len(corpus),
@@ -221,7 +274,7 @@ def main():
         client.close()
         c.close()
     print(f"load average at the end: {os.getloadavg()}")
-    report(rows, functions, sizes, args.throughput_size, identical)
+    report(rows.rows, functions, sizes, args.throughput_size, identical)
 
 
 def report(rows, functions, sizes, tsize, identical):
@@ -233,7 +286,8 @@ def report(rows, functions, sizes, tsize, identical):
 
     print()
     for name in functions:
-        print(f"{name}: results on Dask identical to the local path, bit for bit: "
+        print(f"{name}: results on Dask identical to the local path, bit for bit (SHA-256 of "
+              f"the table / matrix): "
               f"{'yes' if identical.get(name) else 'NO'}")
         loc, x1 = find(f"{name}, local path, UN corpus in memory"), find(f"{name}, dask x1 (UN cache dataset)")
         over = x1["seconds"] / loc["seconds"] - 1

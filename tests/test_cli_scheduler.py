@@ -77,7 +77,8 @@ def test_other_verbs_print_the_same_bytes(address):
                  ["keywords", "ungdc:SYR:2000-2024", "--terms", "balanc*,sovereign*,peace",
                   "--by", "year", "--format", "csv"],
                  ["actors", "ungdc:SYR:2015-2024", "--balance", "--by", "year", "--n-boot", "100",
-                  "--format", "csv"]):
+                  "--format", "csv"],
+                 ["topics", "ungdc:SYR:1990-2024", "--k", "4", "--passes", "2", "--format", "csv"]):
         local = run(*args)
         assert local.returncode == 0, local.stderr
         remote = run(*args, env={"DISCOURSE_SCHEDULER": where})  # the environment variable
@@ -91,6 +92,18 @@ def test_a_local_cluster_of_processes(address):
     remote = run(*args, "--scheduler", "processes")
     assert remote.returncode == 0, remote.stderr
     assert remote.stdout == local.stdout and b"Dask scheduler tcp://127.0.0.1:" in remote.stderr
+
+
+def test_every_verb_takes_the_option():
+    from discourse.cli.app import _commands, build_parser
+
+    parser = build_parser()
+    verbs = [m.NAME for m in _commands()]
+    assert len(verbs) >= 10
+    for verb in verbs:
+        positional = {"keyness": ["x", "--reference", "y"], "figures": [], "data": []}
+        args = parser.parse_args([verb, *positional.get(verb, ["x"]), "--scheduler", "processes"])
+        assert args.scheduler == "processes", verb
 
 
 def test_a_bad_scheduler_is_a_one_line_error():
