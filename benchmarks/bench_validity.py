@@ -33,12 +33,19 @@ def main(argv=None) -> int:
                         help=f"write the measured values, rounded down, to {FLOORS.relative_to(ROOT)}")
     parser.add_argument("--split", choices=("test", "dev"), default="test",
                         help="the held-out test set (default) or the dev set detectors are tuned on")
+    parser.add_argument("--batch", type=int, default=None,
+                        help="only the test set's texts of this batch (2: those annotated "
+                             "after the detectors were last changed); default: all")
     args = parser.parse_args(argv)
-    if args.record and args.split != "test":
-        parser.error("floors are recorded on the test set only")
-    table = score_all(split=args.split)
-    floors = json.loads(FLOORS.read_text()) if FLOORS.exists() and args.split == "test" else {}
-    print(f"validation set: {args.split} split")
+    if args.record and (args.split != "test" or args.batch is not None):
+        parser.error("floors are recorded on the whole test set only")
+    if args.batch is not None and args.split != "test":
+        parser.error("--batch selects texts of the test set")
+    table = score_all(split=args.split, batch=args.batch)
+    floors = json.loads(FLOORS.read_text()) if FLOORS.exists() and args.split == "test" \
+        and args.batch is None else {}
+    print(f"validation set: {args.split} split"
+          + (f", batch {args.batch}" if args.batch is not None else ""))
 
     def fmt(x):
         return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"

@@ -181,3 +181,17 @@ def test_files_are_sorted_json_lines(split):
         assert rows, path.name
         assert [(r["start"], r["end"], r["layer"]) for r in rows] == sorted(
             (r["start"], r["end"], r["layer"]) for r in rows), path.name
+
+
+def test_test_set_batches():
+    """Batch 1 is the first twelve texts; later batches are whole numbers in order of
+    annotation, and ``load_texts(batch=n)`` gives exactly that batch's texts."""
+    texts = load_texts("test")
+    batches = sorted(set(texts["batch"]))
+    assert batches[0] == 1 and batches == list(range(1, len(batches) + 1)), batches
+    assert len(load_texts("test", batch=1)) == 12
+    for b in batches:
+        assert set(load_texts("test", batch=b)["doc_id"]) == \
+            set(texts.loc[texts["batch"] == b, "doc_id"])
+    with pytest.raises(ValueError, match="no text of batch 99"):
+        load_texts("test", batch=99)

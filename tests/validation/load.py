@@ -81,9 +81,14 @@ def split_paths(split: str = "test") -> tuple[Path, Path]:
     return SPLITS[split]
 
 
-def load_texts(split: str = "test") -> pd.DataFrame:
+def load_texts(split: str = "test", batch: int | None = None) -> pd.DataFrame:
     """One row per annotated text of the set: source, doc_id, region_start, region_end,
-    region_sha, author_actor, words (of the region), notes, layers.
+    region_sha, author_actor, words (of the region), notes, layers, batch.
+
+    ``batch`` (test set) numbers the rounds in which texts were added: texts of a later batch
+    were annotated after the detectors were last changed, so a detector's figures on them
+    alone are a measurement on text nobody has seen (``batch=2``: only those; default: all).
+    A ``texts.csv`` without the column has every text in batch 1.
 
     ``layers`` names the layers annotated in the text, space-separated (a text of the dev set
     may be annotated for some layers only; :func:`annotated_layers` reads it as sets). A
@@ -94,6 +99,12 @@ def load_texts(split: str = "test") -> pd.DataFrame:
                         keep_default_na=False)
     if "layers" not in frame.columns:
         frame["layers"] = " ".join(LAYERS)
+    frame["batch"] = frame["batch"].astype("int64") if "batch" in frame.columns else 1
+    if batch is not None:
+        if batch not in set(frame["batch"]):
+            raise ValueError(f"{texts}: no text of batch {batch} (batches: "
+                             f"{sorted(set(frame['batch']))})")
+        frame = frame[frame["batch"] == batch].reset_index(drop=True)
     return frame
 
 

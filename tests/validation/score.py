@@ -163,11 +163,14 @@ def _corpus(docs: dict):
     return Corpus.from_documents(list(docs.values()), name="validation set")
 
 
-def predictions(docs: dict | None = None, split: str = "test") -> dict[str, pd.DataFrame | None]:
-    """Each adapter's predictions on the annotated texts, restricted to their regions (and,
-    in the dev set, to the texts annotated for that layer)."""
+def predictions(docs: dict | None = None, split: str = "test",
+                batch: int | None = None) -> dict[str, pd.DataFrame | None]:
+    """Each adapter's predictions on the annotated texts (of one ``batch``, or all),
+    restricted to their regions (and, in the dev set, to the texts annotated for that
+    layer)."""
+    texts = load_texts(split, batch).set_index("doc_id")
     docs = load_documents(split=split) if docs is None else docs
-    texts = load_texts(split).set_index("doc_id")
+    docs = {k: d for k, d in docs.items() if k in texts.index}
     layers_of = annotated_layers(split)
     corpus = _corpus(docs)
     out = {}
@@ -233,14 +236,18 @@ def score_quote_speaker(pred: pd.DataFrame, gold: pd.DataFrame) -> Score:
     return Score("quote speaker", len(gold), len(pred), correct, correct)
 
 
-def score_all(docs: dict | None = None, split: str = "test") -> pd.DataFrame:
+def score_all(docs: dict | None = None, split: str = "test",
+              batch: int | None = None) -> pd.DataFrame:
     """The validity table: one row per detector (and attribute), with counts, precision,
     recall and the issue's goals. ``missing`` marks layers the package has no detector for.
-    ``split="dev"`` scores the dev set (which detectors may be tuned on)."""
-    pred = predictions(docs, split)
+    ``split="dev"`` scores the dev set (which detectors may be tuned on); ``batch`` the test
+    set's texts of one batch only (see :func:`~tests.validation.load.load_texts`)."""
+    pred = predictions(docs, split, batch)
+    ids = set(load_texts(split, batch)["doc_id"])
     rows = []
     for layer in ADAPTERS:
         gold = load_annotations(layer, split=split)
+        gold = gold[gold["doc_id"].isin(ids)].reset_index(drop=True)
         p = pred[layer]
         if p is None:
             rows.append({"detector": layer, "missing": True, "n_gold": len(gold)})
