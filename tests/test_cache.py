@@ -79,6 +79,22 @@ def test_keep_latest_prunes_older_entries_of_the_same_kind(tmp_path):
     assert len(list(tmp_path.glob("*.sha256"))) == 3
 
 
+def test_keep_latest_keeps_the_entries_that_are_read(tmp_path):
+    """Least recently used, not first written: a run that reads five entries of a kind every
+    time, with four kept, must not evict and rebuild one of them on every run."""
+    import time
+
+    for i in range(3):
+        write_cached(FRAME, tmp_path, "big", f"k{i}", keep_latest=3)
+        time.sleep(0.01)
+    assert read_cached(tmp_path, "big", "k0") is not None  # the oldest write, read again
+    time.sleep(0.01)
+    write_cached(FRAME, tmp_path, "big", "k3", keep_latest=3)
+    assert read_cached(tmp_path, "big", "k0") is not None
+    assert read_cached(tmp_path, "big", "k1") is None  # the least recently used went
+    assert read_cached(tmp_path, "big", "k2") is not None
+
+
 # -- temporary files left by a killed writer (#14 item 3) -----------------------------------
 _WRITER = """
 import sys, pandas as pd, pyarrow.parquet as pq

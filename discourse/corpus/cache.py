@@ -117,6 +117,10 @@ def read_cached(directory: str | os.PathLike, kind: str, key: str,
             except OSError:
                 pass
         return None
+    try:
+        os.utime(path)  # used now: pruning keeps the entries that are read (least recently used)
+    except OSError:
+        pass  # a read-only cache is still read
     return frame
 
 
@@ -128,9 +132,10 @@ def write_cached(frame: pd.DataFrame, directory: str | os.PathLike, kind: str, k
                  keep_latest: int | None = None) -> Path:
     """Write ``frame`` as the cache entry for ``kind``/``key`` atomically; return its path.
 
-    With ``keep_latest``, older entries of the same ``kind`` beyond that many (by modification
-    time) are deleted: an entry made by older code or for an older source is never read
-    again, so it need not fill the disk.
+    With ``keep_latest``, the least recently used entries of the same ``kind`` beyond that many
+    are deleted (:func:`read_cached` marks an entry used): an entry made by older code or for
+    an older source is never read again, so it need not fill the disk, while the entries a
+    run reads every time stay.
     """
     directory = Path(directory)
     path = cache_file(directory, kind, key)

@@ -438,5 +438,5 @@ def _write(key: str, counts: sp.csr_matrix, terms: list[str]) -> None:
     cells = pd.DataFrame({"doc": coo.row.astype(np.int32), "term": coo.col.astype(np.int32),
                           "count": coo.data.astype(np.int32)})
     write_cached(pd.DataFrame({"term": terms, "n_docs": counts.shape[0]}), cache_dir(),
-                 "dtm-terms", key, keep_latest=4)
-    write_cached(cells, cache_dir(), "dtm", key, keep_latest=4)
+                 "dtm-terms", key, keep_latest=8)
+    write_cached(cells, cache_dir(), "dtm", key, keep_latest=8)

@@ -296,7 +296,7 @@ def profile(corpus: Corpus | Document | str, *, emotion_model=None, progress: bo
         from ..corpus.cache import write_cached
         from ..corpus.paths import cache_dir
 
-        write_cached(table, cache_dir(), "profile", key, keep_latest=4)
+        write_cached(table, cache_dir(), "profile", key, keep_latest=16)
     if emotion_model is not None:
         from .emotion import score_emotion
 

@@ -330,7 +330,7 @@ def prepare_sentences(corpus, *, n_jobs: int | None = None, use_cache: bool = Tr
             rows = [r for c in tqdm(chunks, **bar) for r in _sentence_chunk(c)]
         frame = pd.DataFrame(rows)
         if key:
-            write_cached(frame, cache_dir(), "sentences", key, keep_latest=4)
+            write_cached(frame, cache_dir(), "sentences", key, keep_latest=8)
     columns = [frame[c].tolist() for c in ("sent_starts", "sent_ends", "head_starts", "head_ends")]
     for doc, (s0, s1, h0, h1) in zip(docs, zip(*columns)):
         _SPANS[doc] = {False: tuple(zip(np.asarray(s0).tolist(), np.asarray(s1).tolist())),

@@ -396,4 +396,4 @@ def _write_tokens(key: str, docs, offs) -> None:
         "tokens": docs,
         "starts": [np.fromiter((s for s, _ in o), dtype=np.int32, count=len(o)) for o in offs],
         "ends": [np.fromiter((e for _, e in o), dtype=np.int32, count=len(o)) for o in offs]})
-    write_cached(frame, cache_dir(), "tokens", key, keep_latest=4)
+    write_cached(frame, cache_dir(), "tokens", key, keep_latest=8)
