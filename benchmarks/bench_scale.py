@@ -222,7 +222,7 @@ def main():
         return discourse.to_dtm(corpus, scheduler=client, use_cache=False)
 
     funcs = {"profile": profile, "to_dtm": to_dtm}
-    rows = Results(out / "results.jsonl")
+    rows = Results(out / "_results.jsonl")  # "_": not read as part of the dataset
     print("| step | documents | workers | seconds | docs/s | peak PSS per worker (MiB) | "
           "worker CPU s | CPU share | client CPU s |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
