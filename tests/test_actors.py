@@ -154,6 +154,8 @@ def test_bad_inputs_raise():
         stat_cooccurrence(corp, unit="paragraph")
     with pytest.raises(InputError, match="pair 'x' must be two"):
         stat_balance(corp, pairs={"x": ("RUS", "UKR")})
+    with pytest.raises(InputError, match="'seed' parameter of stat_balance"):
+        stat_balance(corp, seed=-1)
 
 
 # -- user gazetteer files -----------------------------------------------------------------------

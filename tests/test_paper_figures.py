@@ -63,6 +63,8 @@ def test_cli_lists_and_rejects_unknown(tmp_path):
     assert bad.returncode == 2 and "unknown figure(s) ['nope']" in bad.stderr
     with pytest.raises(InputError, match="'SAMPLE' parameter"):
         build_figures(tmp_path, sample=0)
+    with pytest.raises(InputError, match="'seed' parameter of build_figures must be >= 0"):
+        build_figures(tmp_path, seed=-1)  # before: numpy's "Seed must be between 0 and 2**32 - 1"
 
 
 def test_cli_builds_into_folder(tmp_path, ungdc):

@@ -207,6 +207,7 @@ def stat_balance(data, gazetteer=None, *, by: str | None = "document",
     """
     check_range("n_boot", n_boot, "stat_balance", low=0, integer=True)
     check_range("ci", ci, "stat_balance", low=0.5, high=0.999)
+    check_range("seed", seed, "stat_balance", low=0, integer=True)
     pairs = BALANCE_PAIRS if pairs is None else pairs
     _check_pairs(pairs)
     from ..scale.engine import plan

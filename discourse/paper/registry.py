@@ -142,8 +142,10 @@ def build_figures(out_dir: str | Path, *, sample: int | None = None, seed: int =
     """
     import matplotlib.pyplot as plt
 
+    from .._validation import check_range
     from .figures import read_manifest, save_figure
 
+    check_range("seed", seed, "build_figures", low=0, integer=True)
     specs = list_figures()
     if names is not None:
         names = list(names)
