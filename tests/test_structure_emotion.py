@@ -2,6 +2,8 @@
 (discourse.rhetoric.emotion): hand-computed cases, bad input, determinism and the cache."""
 from __future__ import annotations
 
+import contextlib
+import io
 import math
 import warnings
 
@@ -116,6 +118,11 @@ def test_emotion_orders_affect_above_reason_and_standardises():
         (a["emotionality"] - model.reference_mean) / model.reference_sd)
     train = score_emotion(model, _toy())
     assert train["emotionality_z"].mean() == pytest.approx(0, abs=1e-6)
+    shown = io.StringIO()  # progress=True shows a bar on stderr and changes no number
+    with contextlib.redirect_stderr(shown):
+        again = score_emotion(model, _toy(), progress=True)
+    assert "reading words" in shown.getvalue() and "100%" in shown.getvalue()
+    pd.testing.assert_frame_equal(again, train)
     assert train["emotionality_z"].std(ddof=1) == pytest.approx(1, rel=1e-6)
 
 

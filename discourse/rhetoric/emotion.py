@@ -295,7 +295,7 @@ def score_emotion(model: EmotionModel, corpus: Corpus, *, scheduler=None,
     if run is not None:
         return run.map(_score_batch, shared=[model], desc="emotion scores", progress=progress,
                        combine=lambda parts: run.in_order(_concat(parts)))
-    encoded = _Encoded(corpus, progress=False)
+    encoded = _Encoded(corpus, progress=progress)
     affect, reason, score, n_in = _similarities(model, encoded)
     sd = model.reference_sd
     z = (score - model.reference_mean) / sd if sd and np.isfinite(sd) and sd > 0 \
