@@ -46,6 +46,25 @@ def test_speakers_match_the_spreadsheet(ungdc, ungdc_source):
     assert not spk.duplicated(["country", "session"]).any()
 
 
+def test_a_spreadsheet_bomb_or_a_broken_file_is_refused_before_it_is_read(tmp_path):
+    """A speakers spreadsheet is a zip: one that would unpack 100 times its size (or past
+    256 MB) is refused from the zip's directory, naming the file; so is a file that is no zip."""
+    import zipfile
+
+    from discourse.errors import CorpusFormatError
+
+    bomb = tmp_path / "Speakers_by_session.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"\0" * 30_000_000)  # ~30 KB packed
+    with pytest.raises(CorpusFormatError, match=r"Speakers_by_session.xlsx.*unpack to "
+                                                r"30,000,000 bytes"):
+        read_speakers(bomb)
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip at all")
+    with pytest.raises(CorpusFormatError, match=r"broken.xlsx.*not a readable speakers"):
+        read_speakers(broken)
+
+
 def test_filters(ungdc_source):
     syria = load_ungdc("SYR", years=(2000, 2024), path=ungdc_source, progress=False)
     assert set(syria.meta["country"]) == {"SYR"}

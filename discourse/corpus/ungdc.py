@@ -172,6 +172,7 @@ def read_speakers(path: str | os.PathLike) -> pd.DataFrame:
     is kept. Empty cells stay missing.
     """
     path = Path(path)
+    _check_spreadsheet(path)
     try:
         frame = pd.read_excel(path, sheet_name=0, dtype=str)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many types for bad files
@@ -188,6 +189,34 @@ def read_speakers(path: str | os.PathLike) -> pd.DataFrame:
     frame["year"] = pd.to_numeric(frame["year"], errors="coerce").astype("Int64")
     frame = frame.dropna(subset=["country", "session"])
     return frame.drop_duplicates(["country", "session"], keep="first").reset_index(drop=True)
+
+
+#: limits on what a speakers spreadsheet (a zip of XML files) may unpack to, checked from the
+#: zip's directory before openpyxl reads it (Python's zipfile never inflates a member past
+#: the size its directory declares): the published file is 0.5 MB and unpacks to 3.7 MB
+#: (7.8 to 1).
+MAX_SPREADSHEET_BYTES = 256_000_000
+MAX_SPREADSHEET_RATIO = 100
+
+
+def _check_spreadsheet(path: Path) -> None:
+    """Refuse a spreadsheet that would unpack to more than the limits above (a zip bomb)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = z.infolist()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise file_error(CorpusFormatError, path, "not a readable speakers spreadsheet",
+                         str(exc)) from None
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members)
+    if total > MAX_SPREADSHEET_BYTES or total > MAX_SPREADSHEET_RATIO * packed + (1 << 20):
+        raise file_error(CorpusFormatError, path,
+                         f"the spreadsheet would unpack to {total:,} bytes from {packed:,} "
+                         f"(at most {MAX_SPREADSHEET_BYTES:,} bytes and "
+                         f"{MAX_SPREADSHEET_RATIO} to 1 are read)",
+                         "expected the Speakers_by_session.xlsx published with the corpus")
 
 
 def _speakers_path(source: Path) -> Path | None:
