@@ -338,3 +338,13 @@ def test_the_authors_own_past_statement():
     assert t[["text", "speaker_kind", "speaker_actor"]].values.tolist() == [
         ["the only way to uproot terrorism is development", "author", "IRN"]]
     assert quoted_regions(doc) == []  # the author's own words: stance stays the author's
+
+
+def test_according_to_x_which_said_keeps_the_clause_before_as_content():
+    # "Y, according to X, which said Z": the relative clause is about X; Y is the content
+    text = ("Jets stopped bombing the hills, according to the ministry, which said there were "
+            "still pockets of resistance.")
+    t = find_quotes(text)
+    row = t[t["cue"] == "according to"]
+    assert row[["text", "speaker"]].values.tolist() == [["Jets stopped bombing the hills",
+                                                        "the ministry"]]

@@ -793,8 +793,12 @@ def _according(d: _Doc, si: int, i: int, j: int, k: int) -> list[dict]:
     if sp is None:
         return []
     text = d.folded
-    if sp[1] < j and "," in d.gap(sp[1]):
+    if sp[1] < j and "," in d.gap(sp[1]) and not (
+            k > i and d.lower[sp[1]] in ("which", "who", "whose")):
         cs, ce = d.starts[sp[1]], d.ends[j - 1]
+    elif sp[1] < j and k > i:
+        # "Y, according to the Pentagon, which said Z": a relative clause on X, Y is before
+        cs, ce = d.starts[i], d.ends[k - 1]
     elif sp[1] >= j and k > i:
         cs, ce = d.starts[i], d.ends[k - 1]
     else:
