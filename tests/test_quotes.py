@@ -348,3 +348,32 @@ def test_according_to_x_which_said_keeps_the_clause_before_as_content():
     row = t[t["cue"] == "according to"]
     assert row[["text", "speaker"]].values.tolist() == [["Jets stopped bombing the hills",
                                                         "the ministry"]]
+
+
+STRAY = ('"The wrongs are being righted," Mr Bush said. "We have far to go, yet there can be '
+         'no doubt how this will end. Firefighters gathered at the site. A plane crashed in a '
+         'field, apparently after a struggle. "They showed they would fight back," Mr Rumsfeld '
+         'said.')
+RUNNING = ('"The wrongs are being righted," Mr Bush said. "We have far to go, yet there can be '
+           'no doubt how this will end. The hills are empty. "He is here, we will find him," '
+           'Mr Bush said.')
+
+
+def test_an_unclosed_quotation_cut_by_another_speakers_quotation_keeps_one_sentence():
+    t = find_quotes(STRAY)
+    assert t["text"].tolist() == [
+        "The wrongs are being righted",
+        "We have far to go, yet there can be no doubt how this will end",
+        "They showed they would fight back"]
+    assert t["speaker"].tolist() == ["Mr Bush", "Mr Bush", "Mr Rumsfeld"]
+    # the journalist's sentences after the stray mark are the author's again
+    from discourse.rhetoric.stance import stance_markers
+    m = stance_markers(STRAY, categories=["hedges", "boosters"])
+    assert m[["match", "attributed_to"]].values.tolist() == [["no doubt", "Bush"],
+                                                            ["apparently", "author"]]
+
+
+def test_an_unclosed_quotation_reopened_by_the_same_speaker_runs_on():
+    t = find_quotes(RUNNING)
+    assert t["text"].tolist()[1] == ("We have far to go, yet there can be no doubt how this "
+                                     "will end. The hills are empty")

@@ -779,12 +779,36 @@ def _detect(d: _Doc, text: str, blocks) -> list[dict]:
         prev_attr = q
         direct.append({"kind": "direct", "start": cs, "end": ce, "speaker": q.speaker,
                        "cue": q.cue, "rule": q.rule, "sentence": si, "quote": q})
+    _cut_stray(d, text, direct)
     for x in reported_subjects:  # named for the resolution only, not quotes themselves
         x["speaker_name"], x["speaker_kind"] = _name_of(d, x["speaker"])
     rows = direct + [r for r in reported
                      if not any(x["start"] == r["start"] and x["end"] == r["end"] for x in direct)]
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _last_word(d: _Doc, sp) -> str:
+    return d.lower[sp[1] - 1] if sp is not None and sp[1] > sp[0] else ""
+
+
+def _cut_stray(d: _Doc, text: str, direct: list[dict]) -> None:
+    """A quotation never closed and cut by the next opening mark runs on, by the news
+    convention, as long as its speaker does; when the next quotation has a speaker of its own
+    and another one, the first mark was stray and the journalist's sentences after it are no
+    quotation: keep its first sentence only."""
+    for r, nxt in zip(direct, direct[1:]):
+        q, q2 = r["quote"], nxt["quote"]
+        if q.close is not None or q2.follows is q or nxt["rule"] == "running speaker":
+            continue
+        a, b = _last_word(d, q.speaker), _last_word(d, q2.speaker)
+        if not a or not b or a == b or a in _SPEAKER_PRONOUNS or b in _SPEAKER_PRONOUNS:
+            continue
+        si = d.sentence_of(r["start"])
+        if si < 0 or d.sents[si][1] >= r["end"]:
+            continue
+        r["start"], r["end"] = _trim(text, r["start"], d.sents[si][1])
+        q.end = d.sents[si][1]
 
 
 def _according(d: _Doc, si: int, i: int, j: int, k: int) -> list[dict]:
