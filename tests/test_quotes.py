@@ -377,3 +377,17 @@ def test_an_unclosed_quotation_reopened_by_the_same_speaker_runs_on():
     t = find_quotes(RUNNING)
     assert t["text"].tolist()[1] == ("We have far to go, yet there can be no doubt how this "
                                      "will end. The hills are empty")
+
+
+def test_a_pronoun_speaker_is_not_resolved_to_a_place_or_a_name_inside_the_quotation():
+    text = ("In the tape bin Laden explains the damage to the towers in New York. He said he "
+            "expected the floors to fall. \"I was sitting with Dr Ahmad Khair,\" he said.")
+    t = find_quotes(text)
+    assert t["speaker_name"].tolist() == ["bin Laden", "bin Laden"]
+    assert t["kind"].tolist() == ["reported", "direct"]
+    # a place after "in" is no antecedent: with no person named, the pronoun stays unresolved
+    t = find_quotes("The towers fell in New York. He said he expected the floors to fall.")
+    assert t["speaker_actor"].tolist() == ["unknown"]
+    # a person named in the narration still is one
+    t = find_quotes("Ahmad Khair met the press in Kabul. He said he expected the floors to fall.")
+    assert t["speaker_name"].tolist() == ["Ahmad Khair"]

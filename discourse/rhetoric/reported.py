@@ -1012,7 +1012,7 @@ def _name_of(d: _Doc, sp) -> tuple[str, str]:
     return d.folded[d.starts[t]:d.ends[e - 1]] if t < e else "", "group"
 
 
-_CAPS_RUN = re.compile(r"(?<![\w'\-])[A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|(?:bin|al|de|van|von|la|"
+_CAPS_RUN = re.compile(r"(?<![\w'\-])(?:(?:bin|ibn)\s+(?=[A-Z]))?[A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|(?:bin|al|de|van|von|la|"
                        r"le|el|da|du|di|ibn|abu|ben)(?:-[\w'\-]+)?(?![\w'])))*")
 
 
@@ -1030,10 +1030,11 @@ def _person_runs(text: str, titled_ok: bool = False) -> list[list[str]]:
                 break
         stripped = _strip_titles(toks)
         titled = len(stripped) < len(toks) and _is_title(toks[len(toks) - len(stripped) - 1])
-        if (len(stripped) >= 2 or (titled_ok and titled)) and \
+        particled = len(toks) == 2 and toks[0] in ("bin", "ibn")  # "bin Laden"
+        if (len(stripped) >= 2 or (titled_ok and titled) or particled) and \
                 not any(t.lower() in nouns for t in stripped) and \
                 not stripped[-1].endswith(("'s", "'")):
-            out.append(stripped)
+            out.append(toks if particled else stripped)
     return out
 
 
@@ -1146,14 +1147,14 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
         if p in ("he", "she"):
             # another person named since that speaker: not confident
             last = x["speaker_name"].split()[-1]
-            since = d.folded[x["speaker_end_pos"]:here]
+            since = _narration(d, x["speaker_end_pos"], here, inside)
             if any(toks[-1] != last for toks in _person_runs(since, titled_ok=True)):
                 break
         return x["speaker_name"], x["speaker_kind"]
     if p in ("he", "she"):
         # the only person named in this sentence before the pronoun ("with Mr Peres
         # denouncing what he called …")
-        runs = _person_runs(d.folded[d.sents[si][0]:here], titled_ok=True)
+        runs = _person_runs(_narration(d, d.sents[si][0], here, inside), titled_ok=True)
         if len({toks[-1] for toks in runs}) == 1:
             surname = runs[0][-1]
             return _full_name(d, surname) or " ".join(runs[0]), "person"
@@ -1163,7 +1164,7 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
         lo = d.sents[max(0, si - 1)][0]
         known = {x["speaker_name"].split()[-1] for x in rows
                  if x.get("speaker_kind") in ("person", "name") and x.get("speaker_name")}
-        runs = _person_runs(d.folded[lo:here], titled_ok=True)
+        runs = _person_runs(_narration(d, lo, here, inside), titled_ok=True)
         names = {toks[-1] for toks in runs}
         titled = {toks[-1] for toks in runs if len(toks) == 1} | known
         if len(names) == 1 and names <= titled | known or (len(names) == 1 and any(
@@ -1171,6 +1172,28 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
             surname = names.pop()
             return _full_name(d, surname) or surname, "person"
     return "", "pronoun"
+
+
+#: Prepositions after which a capitalised run is a place, not a person ("in New York").
+_PLACE_PREPS = frozenset({"in", "at", "from", "near", "into", "across", "outside", "inside",
+                          "towards", "toward", "around", "throughout", "via"})
+
+
+def _narration(d: _Doc, lo: int, hi: int, inside) -> str:
+    """``folded[lo:hi]`` with quoted words blanked and places dropped: the stretch in which a
+    pronoun's antecedent is looked for. A person named inside a quotation ("I was sitting
+    with Dr X," he said) is the speaker's topic, not a speaker; a run after *in, at, from*
+    ("the towers in New York") is a place."""
+    chars = list(d.folded[lo:hi])
+    for a, b in inside:
+        for k in range(max(a, lo), min(b, hi)):
+            chars[k - lo] = " "
+    out = "".join(chars)
+    for m in _CAPS_RUN.finditer(out):
+        before = out[:m.start()].split()
+        if before and before[-1].lower() in _PLACE_PREPS:
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
 
 
 def _title_reference(d: _Doc, sp) -> bool:
