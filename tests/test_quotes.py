@@ -391,3 +391,15 @@ def test_a_pronoun_speaker_is_not_resolved_to_a_place_or_a_name_inside_the_quota
     # a person named in the narration still is one
     t = find_quotes("Ahmad Khair met the press in Kabul. He said he expected the floors to fall.")
     assert t["speaker_name"].tolist() == ["Ahmad Khair"]
+
+
+def test_a_full_stop_after_the_closing_mark_ends_the_quotation_before_the_next_speaker():
+    text = ('Mr Powell said: "We are trying to get the violence down". He said "we will '
+            'continue to work", Israel and Palestine, back to the talks.')
+    t = find_quotes(text)
+    first = t[t["text"] == "We are trying to get the violence down"]
+    assert first[["speaker", "rule"]].values.tolist() == [["Mr Powell", "speaker, then quote"]]
+    assert t[t["text"] == "we will continue to work"]["speaker"].tolist() == ["He"]
+    # the attribution right after the closing mark is unchanged
+    t = find_quotes('"We are trying to get the violence down," he said.')
+    assert t["speaker"].tolist() == ["he"]

@@ -853,6 +853,8 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
             if si2 >= 0:
                 block_end = d.parsed.words_in(*d.sents[si2])[1]
         ended = d.folded[q.close - 1:q.close] in (".", "!", "?") if q.close else False
+        if t < len(d.starts) and "." in d.folded[q.close + 1:d.starts[t]]:
+            ended = True  # '… begin". He said …': the full stop after the mark ends it
         if t < block_end and not any(c in d.gap(t)[1:] for c in ";:()") and not (
                 ended and d.words[t][0].isupper() and d.lower[t] not in reporting_verbs()[
                     "postposed"]):
