@@ -403,3 +403,18 @@ def test_a_full_stop_after_the_closing_mark_ends_the_quotation_before_the_next_s
     # the attribution right after the closing mark is unchanged
     t = find_quotes('"We are trying to get the violence down," he said.')
     assert t["speaker"].tolist() == ["he"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Peskov, the Kremlin spokesman, said Putin had spoken with Erdogan.", "RUS"),
+    ("Ron Kitrey, a spokesman for the Israeli army, said troops had left.", "ISR"),
+])
+def test_a_named_spokesman_with_the_office_in_apposition_speaks_for_the_body(text, actor):
+    assert find_quotes(text)["actor_id"].tolist() == [actor]
+
+
+def test_an_apposition_that_is_no_office_leaves_the_person():
+    t = find_quotes("Ron Kitrey, the father of two, said troops had left.")
+    assert t[["actor_id", "speaker_actor"]].values.tolist() == [["", "other:ron_kitrey"]]
+    t = find_quotes("Sergei Lavrov, the foreign minister, said Russia would help.")
+    assert t["actor_id"].tolist() == ["lavrov"]  # a person the gazetteer knows stays himself
