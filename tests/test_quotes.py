@@ -418,3 +418,28 @@ def test_an_apposition_that_is_no_office_leaves_the_person():
     assert t[["actor_id", "speaker_actor"]].values.tolist() == [["", "other:ron_kitrey"]]
     t = find_quotes("Sergei Lavrov, the foreign minister, said Russia would help.")
     assert t["actor_id"].tolist() == ["lavrov"]  # a person the gazetteer knows stays himself
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The Australian Government is trying to find out whether he broke the law but says he "
+     "could be a prisoner of war.", "he could be a prisoner of war", "The Australian Government"),
+    ("Mr Downer inspected the camps and says conditions are poor.", "conditions are poor",
+     "Mr Downer"),
+    ("Putin met Erdogan and said the talks had gone well.", "the talks had gone well", "Putin"),
+])
+def test_a_reporting_verb_coordinated_with_the_verb_before_takes_the_sentences_subject(
+        text, content, speaker):
+    t = find_quotes(text)
+    assert t[["text", "speaker"]].values.tolist() == [[content, speaker]]
+
+
+@pytest.mark.parametrize("text", [
+    "Smith and Jones met on Monday and said the talks had failed.",   # coordinated subject
+    "The rebels attacked the town, and said they would return.",      # a comma: not sure
+    "The army, which lost two men, shelled the town and said it had hit the rebels.",
+    "He said the town fell and says it will be retaken.",             # a report in between
+])
+def test_a_coordinated_reporting_verb_without_a_clear_subject_is_left_out(text):
+    t = find_quotes(text)
+    assert not (t["cue"].isin(["said", "says"]) & (t["rule"] == "reporting verb")
+                & (t["speaker"] != "He")).any()

@@ -355,6 +355,8 @@ def _speaker_back(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
         m -= 1
     if m - 1 < lo:
         return None
+    if d.lower[m - 1] in ("and", "but") and not _has_break(d.gap(m)):
+        return _coordinated_subject(d, m - 1, lo)
     g = d.gap(m)
     if "," in g and not any(c in g for c in _QUOTE_CHARS):
         # an apposition or a parenthetical between the subject and the verb: back to the
@@ -389,6 +391,29 @@ def _speaker_back(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
     if sp is not None and sp[1] - sp[0] > 2 and d.lower[sp[1] - 2] == "on" and (
             d.lower[sp[1] - 1] in _DAYS or d.lower[sp[1] - 1].isdigit()):
         sp = (sp[0], sp[1] - 2)
+    return sp
+
+
+def _coordinated_subject(d: _Doc, conj: int, lo: int) -> tuple[int, int] | None:
+    """The subject of a reporting verb coordinated with the verb before it ("The Government
+    is trying to find out whether he broke the law but says he could be a prisoner of war";
+    "Mr Downer inspected the camps and says ..."): the named noun phrase opening the
+    sentence, when the first conjunct is its finite clause with no other subject or report
+    in between."""
+    sp = _np_forward(d, lo, conj)
+    if sp is None or sp[0] != lo or sp[1] >= conj or not _proper(d, sp):
+        return None
+    if d.lower[sp[1]] in ("and", "or", ",") or not _has_finite(d, sp[1], sp[1] + 2):
+        return None  # "Smith and Jones met, and said": a coordinated subject, not a clause
+    rv = reporting_verbs()
+    for v in range(sp[1], conj):
+        w = d.lower[v]
+        if w in ("who", "which", "that", "while", "whereas", "when", "as", "because", "if") or \
+                w in rv["free"] or w in rv["tell"] or w in rv["that_or_pronoun"] or \
+                any(ch in d.gap(v) for ch in ';:()"'):
+            return None
+        if v > sp[1] and "," in d.gap(v):
+            return None
     return sp
 
 
