@@ -346,8 +346,9 @@ _COURSE_NOUNS = frozenset({"change", "changes", "changed", "reversal", "alterati
 
 def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -> bool:
     """Rules of sense for hedges and boosters (docs/annotation.md sec. 6): *could* of ability,
-    *may* of permission, wish or concession, *of course* as a noun phrase, *naturally* of
-    manner, *alleged* as a reporting verb, *think of*, *believe in*, *appear to* of
+    *could* of perception (*could be heard*), counterfactual *could/may/might have* (*had
+    …*, *if …*), *more likely than*, *may* of permission, wish or concession, *of course* as a
+    noun phrase, *naturally* and *clearly* of manner, *alleged* as a reporting verb, *think of*, *believe in*, *appear to* of
     appearance in a place, *prove* as "turn out"."""
     n = len(lower)
     nxt = lower[j] if j < n else ""
