@@ -443,3 +443,24 @@ def test_a_coordinated_reporting_verb_without_a_clear_subject_is_left_out(text):
     t = find_quotes(text)
     assert not (t["cue"].isin(["said", "says"]) & (t["rule"] == "reporting verb")
                 & (t["speaker"] != "He")).any()
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Scientist David Vaughan says if that happens, sea levels would rise by one metre.",
+     "if that happens, sea levels would rise by one metre"),
+    ("The minister, Ephraim Sneh, says while it is a positive sign, the Authority has to act.",
+     "while it is a positive sign, the Authority has to act"),
+    ("He said when the war ended, his village was rebuilt.",
+     "when the war ended, his village was rebuilt"),
+])
+def test_say_with_a_content_clause_opening_with_an_adverbial_clause(text, content):
+    assert find_quotes(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "He said if asked.",                       # no main clause after the adverbial one
+    "She says when in doubt, ask.",            # no finite verb in the adverbial clause
+    "He spoke while they said nothing.",
+])
+def test_say_with_a_subordinator_and_no_clause_pair_is_no_report(text):
+    assert find_quotes(text).empty

@@ -101,3 +101,11 @@ def test_clearly_opening_a_sentence_after_said_stays_a_booster():
     assert _matches('"We may agree," Lavrov said. Clearly, nothing is settled.',
                     "boosters") == ["Clearly"]
     assert _matches("He said, clearly, that the deal was dead.", "boosters") == ["clearly"]
+
+
+def test_an_evidence_verb_in_a_condition_is_not_a_booster():
+    assert _matches("If he proves that he means it, that will be a positive sign.",
+                    "boosters") == []
+    assert _matches("We will see whether the inquiry shows that the army fired first.",
+                    "boosters") == []
+    assert _matches("The tape proves that he ordered it.", "boosters") == ["proves"]

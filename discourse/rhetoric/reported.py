@@ -473,6 +473,12 @@ def _that_ahead(d: _Doc, t: int, hi: int, within: int = 9) -> int | None:
     return None
 
 
+#: Subordinators that may open a content clause after *say* ("says while it is a good sign,
+#: the Authority must act").
+_SUBORDINATORS = frozenset({"if", "while", "although", "though", "when", "once", "unless",
+                            "because", "since", "whereas"})
+
+
 def _content_after(d: _Doc, k: int, hi: int, cls: str) -> int | None:
     """First word of the content clause after the reporting verb at ``k`` (None: none)."""
     low, cc = d.lower, _closed()
@@ -500,6 +506,16 @@ def _content_after(d: _Doc, k: int, hi: int, cls: str) -> int | None:
     t = _skip_adjuncts(d, t, hi)
     if t >= hi:
         return None
+    if cls == "free" and low[t] in _SUBORDINATORS and \
+            _that_ahead(d, t, hi) in (None, t + 1):  # "said when asked that": the that-clause
+        # "says if that happens, sea levels would rise": an adverbial clause, then the main one
+        for u in range(t + 2, min(hi, t + 16)):
+            if _has_break(d.gap(u)) and d.gap(u).strip() != ",":
+                break
+            if "," in d.gap(u):
+                if _has_finite(d, t + 1, u) and _has_finite(d, u, min(hi, u + 12)):
+                    return t
+                break
     if low[t] in _ADJUNCT_PREPS or low[t] in ("out", "confidence") or \
             (cls == "that_only" and low[t] != "that"):
         u = _that_ahead(d, t, hi)

@@ -401,6 +401,10 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
         if entry in ("prove", "proves", "proved", "proven", "show that", "shows that",
                      "showed that", "shown that") and prev == "to":
             return False  # "ready to show that", "for Argentina to prove that": a purpose
+        if entry in ("prove", "proves", "proved", "proven", "show that", "shows that",
+                     "showed that", "shown that") and any(
+                w in ("if", "unless", "whether") for w in lower[max(0, i - 3):i]):
+            return False  # "If he proves that he means it": a condition, nothing asserted
         if entry in ("prove", "proves", "proved", "proven"):
             return nxt not in ("to", "difficult", "impossible", "elusive", "costly", "fatal",
                                "futile", "successful", "unable", "able", "useful", "hard")
