@@ -338,3 +338,129 @@ def test_the_authors_own_past_statement():
     assert t[["text", "speaker_kind", "speaker_actor"]].values.tolist() == [
         ["the only way to uproot terrorism is development", "author", "IRN"]]
     assert quoted_regions(doc) == []  # the author's own words: stance stays the author's
+
+
+def test_according_to_x_which_said_keeps_the_clause_before_as_content():
+    # "Y, according to X, which said Z": the relative clause is about X; Y is the content
+    text = ("Jets stopped bombing the hills, according to the ministry, which said there were "
+            "still pockets of resistance.")
+    t = find_quotes(text)
+    row = t[t["cue"] == "according to"]
+    assert row[["text", "speaker"]].values.tolist() == [["Jets stopped bombing the hills",
+                                                        "the ministry"]]
+
+
+STRAY = ('"The wrongs are being righted," Mr Bush said. "We have far to go, yet there can be '
+         'no doubt how this will end. Firefighters gathered at the site. A plane crashed in a '
+         'field, apparently after a struggle. "They showed they would fight back," Mr Rumsfeld '
+         'said.')
+RUNNING = ('"The wrongs are being righted," Mr Bush said. "We have far to go, yet there can be '
+           'no doubt how this will end. The hills are empty. "He is here, we will find him," '
+           'Mr Bush said.')
+
+
+def test_an_unclosed_quotation_cut_by_another_speakers_quotation_keeps_one_sentence():
+    t = find_quotes(STRAY)
+    assert t["text"].tolist() == [
+        "The wrongs are being righted",
+        "We have far to go, yet there can be no doubt how this will end",
+        "They showed they would fight back"]
+    assert t["speaker"].tolist() == ["Mr Bush", "Mr Bush", "Mr Rumsfeld"]
+    # the journalist's sentences after the stray mark are the author's again
+    from discourse.rhetoric.stance import stance_markers
+    m = stance_markers(STRAY, categories=["hedges", "boosters"])
+    assert m[["match", "attributed_to"]].values.tolist() == [["no doubt", "Bush"],
+                                                            ["apparently", "author"]]
+
+
+def test_an_unclosed_quotation_reopened_by_the_same_speaker_runs_on():
+    t = find_quotes(RUNNING)
+    assert t["text"].tolist()[1] == ("We have far to go, yet there can be no doubt how this "
+                                     "will end. The hills are empty")
+
+
+def test_a_pronoun_speaker_is_not_resolved_to_a_place_or_a_name_inside_the_quotation():
+    text = ("In the tape bin Laden explains the damage to the towers in New York. He said he "
+            "expected the floors to fall. \"I was sitting with Dr Ahmad Khair,\" he said.")
+    t = find_quotes(text)
+    assert t["speaker_name"].tolist() == ["bin Laden", "bin Laden"]
+    assert t["kind"].tolist() == ["reported", "direct"]
+    # a place after "in" is no antecedent: with no person named, the pronoun stays unresolved
+    t = find_quotes("The towers fell in New York. He said he expected the floors to fall.")
+    assert t["speaker_actor"].tolist() == ["unknown"]
+    # a person named in the narration still is one
+    t = find_quotes("Ahmad Khair met the press in Kabul. He said he expected the floors to fall.")
+    assert t["speaker_name"].tolist() == ["Ahmad Khair"]
+
+
+def test_a_full_stop_after_the_closing_mark_ends_the_quotation_before_the_next_speaker():
+    text = ('Mr Powell said: "We are trying to get the violence down". He said "we will '
+            'continue to work", Israel and Palestine, back to the talks.')
+    t = find_quotes(text)
+    first = t[t["text"] == "We are trying to get the violence down"]
+    assert first[["speaker", "rule"]].values.tolist() == [["Mr Powell", "speaker, then quote"]]
+    assert t[t["text"] == "we will continue to work"]["speaker"].tolist() == ["He"]
+    # the attribution right after the closing mark is unchanged
+    t = find_quotes('"We are trying to get the violence down," he said.')
+    assert t["speaker"].tolist() == ["he"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Peskov, the Kremlin spokesman, said Putin had spoken with Erdogan.", "RUS"),
+    ("Ron Kitrey, a spokesman for the Israeli army, said troops had left.", "ISR"),
+])
+def test_a_named_spokesman_with_the_office_in_apposition_speaks_for_the_body(text, actor):
+    assert find_quotes(text)["actor_id"].tolist() == [actor]
+
+
+def test_an_apposition_that_is_no_office_leaves_the_person():
+    t = find_quotes("Ron Kitrey, the father of two, said troops had left.")
+    assert t[["actor_id", "speaker_actor"]].values.tolist() == [["", "other:ron_kitrey"]]
+    t = find_quotes("Sergei Lavrov, the foreign minister, said Russia would help.")
+    assert t["actor_id"].tolist() == ["lavrov"]  # a person the gazetteer knows stays himself
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The Australian Government is trying to find out whether he broke the law but says he "
+     "could be a prisoner of war.", "he could be a prisoner of war", "The Australian Government"),
+    ("Mr Downer inspected the camps and says conditions are poor.", "conditions are poor",
+     "Mr Downer"),
+    ("Putin met Erdogan and said the talks had gone well.", "the talks had gone well", "Putin"),
+])
+def test_a_reporting_verb_coordinated_with_the_verb_before_takes_the_sentences_subject(
+        text, content, speaker):
+    t = find_quotes(text)
+    assert t[["text", "speaker"]].values.tolist() == [[content, speaker]]
+
+
+@pytest.mark.parametrize("text", [
+    "Smith and Jones met on Monday and said the talks had failed.",   # coordinated subject
+    "The rebels attacked the town, and said they would return.",      # a comma: not sure
+    "The army, which lost two men, shelled the town and said it had hit the rebels.",
+    "He said the town fell and says it will be retaken.",             # a report in between
+])
+def test_a_coordinated_reporting_verb_without_a_clear_subject_is_left_out(text):
+    t = find_quotes(text)
+    assert not (t["cue"].isin(["said", "says"]) & (t["rule"] == "reporting verb")
+                & (t["speaker"] != "He")).any()
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Scientist David Vaughan says if that happens, sea levels would rise by one metre.",
+     "if that happens, sea levels would rise by one metre"),
+    ("The minister, Ephraim Sneh, says while it is a positive sign, the Authority has to act.",
+     "while it is a positive sign, the Authority has to act"),
+    ("He said when the war ended, his village was rebuilt.",
+     "when the war ended, his village was rebuilt"),
+])
+def test_say_with_a_content_clause_opening_with_an_adverbial_clause(text, content):
+    assert find_quotes(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "He said if asked.",                       # no main clause after the adverbial one
+    "She says when in doubt, ask.",            # no finite verb in the adverbial clause
+    "He spoke while they said nothing.",
+])
+def test_say_with_a_subordinator_and_no_clause_pair_is_no_report(text):
+    assert find_quotes(text).empty

@@ -125,6 +125,18 @@ def _descriptive(doc_text: str, phrase: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+_APPOSITION = re.compile(r",\s+((?:the|a|an)\s+[^,.;:\"]{1,60}?),\s")
+
+
+def _apposition(text: str, row) -> str:
+    """The office in apposition after a named speaker ("Peskov, the Kremlin spokesman,
+    said"), with a space before it, or "": the body a spokesman or official speaks for."""
+    if row.speaker_kind not in ("person", "name") or row.speaker_end < 0:
+        return ""
+    m = _APPOSITION.match(text, int(row.speaker_end))
+    return " " + m.group(1) if m and _SPOKES.search(m.group(1)) else ""
+
+
 def _resolve(row, phrase: str, gaz, idx, known: dict, doc) -> tuple[str, str]:
     """``(actor_id, speaker_actor)`` of one quotation's speaker."""
     name, kind = row.speaker_name, row.speaker_kind
@@ -142,7 +154,7 @@ def _resolve(row, phrase: str, gaz, idx, known: dict, doc) -> tuple[str, str]:
         if kind == "name" or (hits and hits[0][1] - hits[0][0] >= len(name) - 1):
             if hits:
                 return hits[0][2], hits[0][2]
-        if phrase and _SPOKES.search(phrase) and row.speaker != name:
+        if phrase and _SPOKES.search(phrase) and phrase != name:
             # a named spokesman or official speaks for the body named with them
             hits = [h for h in _mentions(phrase, idx) if info[h[2]]["type"] != "leader"]
             if hits:
@@ -219,7 +231,8 @@ def find_quotes(data, gazetteer=None, *, progress: bool = False) -> pd.DataFrame
                     and row.speaker != row.speaker_name and not _SPOKES.search(row.speaker):
                 actor, other = known[row.speaker_name]  # a pronoun: its antecedent's actor
             else:
-                actor, other = _resolve(row, row.speaker, gaz, idx, known, doc)
+                actor, other = _resolve(row, row.speaker + _apposition(doc.text, row), gaz,
+                                        idx, known, doc)
             if row.speaker_name and row.speaker_kind in ("person", "name", "group"):
                 known.setdefault(row.speaker_name, (actor, other))
             ids.append(actor)

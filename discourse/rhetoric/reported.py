@@ -355,6 +355,8 @@ def _speaker_back(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
         m -= 1
     if m - 1 < lo:
         return None
+    if d.lower[m - 1] in ("and", "but") and not _has_break(d.gap(m)):
+        return _coordinated_subject(d, m - 1, lo)
     g = d.gap(m)
     if "," in g and not any(c in g for c in _QUOTE_CHARS):
         # an apposition or a parenthetical between the subject and the verb: back to the
@@ -389,6 +391,29 @@ def _speaker_back(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
     if sp is not None and sp[1] - sp[0] > 2 and d.lower[sp[1] - 2] == "on" and (
             d.lower[sp[1] - 1] in _DAYS or d.lower[sp[1] - 1].isdigit()):
         sp = (sp[0], sp[1] - 2)
+    return sp
+
+
+def _coordinated_subject(d: _Doc, conj: int, lo: int) -> tuple[int, int] | None:
+    """The subject of a reporting verb coordinated with the verb before it ("The Government
+    is trying to find out whether he broke the law but says he could be a prisoner of war";
+    "Mr Downer inspected the camps and says ..."): the named noun phrase opening the
+    sentence, when the first conjunct is its finite clause with no other subject or report
+    in between."""
+    sp = _np_forward(d, lo, conj)
+    if sp is None or sp[0] != lo or sp[1] >= conj or not _proper(d, sp):
+        return None
+    if d.lower[sp[1]] in ("and", "or", ",") or not _has_finite(d, sp[1], sp[1] + 2):
+        return None  # "Smith and Jones met, and said": a coordinated subject, not a clause
+    rv = reporting_verbs()
+    for v in range(sp[1], conj):
+        w = d.lower[v]
+        if w in ("who", "which", "that", "while", "whereas", "when", "as", "because", "if") or \
+                w in rv["free"] or w in rv["tell"] or w in rv["that_or_pronoun"] or \
+                any(ch in d.gap(v) for ch in ';:()"'):
+            return None
+        if v > sp[1] and "," in d.gap(v):
+            return None
     return sp
 
 
@@ -448,6 +473,12 @@ def _that_ahead(d: _Doc, t: int, hi: int, within: int = 9) -> int | None:
     return None
 
 
+#: Subordinators that may open a content clause after *say* ("says while it is a good sign,
+#: the Authority must act").
+_SUBORDINATORS = frozenset({"if", "while", "although", "though", "when", "once", "unless",
+                            "because", "since", "whereas"})
+
+
 def _content_after(d: _Doc, k: int, hi: int, cls: str) -> int | None:
     """First word of the content clause after the reporting verb at ``k`` (None: none)."""
     low, cc = d.lower, _closed()
@@ -475,6 +506,16 @@ def _content_after(d: _Doc, k: int, hi: int, cls: str) -> int | None:
     t = _skip_adjuncts(d, t, hi)
     if t >= hi:
         return None
+    if cls == "free" and low[t] in _SUBORDINATORS and \
+            _that_ahead(d, t, hi) in (None, t + 1):  # "said when asked that": the that-clause
+        # "says if that happens, sea levels would rise": an adverbial clause, then the main one
+        for u in range(t + 2, min(hi, t + 16)):
+            if _has_break(d.gap(u)) and d.gap(u).strip() != ",":
+                break
+            if "," in d.gap(u):
+                if _has_finite(d, t + 1, u) and _has_finite(d, u, min(hi, u + 12)):
+                    return t
+                break
     if low[t] in _ADJUNCT_PREPS or low[t] in ("out", "confidence") or \
             (cls == "that_only" and low[t] != "that"):
         u = _that_ahead(d, t, hi)
@@ -779,6 +820,7 @@ def _detect(d: _Doc, text: str, blocks) -> list[dict]:
         prev_attr = q
         direct.append({"kind": "direct", "start": cs, "end": ce, "speaker": q.speaker,
                        "cue": q.cue, "rule": q.rule, "sentence": si, "quote": q})
+    _cut_stray(d, text, direct)
     for x in reported_subjects:  # named for the resolution only, not quotes themselves
         x["speaker_name"], x["speaker_kind"] = _name_of(d, x["speaker"])
     rows = direct + [r for r in reported
@@ -787,14 +829,41 @@ def _detect(d: _Doc, text: str, blocks) -> list[dict]:
     return rows
 
 
+def _last_word(d: _Doc, sp) -> str:
+    return d.lower[sp[1] - 1] if sp is not None and sp[1] > sp[0] else ""
+
+
+def _cut_stray(d: _Doc, text: str, direct: list[dict]) -> None:
+    """A quotation never closed and cut by the next opening mark runs on, by the news
+    convention, as long as its speaker does; when the next quotation has a speaker of its own
+    and another one, the first mark was stray and the journalist's sentences after it are no
+    quotation: keep its first sentence only."""
+    for r, nxt in zip(direct, direct[1:]):
+        q, q2 = r["quote"], nxt["quote"]
+        if q.close is not None or q2.follows is q or nxt["rule"] == "running speaker":
+            continue
+        a, b = _last_word(d, q.speaker), _last_word(d, q2.speaker)
+        if not a or not b or a == b or a in _SPEAKER_PRONOUNS or b in _SPEAKER_PRONOUNS:
+            continue
+        si = d.sentence_of(r["start"])
+        if si < 0 or d.sents[si][1] >= r["end"]:
+            continue
+        r["start"], r["end"] = _trim(text, r["start"], d.sents[si][1])
+        q.end = d.sents[si][1]
+
+
 def _according(d: _Doc, si: int, i: int, j: int, k: int) -> list[dict]:
     """*according to X, Y* and *Y, according to X*."""
     sp = _np_forward(d, k + 2, j)
     if sp is None:
         return []
     text = d.folded
-    if sp[1] < j and "," in d.gap(sp[1]):
+    if sp[1] < j and "," in d.gap(sp[1]) and not (
+            k > i and d.lower[sp[1]] in ("which", "who", "whose")):
         cs, ce = d.starts[sp[1]], d.ends[j - 1]
+    elif sp[1] < j and k > i:
+        # "Y, according to the Pentagon, which said Z": a relative clause on X, Y is before
+        cs, ce = d.starts[i], d.ends[k - 1]
     elif sp[1] >= j and k > i:
         cs, ce = d.starts[i], d.ends[k - 1]
     else:
@@ -825,6 +894,8 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
             if si2 >= 0:
                 block_end = d.parsed.words_in(*d.sents[si2])[1]
         ended = d.folded[q.close - 1:q.close] in (".", "!", "?") if q.close else False
+        if t < len(d.starts) and "." in d.folded[q.close + 1:d.starts[t]]:
+            ended = True  # '… begin". He said …': the full stop after the mark ends it
         if t < block_end and not any(c in d.gap(t)[1:] for c in ";:()") and not (
                 ended and d.words[t][0].isupper() and d.lower[t] not in reporting_verbs()[
                     "postposed"]):
@@ -984,7 +1055,7 @@ def _name_of(d: _Doc, sp) -> tuple[str, str]:
     return d.folded[d.starts[t]:d.ends[e - 1]] if t < e else "", "group"
 
 
-_CAPS_RUN = re.compile(r"(?<![\w'\-])[A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|(?:bin|al|de|van|von|la|"
+_CAPS_RUN = re.compile(r"(?<![\w'\-])(?:(?:bin|ibn)\s+(?=[A-Z]))?[A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|(?:bin|al|de|van|von|la|"
                        r"le|el|da|du|di|ibn|abu|ben)(?:-[\w'\-]+)?(?![\w'])))*")
 
 
@@ -1002,10 +1073,11 @@ def _person_runs(text: str, titled_ok: bool = False) -> list[list[str]]:
                 break
         stripped = _strip_titles(toks)
         titled = len(stripped) < len(toks) and _is_title(toks[len(toks) - len(stripped) - 1])
-        if (len(stripped) >= 2 or (titled_ok and titled)) and \
+        particled = len(toks) == 2 and toks[0] in ("bin", "ibn")  # "bin Laden"
+        if (len(stripped) >= 2 or (titled_ok and titled) or particled) and \
                 not any(t.lower() in nouns for t in stripped) and \
                 not stripped[-1].endswith(("'s", "'")):
-            out.append(stripped)
+            out.append(toks if particled else stripped)
     return out
 
 
@@ -1118,14 +1190,14 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
         if p in ("he", "she"):
             # another person named since that speaker: not confident
             last = x["speaker_name"].split()[-1]
-            since = d.folded[x["speaker_end_pos"]:here]
+            since = _narration(d, x["speaker_end_pos"], here, inside)
             if any(toks[-1] != last for toks in _person_runs(since, titled_ok=True)):
                 break
         return x["speaker_name"], x["speaker_kind"]
     if p in ("he", "she"):
         # the only person named in this sentence before the pronoun ("with Mr Peres
         # denouncing what he called …")
-        runs = _person_runs(d.folded[d.sents[si][0]:here], titled_ok=True)
+        runs = _person_runs(_narration(d, d.sents[si][0], here, inside), titled_ok=True)
         if len({toks[-1] for toks in runs}) == 1:
             surname = runs[0][-1]
             return _full_name(d, surname) or " ".join(runs[0]), "person"
@@ -1135,7 +1207,7 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
         lo = d.sents[max(0, si - 1)][0]
         known = {x["speaker_name"].split()[-1] for x in rows
                  if x.get("speaker_kind") in ("person", "name") and x.get("speaker_name")}
-        runs = _person_runs(d.folded[lo:here], titled_ok=True)
+        runs = _person_runs(_narration(d, lo, here, inside), titled_ok=True)
         names = {toks[-1] for toks in runs}
         titled = {toks[-1] for toks in runs if len(toks) == 1} | known
         if len(names) == 1 and names <= titled | known or (len(names) == 1 and any(
@@ -1143,6 +1215,28 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
             surname = names.pop()
             return _full_name(d, surname) or surname, "person"
     return "", "pronoun"
+
+
+#: Prepositions after which a capitalised run is a place, not a person ("in New York").
+_PLACE_PREPS = frozenset({"in", "at", "from", "near", "into", "across", "outside", "inside",
+                          "towards", "toward", "around", "throughout", "via"})
+
+
+def _narration(d: _Doc, lo: int, hi: int, inside) -> str:
+    """``folded[lo:hi]`` with quoted words blanked and places dropped: the stretch in which a
+    pronoun's antecedent is looked for. A person named inside a quotation ("I was sitting
+    with Dr X," he said) is the speaker's topic, not a speaker; a run after *in, at, from*
+    ("the towers in New York") is a place."""
+    chars = list(d.folded[lo:hi])
+    for a, b in inside:
+        for k in range(max(a, lo), min(b, hi)):
+            chars[k - lo] = " "
+    out = "".join(chars)
+    for m in _CAPS_RUN.finditer(out):
+        before = out[:m.start()].split()
+        if before and before[-1].lower() in _PLACE_PREPS:
+            out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
 
 
 def _title_reference(d: _Doc, sp) -> bool:

@@ -316,21 +316,55 @@ _ABILITY_AFTER = frozenset({"not", "n't", "see", "hear", "feel", "afford", "hard
                             "remember", "recall", "tell", "count", "do"})
 _CONCESSIVE = frozenset({"however", "whatever", "whichever", "wherever", "whoever", "matter",
                          "though", "although"})
+#: Participles of perception and expression after which *clearly* is an adverb of manner
+#: ("could be clearly heard", "clearly defined"), not a booster.
+_MANNER_PARTICIPLES = frozenset({"heard", "seen", "visible", "audible", "legible", "defined",
+                                 "stated", "marked", "written", "expressed", "articulated",
+                                 "spelled", "spelt", "labelled", "labeled", "worded",
+                                 "formulated", "delineated", "signposted", "displayed"})
+#: Verbs after which *clearly* is an adverb of manner ("see clearly", "speak clearly").
+_MANNER_VERBS = frozenset({"see", "sees", "saw", "hear", "hears", "speak", "speaks", "spoke",
+                           "spoken", "think", "thinks", "express", "expressed", "explain",
+                           "explained", "define", "defined", "state", "stated", "write",
+                           "wrote", "written", "say", "said", "read", "articulate", "show",
+                           "showed", "shown", "mark", "marked", "set", "laid", "spell",
+                           "speaking", "seeing", "thinking"})
+#: Participles after *could be* that make it ability or perception ("could be seen").
+_PERCEIVED = frozenset({"seen", "heard", "felt", "noticed", "observed", "smelt", "smelled"})
+#: Determiners and prepositions before an attributive epithet ("the suspected bomber").
+_EPITHET_BEFORE = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her",
+                             "its", "their", "our", "of", "to", "for", "with", "by", "on",
+                             "from", "against", "about", "two", "three", "several", "some",
+                             "other", "another", "many"})
+#: Hedges that a reporter inserts as epithets into a report ("access to suspected fighter
+#: X", "the potentially explosive crisis"): the author's, even inside reported speech.
+_EPITHETS = frozenset({"alleged", "suspected", "potentially", "reputed", "purported",
+                       "presumed", "supposed", "apparent"})
 _COURSE_NOUNS = frozenset({"change", "changes", "changed", "reversal", "alteration", "shift",
                            "matter", "off", "plotted"})
 
 
 def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -> bool:
     """Rules of sense for hedges and boosters (docs/annotation.md sec. 6): *could* of ability,
-    *may* of permission, wish or concession, *of course* as a noun phrase, *naturally* of
-    manner, *alleged* as a reporting verb, *think of*, *believe in*, *appear to* of
+    *could* of perception (*could be heard*), counterfactual *could/may/might have* (*had
+    …*, *if …*), *more likely than*, *may* of permission, wish or concession, *of course* as a
+    noun phrase, *naturally* and *clearly* of manner, *alleged* as a reporting verb, *think of*, *believe in*, *appear to* of
     appearance in a place, *prove* as "turn out"."""
     n = len(lower)
     nxt = lower[j] if j < n else ""
     prev = lower[i - 1] if i > 0 else ""
     if cat == "hedges":
         if entry == "could":
+            if nxt == "be" and j + 1 < n and lower[j + 1] in _PERCEIVED and \
+                    (j + 2 >= n or lower[j + 2] != "as"):
+                return False  # "could be heard": perception (but "could be seen as")
+            if nxt == "have" and _counterfactual(i, lower, spans, folded):
+                return False
             return nxt not in _ABILITY_AFTER and not nxt.endswith("n't")
+        if entry in ("likely", "unlikely") and prev in ("more", "less") and nxt == "than":
+            return False  # "more likely than ever to be literate": a comparison of chances
+        if entry in ("believed to", "thought to"):
+            return prev not in ("i", "we", "you", "they", "he", "she", "who", "had", "have")
         if entry in ("may", "might"):
             if raw[i][0] == "M" and _sentence_initial(folded, spans[i][0]):
                 return False  # "May I ...", "May God protect ...": permission, wish
@@ -342,6 +376,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
                 return False  # "however hard it may be"
             if "follows" in lower[j:j + 5] and "as" in lower[j:j + 5]:
                 return False  # "may be listed as follows": the speaker's own discourse
+            if nxt == "have" and _counterfactual(i, lower, spans, folded):
+                return False
             return True
         if entry in ("i think", "we think", "i believe", "we believe"):
             return nxt not in ("of", "about", "in", "so")
@@ -352,12 +388,23 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
     elif cat == "boosters":
         if entry == "of course":
             return prev not in _COURSE_NOUNS and nxt != "of"
+        if entry == "clearly":
+            if _sentence_initial(folded, spans[i][0]):
+                return True
+            gap_before = folded[spans[i - 1][1]:spans[i][0]]
+            if nxt in _MANNER_PARTICIPLES or (prev in _MANNER_VERBS and gap_before.isspace()):
+                return False  # "could be clearly heard", "speak clearly": manner
+            return True
         if entry == "naturally":
             gap_after = folded[spans[i][1]:spans[j][0]] if j < n else ""
             return _sentence_initial(folded, spans[i][0]) or gap_after.startswith(",")
         if entry in ("prove", "proves", "proved", "proven", "show that", "shows that",
                      "showed that", "shown that") and prev == "to":
             return False  # "ready to show that", "for Argentina to prove that": a purpose
+        if entry in ("prove", "proves", "proved", "proven", "show that", "shows that",
+                     "showed that", "shown that") and any(
+                w in ("if", "unless", "whether") for w in lower[max(0, i - 3):i]):
+            return False  # "If he proves that he means it": a condition, nothing asserted
         if entry in ("prove", "proves", "proved", "proven"):
             return nxt not in ("to", "difficult", "impossible", "elusive", "costly", "fatal",
                                "futile", "successful", "unable", "able", "useful", "hard")
@@ -366,6 +413,28 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
         if entry in ("we know", "i know"):
             return nxt not in ("what", "how", "where", "when", "who", "whether", "if")
     return True
+
+
+def _counterfactual(i: int, lower, spans, folded) -> bool:
+    """*could/might/may have* with an unreal condition in its sentence ("could have been
+    solved, had the countries ...", "might have won if ..."): a conditional, not a hedge."""
+    lo = i
+    while lo > 0 and i - lo < 25 and not _sentence_initial(folded, spans[lo][0]):
+        lo -= 1
+    hi = i + 1
+    while hi < len(lower) and hi - i < 25 and not _sentence_initial(folded, spans[hi][0]):
+        hi += 1
+    for k in range(lo, hi):
+        if lower[k] == "if" or (lower[k] == "had" and k > 0 and
+                                "," in folded[spans[k - 1][1]:spans[k][0]]):
+            return True
+    return False
+
+
+def _epithet(entry: str, i: int, lower) -> bool:
+    """An attributive evidential epithet ("the suspected bomber", "to suspected fighter X",
+    "the potentially explosive crisis"): the reporter's word (docs/annotation.md sec. 6)."""
+    return entry in _EPITHETS and i > 0 and lower[i - 1] in _EPITHET_BEFORE
 
 
 def _match_tokens(lex: StanceLexicon, raw, spans, folded, categories):
@@ -449,12 +518,14 @@ def stance_markers(document_or_text, *, categories=None,
         sent = list(parsed.sentences)
         starts = [s for s, _ in sent]
         voice = _Voices(doc)
+        lower = [t.lower() for t in raw]
         for cat, entry, i, j in _match_tokens(lex, raw, spans, folded, cats):
             start, end = spans[i][0], spans[j - 1][1]
+            who = "author" if cat == "hedges" and _epithet(entry, i, lower) else \
+                voice.of(start, end)
             k = bisect.bisect_right(starts, start) - 1
             k = k if k >= 0 and start < sent[k][1] else -1
-            rows.append((doc.id, cat, entry, doc.text[start:end], start, end, k,
-                         voice.of(start, end)))
+            rows.append((doc.id, cat, entry, doc.text[start:end], start, end, k, who))
     table = pd.DataFrame(rows, columns=STANCE_MARKER_COLUMNS)
     return table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
 
@@ -507,8 +578,10 @@ def _stance_counts(doc: Document, lex: StanceLexicon, cats, voice: str = "author
     counts = dict.fromkeys(cats, 0)
     voices = _Voices(doc) if raw else None
     n_author = voices.author_tokens(spans) if raw else 0
-    for cat, _, i, j in _match_tokens(lex, raw, spans, folded, cats):
-        if voice == "author" and voices.of(spans[i][0], spans[j - 1][1]) != "author":
+    lower = [t.lower() for t in raw]
+    for cat, entry, i, j in _match_tokens(lex, raw, spans, folded, cats):
+        if voice == "author" and not (cat == "hedges" and _epithet(entry, i, lower)) and \
+                voices.of(spans[i][0], spans[j - 1][1]) != "author":
             continue
         counts[cat] += 1
     return len(raw), n_author, counts

@@ -1,0 +1,111 @@
+"""Senses and voices of hedges and boosters added after the dev set's errors (issue #11,
+item 7: raise the precision of the author's hedges and boosters). Each rule has written
+positive sentences (still a marker) and negative ones (not a marker, or not the voice)."""
+from __future__ import annotations
+
+import pytest
+
+from discourse.rhetoric.stance import stance_markers, stat_stance
+
+
+def _matches(text, category):
+    return [r.match for r in stance_markers(text, categories=[category]).itertuples()]
+
+
+def _voices(text, category):
+    return [(r.match, r.attributed_to)
+            for r in stance_markers(text, categories=[category]).itertuples()]
+
+
+@pytest.mark.parametrize("text", [
+    "The engines could be clearly heard as they came in to land.",
+    "The border is clearly marked on both maps.",
+    "We must speak clearly about what happened.",
+    "He saw clearly that the game was up.",
+    "The aims were clearly defined in the charter.",
+])
+def test_clearly_of_manner_is_not_a_booster(text):
+    assert _matches(text, "boosters") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Clearly, the talks have failed.",
+    "The attack was clearly designed to provoke a response.",
+    "This is clearly a violation of the ceasefire.",
+    "They clearly understand the stakes.",
+])
+def test_clearly_of_certainty_stays_a_booster(text):
+    assert _matches(text, "boosters") == ["Clearly" if text[0] == "C" else "clearly"]
+
+
+@pytest.mark.parametrize("text", [
+    "They could be heard but not seen.",
+    "Strong lights could be seen from the ridge.",
+])
+def test_could_of_perception_is_not_a_hedge(text):
+    assert _matches(text, "hedges") == []
+
+
+def test_could_be_seen_as_stays_a_hedge():
+    assert _matches("The move could be seen as a provocation.", "hedges") == ["could"]
+
+
+@pytest.mark.parametrize("text", [
+    "The problems could have been solved, had the richer countries listened.",
+    "They might have won if the rain had held off.",
+    "If the talks had started earlier, the war may have ended sooner.",
+])
+def test_counterfactual_could_have_is_not_a_hedge(text):
+    assert _matches(text, "hedges") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The fire could have started in the kitchen.", ["could"]),
+    ("The envoy may have left the capital. If so, the talks are over.", ["may"]),
+])
+def test_could_have_of_possibility_stays_a_hedge(text, expected):
+    assert _matches(text, "hedges") == expected
+
+
+def test_more_likely_than_is_a_comparison_not_a_hedge():
+    assert _matches("You are more likely than ever before to be literate.", "hedges") == []
+    assert _matches("The talks are likely to fail.", "hedges") == ["likely"]
+    assert _matches("He will most likely win.", "hedges") == ["likely"]
+
+
+def test_bare_believed_to_and_it_is_thought_are_the_reporters_hedges():
+    text = ("Troops scoured the hills for loyalists, believed to be fleeing. It is thought "
+            "the man is from Adelaide.")
+    assert _matches(text, "hedges") == ["believed to", "It is thought"]
+    # first-person and past-perfect belief are not evidential distancing
+    assert _matches("We believed to the end in the treaty.", "hedges") == []
+
+
+def test_epithets_inside_reported_speech_stay_the_authors():
+    text = ("The government says officials may soon have access to suspected Taliban fighter "
+            "John Doe. The President said he welcomed help in defusing the potentially "
+            "explosive crisis.")
+    assert _voices(text, "hedges") == [("may", "government"), ("suspected", "author"),
+                                       ("potentially", "author")]
+    author = stat_stance(text, categories=["hedges"]).iloc[0]
+    assert author["hedges_count"] == 2
+
+
+def test_predicative_suspected_and_potentially_inside_reported_speech_are_the_speakers():
+    text = ("Police said the men were suspected of smuggling. The minister said the crisis "
+            "was potentially explosive.")
+    assert _voices(text, "hedges") == [("suspected", "Police"), ("potentially", "minister")]
+
+
+def test_clearly_opening_a_sentence_after_said_stays_a_booster():
+    assert _matches('"We may agree," Lavrov said. Clearly, nothing is settled.',
+                    "boosters") == ["Clearly"]
+    assert _matches("He said, clearly, that the deal was dead.", "boosters") == ["clearly"]
+
+
+def test_an_evidence_verb_in_a_condition_is_not_a_booster():
+    assert _matches("If he proves that he means it, that will be a positive sign.",
+                    "boosters") == []
+    assert _matches("We will see whether the inquiry shows that the army fired first.",
+                    "boosters") == []
+    assert _matches("The tape proves that he ordered it.", "boosters") == ["proves"]
