@@ -133,6 +133,15 @@ CONTRAST_POSITIVE = [
     ("The problem is not a lack of money; the problem is a lack of will.", "correction",
      "not X; Y", "a lack of money", "a lack of will", "a",
      "The problem is not a lack of money; the problem is a lack of will"),
+    # --- devices3: a repeated quantifier, "X and does not Y", "no longer X. Y"
+    ("In the years ahead we need more partners, not more rivals.", "antithesis", "X, not Y",
+     "more partners", "more rivals", "b", "more partners, not more rivals"),
+    ("It is a policy which serves the people and does not bow to outside pressure.",
+     "antithesis", "X and does not Y", "serves the people", "bow to outside pressure", "b",
+     "serves the people and does not bow to outside pressure"),
+    ("We are no longer subjects. We are citizens of a free republic.", "correction",
+     "not X. Y", "subjects", "citizens of a free republic", "a",
+     "We are no longer subjects. We are citizens of a free republic"),
 ]
 
 CONTRAST_NEGATIVE = [
@@ -166,6 +175,14 @@ CONTRAST_NEGATIVE = [
     "It is not just a crisis; it is a catastrophe.",  # additive escalation
     "The army has not withdrawn; the army has not even stopped.",  # both negated
     "He could not sleep but for the noise.",          # "but for": no Y
+    # --- negatives of the devices3 rules
+    "We received ten offers, not more than that.",    # "not more than": no repeated quantifier
+    "They asked for guns, not many.",                 # a quantifier alone
+    "The delegation came and did not stay.",          # narrative "did": no antithesis
+    "The minister visited and does not comment.",     # X without a pronoun before it
+    "A state which Germany supports and does not fund.",  # X opens with a name
+    "He has no longer any influence. It is late.",    # no parallel complement
+    "We are no longer colonies. We are also tired.",  # "also": additive
 ]
 
 
