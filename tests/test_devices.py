@@ -429,6 +429,30 @@ TRICOLON_POSITIVE = [
     ("The economy is weak, the army is tired and the people are hungry.",
      ("The economy is weak", "the army is tired", "the people are hungry")),
     ("We came, we saw, we conquered.", ("We came", "we saw", "we conquered")),
+    # --- devices3
+    # a one-word first item opening the sentence
+    ("Greed, fear and a lack of vision have ruined us.", ("Greed", "fear", "a lack")),
+    # an introductory place phrase before the list is no fourth item
+    ("In New York, firemen, nurses and teachers were there.", ("firemen", "nurses", "teachers")),
+    # a sentence-initial "And" is no introductory word
+    ("And we have ignored the anger, despair and misery of the young.",
+     ("the anger", "despair", "misery")),
+    # ", and A, B and C": A opens a new conjunct of a higher coordination
+    ("We defend civil rights, on the one hand, and economic, social and cultural rights.",
+     ("economic", "social", "cultural rights")),
+    # a focusing adverb before C
+    ("They lack support, guidance or even advice.", ("support", "guidance", "advice")),
+    # parallel items with their own coordination, without a conjunction before C
+    ("The choice is between war and peace, between fear and hope, between ruin and growth.",
+     ("between war and peace", "between fear and hope", "between ruin and growth")),
+    # ", therefore," between B and C
+    ("It will lead to the end of testing, to the process of disarmament and, therefore, to "
+     "lasting peace.", ("to the end of testing", "to the process of disarmament",
+                        "to lasting peace")),
+    # an item ending in "of others" is not an open list
+    ("We fear a return to closed markets, to the search for autarky, to notions of security "
+     "based on distrust of others.", ("to closed markets", "to the search for autarky",
+                                      "to notions of security based on distrust of others")),
 ]
 
 TRICOLON_NEGATIVE = [
@@ -464,6 +488,18 @@ TRICOLON_NEGATIVE = [
     # a participle after the verb phrase
     ("Its aims are peace, the consolidation of social reforms, the establishment of a climate of "
      "legal confidence and growth."),                                   # a long list
+    # --- negatives of the devices3 rules
+    "Everywhere, schools and hospitals were closed.",                     # introductory adverb
+    "In Syria, Iraq, Libya and Yemen the war goes on.",                   # a list of four
+    "In Geneva, Paris, Rome and Berlin they met.",                        # a list of four
+    "We welcome France, Britain and Germany among others.",              # an open list
+    "We met Russia, China and India, inter alia.",                        # an open list
+    "It took the courage of many, the notions of justice, and form the basis of law.",
+    # C a verb with its object after noun phrases
+    "They named Ali Hassan, head of the army, and Omar Said, head of the police.",  # appositions
+    "They lost our homes, our schools, our farms and many of our friends.",  # four items
+    "They fought between war and peace, between fear and hope.",          # two parallel items
+    "They sent tanks, guns and so on.",                                   # "and so on"
 ]
 
 
