@@ -179,6 +179,7 @@ CONTRAST_NEGATIVE = [
     "We received ten offers, not more than that.",    # "not more than": no repeated quantifier
     "They asked for guns, not many.",                 # a quantifier alone
     "The delegation came and did not stay.",          # narrative "did": no antithesis
+    "The wars that afflict us seem distant and do not seem real.",  # "do": not read
     "The minister visited and does not comment.",     # X without a pronoun before it
     "A state which Germany supports and does not fund.",  # X opens with a name
     "He has no longer any influence. It is late.",    # no parallel complement
@@ -434,9 +435,6 @@ TRICOLON_POSITIVE = [
     ("Greed, fear and a lack of vision have ruined us.", ("Greed", "fear", "a lack")),
     # an introductory place phrase before the list is no fourth item
     ("In New York, firemen, nurses and teachers were there.", ("firemen", "nurses", "teachers")),
-    # a sentence-initial "And" is no introductory word
-    ("And we have ignored the anger, despair and misery of the young.",
-     ("the anger", "despair", "misery")),
     # ", and A, B and C": A opens a new conjunct of a higher coordination
     ("We defend civil rights, on the one hand, and economic, social and cultural rights.",
      ("economic", "social", "cultural rights")),
@@ -449,6 +447,10 @@ TRICOLON_POSITIVE = [
     ("It will lead to the end of testing, to the process of disarmament and, therefore, to "
      "lasting peace.", ("to the end of testing", "to the process of disarmament",
                         "to lasting peace")),
+    # no parallel "the accord ..., the Sudan and Chad ... and the statement" (no comma before
+    # C): the list of names stands
+    ("The accord signed by Egypt, the Sudan and Chad in 2015 and the statement of 2021 hold.",
+     ("by Egypt", "the Sudan", "Chad")),
     # an item ending in "of others" is not an open list
     ("We fear a return to closed markets, to the search for autarky, to notions of security "
      "based on distrust of others.", ("to closed markets", "to the search for autarky",
@@ -490,6 +492,8 @@ TRICOLON_NEGATIVE = [
      "legal confidence and growth."),                                   # a long list
     # --- negatives of the devices3 rules
     "Everywhere, schools and hospitals were closed.",                     # introductory adverb
+    "But growth also raises issues of migration, the protection of forests and demands for aid.",
+    # a sentence opening with a function word, no comma before A
     "In Syria, Iraq, Libya and Yemen the war goes on.",                   # a list of four
     "In Geneva, Paris, Rome and Berlin they met.",                        # a list of four
     "We welcome France, Britain and Germany among others.",              # an open list

@@ -100,7 +100,7 @@ def _in_sentence(s: SentenceView, prev: SentenceView | None):
                 yield from _x_not_y(s, k)
             elif k > 0 and nxt in _QUANTIFIERS:
                 yield from _x_not_y(s, k, parallel=True)  # "more partners, not more opponents"
-            if k >= 3 and lw[k - 1] in ("do", "does") and lw[k - 2] == "and":
+            if k >= 3 and lw[k - 1] == "does" and lw[k - 2] == "and":
                 yield from _x_and_does_not_y(s, k)
         elif (w, nxt) in (("rather", "than"), ("instead", "of")) and s.space(k + 1):
             if k == 0 or (k == 1 and lw[0] in ("and", "but")):
@@ -170,9 +170,10 @@ def _x_and_does_not_y(s, k):
     the second negated with *do/does*: *a movement which keeps pace with events and does not
     stand against the tide of history*. X runs back from *and* to a relative or subject
     pronoun (at most 12 words, no comma or clause edge between) and opens with a lower-case
-    content word (with *does*, a verb in *-s*); Y is the verb phrase after *not* (a lower-case
-    content word first), to the clause's end (at most 15 words). Not narrative *did* (*came
-    and did not stay*)."""
+    content word in *-s* (agreeing with *does*); Y is the verb phrase after *not* (a lower-case
+    content word first), to the clause's end (at most 15 words). Not *do* (*that afflict
+    Africa seem distant and do not seem to affect ...*: the relative pronoun is not found
+    without a tagger) nor narrative *did* (*came and did not stay*)."""
     lw, n = s.lower, len(s.words)
     if k + 1 >= n or not (s.space(k - 1) and s.space(k) and s.space(k - 2)):
         return
@@ -190,7 +191,7 @@ def _x_and_does_not_y(s, k):
     if not (s.content[start] and s.content[k + 1]) or s.words[start][:1].isupper() or \
             s.words[k + 1][:1].isupper() or is_ly(fy) or fy in _NOT_FOLLOWERS:
         return
-    if lw[k - 1] == "does" and not (fx.endswith("s") and not fx.endswith("ss")):
+    if not (fx.endswith("s") and not fx.endswith("ss")):
         return
     e = clause_end(s, k + 1, 15)
     (xs, xe), (ys, ye) = s.span(start, and_), s.span(k + 1, e)

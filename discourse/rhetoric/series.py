@@ -12,7 +12,7 @@ ladies and gentlemen*), *both/either/neither* opening B or C, open lists (*among
 with an article after it behind noun phrases (*the notions of X, and form the United
 Nations*: a verb), appositions (*X, head of Y, and Z, head of W*). Allowed since devices3: a
 one-word A opening the sentence (*Greed, fear and ...*), an opening place phrase before A
-(*In New York, firemen, nurses and ...*), a sentence-initial *And*, A after *, and* (a new
+(*In New York, firemen, nurses and ...*), A after *, and* (a new
 conjunct: *civil rights, on the one hand, and economic, social and cultural rights*), a
 focusing adverb before C (*or even interpretation*). ``part_a..part_c`` = A, B, C;
 ``kind`` = ``word`` when every item is one word (with its determiner), else ``phrase``.
@@ -232,7 +232,11 @@ def _parallel(s: SentenceView) -> list[Found]:
         c0 = starts[i + 1]
         for t in starts[i + 1:]:
             if t - b0 > _MAX_ITEM or _opener(s, t) == w:
-                c0 = t if _opener(s, t) == w else c0
+                # past B's own "and" only when a comma marks C's start ("..., and C"):
+                # not "concluded by Egypt, the Sudan and Ethiopia in 2015 and the statement"
+                if _opener(s, t) == w and (t == c0 or s.comma(t) or
+                                           (s.lower[t - 1] in ("and", "or") and s.comma(t - 1))):
+                    c0 = t
                 break
             if s.comma(t) and not (s.lower[t] in closed_class()["adverbs"] and t + 1 < n
                                    and s.comma(t + 1)):
@@ -332,7 +336,6 @@ def _asyndeton(s: SentenceView) -> list[Found]:
 
 _FOCUS = frozenset("even also especially particularly notably".split())
 _ARTICLES = frozenset("a an the my your his her its our their".split())
-_COORDINATORS = frozenset("and but or so yet nor".split())
 _OPEN_END = frozenset({("among", "others"), ("inter", "alia")})
 
 
@@ -428,10 +431,8 @@ def _tricolon(s: SentenceView):
             if s.comma(a[0]) and s.content[a[0] - 1] and not (ly_items and not is_ly(lw[a[0] - 1])) \
                     and not _introductory_name(s, a[0]):
                 continue  # a longer list (not for -ly adverbs after a verb: "negotiate, earnestly, ...")
-            first = 1 if lw[0] in _COORDINATORS and a[0] > 1 else 0
-            if lw[first] in _introducers() and \
-                    not any(s.comma(t) for t in range(first + 1, a[0] + 1)):
-                continue  # "As a result, A and B", "In 2011, ..."
+            if lw[0] in _introducers() and not any(s.comma(t) for t in range(1, a[0] + 1)):
+                continue  # "As a result, A and B", "In 2011, ..."; also after "And/But ..."
         elif len(lw[0]) > 4 and lw[0].endswith("ly") or lw[a[0]] in _INTRO_ADVERBS or \
                 lw[0].endswith(("where", "ever", "time", "times")):
             continue  # "Everywhere, X and Y", "However, ..."
