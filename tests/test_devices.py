@@ -451,6 +451,9 @@ TRICOLON_POSITIVE = [
     # C): the list of names stands
     ("The accord signed by Egypt, the Sudan and Chad in 2015 and the statement of 2021 hold.",
      ("by Egypt", "the Sudan", "Chad")),
+    # a closed-class adverb alone between a comma and "and", among content words, is a listed
+    # word ("just" the adjective)
+    ("They seek a fair, just and lasting peace.", ("a fair", "just", "lasting peace")),
     # an item ending in "of others" is not an open list
     ("We fear a return to closed markets, to the search for autarky, to notions of security "
      "based on distrust of others.", ("to closed markets", "to the search for autarky",
@@ -504,6 +507,8 @@ TRICOLON_NEGATIVE = [
     "They lost our homes, our schools, our farms and many of our friends.",  # four items
     "They fought between war and peace, between fear and hope.",          # two parallel items
     "They sent tanks, guns and so on.",                                   # "and so on"
+    "We want peace, too, and security.",                                  # an adverb, no list
+    "We must rely, first and foremost, on ourselves.",                    # "first and foremost"
 ]
 
 

@@ -14,7 +14,8 @@ Nations*: a verb), appositions (*X, head of Y, and Z, head of W*). Allowed since
 one-word A opening the sentence (*Greed, fear and ...*), an opening place phrase before A
 (*In New York, firemen, nurses and ...*), A after *, and* (a new
 conjunct: *civil rights, on the one hand, and economic, social and cultural rights*), a
-focusing adverb before C (*or even interpretation*). ``part_a..part_c`` = A, B, C;
+focusing adverb before C (*or even interpretation*), a lone closed-class adverb as B among
+content words (*a fair, just and lasting peace*; not *first and foremost*). ``part_a..part_c`` = A, B, C;
 ``kind`` = ``word`` when every item is one word (with its determiner), else ``phrase``.
 
 Two more patterns: ``parallel A, B and C`` — three segments (A and B separated by a comma,
@@ -383,6 +384,10 @@ def _tricolon(s: SentenceView):
         if b0 == 0 or not s.comma(b0):
             continue
         b = forward_item(s, b0, 4, extend=_OF if c - b0 <= 5 else True)
+        if b is None and c == b0 + 1 and s.space(c) and lw[b0] in closed_class()["adverbs"] and \
+                lw[b0] not in _ORDINALS and lw[b0] not in _LATER and lw[b0] not in _INTRO_ADVERBS and \
+                s.content[b0 - 1] and s.content[c + 1] if c + 1 < n else False:
+            b = (b0, c, None, 1)  # "a fair, just and civilized world": a listed word is no adverb
         if b is None or b[1] != c:
             continue
         a = backward_item(s, b0 - 1, b[3])
