@@ -133,6 +133,15 @@ CONTRAST_POSITIVE = [
     ("The problem is not a lack of money; the problem is a lack of will.", "correction",
      "not X; Y", "a lack of money", "a lack of will", "a",
      "The problem is not a lack of money; the problem is a lack of will"),
+    # --- devices3: a repeated quantifier, "X and does not Y", "no longer X. Y"
+    ("In the years ahead we need more partners, not more rivals.", "antithesis", "X, not Y",
+     "more partners", "more rivals", "b", "more partners, not more rivals"),
+    ("It is a policy which serves the people and does not bow to outside pressure.",
+     "antithesis", "X and does not Y", "serves the people", "bow to outside pressure", "b",
+     "serves the people and does not bow to outside pressure"),
+    ("We are no longer subjects. We are citizens of a free republic.", "correction",
+     "not X. Y", "subjects", "citizens of a free republic", "a",
+     "We are no longer subjects. We are citizens of a free republic"),
 ]
 
 CONTRAST_NEGATIVE = [
@@ -166,6 +175,15 @@ CONTRAST_NEGATIVE = [
     "It is not just a crisis; it is a catastrophe.",  # additive escalation
     "The army has not withdrawn; the army has not even stopped.",  # both negated
     "He could not sleep but for the noise.",          # "but for": no Y
+    # --- negatives of the devices3 rules
+    "We received ten offers, not more than that.",    # "not more than": no repeated quantifier
+    "They asked for guns, not many.",                 # a quantifier alone
+    "The delegation came and did not stay.",          # narrative "did": no antithesis
+    "The wars that afflict us seem distant and do not seem real.",  # "do": not read
+    "The minister visited and does not comment.",     # X without a pronoun before it
+    "A state which Germany supports and does not fund.",  # X opens with a name
+    "He has no longer any influence. It is late.",    # no parallel complement
+    "We are no longer colonies. We are also tired.",  # "also": additive
 ]
 
 
@@ -412,6 +430,34 @@ TRICOLON_POSITIVE = [
     ("The economy is weak, the army is tired and the people are hungry.",
      ("The economy is weak", "the army is tired", "the people are hungry")),
     ("We came, we saw, we conquered.", ("We came", "we saw", "we conquered")),
+    # --- devices3
+    # a one-word first item opening the sentence
+    ("Greed, fear and a lack of vision have ruined us.", ("Greed", "fear", "a lack")),
+    # an introductory place phrase before the list is no fourth item
+    ("In New York, firemen, nurses and teachers were there.", ("firemen", "nurses", "teachers")),
+    # ", and A, B and C": A opens a new conjunct of a higher coordination
+    ("We defend civil rights, on the one hand, and economic, social and cultural rights.",
+     ("economic", "social", "cultural rights")),
+    # a focusing adverb before C
+    ("They lack support, guidance or even advice.", ("support", "guidance", "advice")),
+    # parallel items with their own coordination, without a conjunction before C
+    ("The choice is between war and peace, between fear and hope, between ruin and growth.",
+     ("between war and peace", "between fear and hope", "between ruin and growth")),
+    # ", therefore," between B and C
+    ("It will lead to the end of testing, to the process of disarmament and, therefore, to "
+     "lasting peace.", ("to the end of testing", "to the process of disarmament",
+                        "to lasting peace")),
+    # no parallel "the accord ..., the Sudan and Chad ... and the statement" (no comma before
+    # C): the list of names stands
+    ("The accord signed by Egypt, the Sudan and Chad in 2015 and the statement of 2021 hold.",
+     ("by Egypt", "the Sudan", "Chad")),
+    # a closed-class adverb alone between a comma and "and", among content words, is a listed
+    # word ("just" the adjective)
+    ("They seek a fair, just and lasting peace.", ("a fair", "just", "lasting peace")),
+    # an item ending in "of others" is not an open list
+    ("We fear a return to closed markets, to the search for autarky, to notions of security "
+     "based on distrust of others.", ("to closed markets", "to the search for autarky",
+                                      "to notions of security based on distrust of others")),
 ]
 
 TRICOLON_NEGATIVE = [
@@ -447,6 +493,22 @@ TRICOLON_NEGATIVE = [
     # a participle after the verb phrase
     ("Its aims are peace, the consolidation of social reforms, the establishment of a climate of "
      "legal confidence and growth."),                                   # a long list
+    # --- negatives of the devices3 rules
+    "Everywhere, schools and hospitals were closed.",                     # introductory adverb
+    "But growth also raises issues of migration, the protection of forests and demands for aid.",
+    # a sentence opening with a function word, no comma before A
+    "In Syria, Iraq, Libya and Yemen the war goes on.",                   # a list of four
+    "In Geneva, Paris, Rome and Berlin they met.",                        # a list of four
+    "We welcome France, Britain and Germany among others.",              # an open list
+    "We met Russia, China and India, inter alia.",                        # an open list
+    "It took the courage of many, the notions of justice, and form the basis of law.",
+    # C a verb with its object after noun phrases
+    "They named Ali Hassan, head of the army, and Omar Said, head of the police.",  # appositions
+    "They lost our homes, our schools, our farms and many of our friends.",  # four items
+    "They fought between war and peace, between fear and hope.",          # two parallel items
+    "They sent tanks, guns and so on.",                                   # "and so on"
+    "We want peace, too, and security.",                                  # an adverb, no list
+    "We must rely, first and foremost, on ourselves.",                    # "first and foremost"
 ]
 
 

@@ -46,6 +46,10 @@ _NOT_FOLLOWERS = frozenset("only just merely simply least even yet necessarily a
                            "entirely completely really once since until that this these those "
                            "enough far long".split())
 _ADDITIVE = frozenset("only just merely simply".split())
+#: quantifiers after *not* that contrast only when they open X too (*more X, not more Y*)
+_QUANTIFIERS = frozenset("more many much most fewer less every each any".split())
+#: where the first verb phrase of *X and does not Y* starts: after one of these
+_RELATIVE_OR_SUBJECT = frozenset("which that who we they i you".split())
 _AUX = frozenset("is are was were am be been will would shall should can could may might must "
                  "do does did has have had".split())
 _DO = frozenset({"do", "does", "did"})
@@ -94,6 +98,10 @@ def _in_sentence(s: SentenceView, prev: SentenceView | None):
             yield from _not_but(s, k)
             if k > 0 and nxt not in _NOT_FOLLOWERS:
                 yield from _x_not_y(s, k)
+            elif k > 0 and nxt in _QUANTIFIERS:
+                yield from _x_not_y(s, k, parallel=True)  # "more partners, not more opponents"
+            if k >= 3 and lw[k - 1] == "does" and lw[k - 2] == "and":
+                yield from _x_and_does_not_y(s, k)
         elif (w, nxt) in (("rather", "than"), ("instead", "of")) and s.space(k + 1):
             if k == 0 or (k == 1 and lw[0] in ("and", "but")):
                 yield from _instead_of_x_y(s, k)
@@ -111,7 +119,9 @@ def _in_sentence(s: SentenceView, prev: SentenceView | None):
             yield from _instead_adverb(s, k, prev)
 
 
-def _x_not_y(s, k):
+def _x_not_y(s, k, parallel=False):
+    """``X, not Y``; with ``parallel``, Y opens with a quantifier (*more, many ...*) that
+    must also open X (*more partners, not more opponents*)."""
     link = ""
     if s.comma(k):
         x_end = k - 1
@@ -141,6 +151,8 @@ def _x_not_y(s, k):
             x = wider
     if x is None or not compatible(x[2], y[2]):
         return
+    if parallel and s.lower[x[0]] != s.lower[k + 1]:
+        return  # "not more than ...", "not many": only a repeated quantifier contrasts
     if x[0] > 0 and s.lower[x[0] - 1] in ("not", "never") or s.lower[x[0]] in ("not", "never"):
         return  # X negated too: a list of negations ("not perfect, not cheap")
     if link in ("and", "but_") and (x[2] is None or y[2] is None):
@@ -151,6 +163,40 @@ def _x_not_y(s, k):
     pattern = {"": "X, not Y", "and": "X and not Y", "but": "X, but not Y",
                "but_": "X but not Y"}[link]
     yield Found("antithesis", pattern, "", xs, ye, [(xs, xe), (ys, ye)], s.index, s.index, "b")
+
+
+def _x_and_does_not_y(s, k):
+    """``X and does not Y`` (rejected ``b``): two present-tense verb phrases of one subject,
+    the second negated with *do/does*: *a movement which keeps pace with events and does not
+    stand against the tide of history*. X runs back from *and* to a relative or subject
+    pronoun (at most 12 words, no comma or clause edge between) and opens with a lower-case
+    content word in *-s* (agreeing with *does*); Y is the verb phrase after *not* (a lower-case
+    content word first), to the clause's end (at most 15 words). Not *do* (*that afflict
+    Africa seem distant and do not seem to affect ...*: the relative pronoun is not found
+    without a tagger) nor narrative *did* (*came and did not stay*)."""
+    lw, n = s.lower, len(s.words)
+    if k + 1 >= n or not (s.space(k - 1) and s.space(k) and s.space(k - 2)):
+        return
+    and_ = k - 2
+    start = None
+    for t in range(and_ - 1, max(-1, and_ - 13), -1):
+        if not s.space(t + 1):
+            return  # a comma or an edge inside X
+        if lw[t] in _RELATIVE_OR_SUBJECT:
+            start = t + 1
+            break
+    if start is None or start >= and_ - 1:
+        return
+    fx, fy = lw[start], lw[k + 1]
+    if not (s.content[start] and s.content[k + 1]) or s.words[start][:1].isupper() or \
+            s.words[k + 1][:1].isupper() or is_ly(fy) or fy in _NOT_FOLLOWERS:
+        return
+    if not (fx.endswith("s") and not fx.endswith("ss")):
+        return
+    e = clause_end(s, k + 1, 15)
+    (xs, xe), (ys, ye) = s.span(start, and_), s.span(k + 1, e)
+    yield Found("antithesis", "X and does not Y", "", xs, ye, [(xs, xe), (ys, ye)],
+                s.index, s.index, "b")
 
 
 def _not_but(s, k):
@@ -378,6 +424,8 @@ def _negation(s, lo, hi):
             return k, _NEG_AUX[w]
         if w in ("not", "never") and k > lo and lw[k - 1] in _AUX:
             return k, lw[k - 1]
+        if w == "no" and k > lo and k + 1 < hi and lw[k + 1] == "longer" and lw[k - 1] in _AUX:
+            return k + 1, lw[k - 1]  # "We are no longer colonies"
     return None
 
 
@@ -419,7 +467,7 @@ def _corrections(s: SentenceView, nxt: SentenceView | None):
         if not _same_subject(subj_a, subj_b, name or sa.content[a0]):
             continue
         # the subject of A is the words before the auxiliary; B's verb must come at once
-        subj_len = (k - a0 - (0 if la[k] in _NEG_AUX else 1))
+        subj_len = (k - a0 - (0 if la[k] in _NEG_AUX else 2 if la[k] == "longer" else 1))
         if subj_len < 1 or subj_len > 3:
             continue
         v = b0 + 1
@@ -439,8 +487,12 @@ def _corrections(s: SentenceView, nxt: SentenceView | None):
             y0 = v + 1
             # parallel complements: the same first word, or the same kind of opener
             x_first, y_first = la[k + 1], lb[y0]
-            if x_first != y_first and (opener_kind(x_first) is None
-                                       or opener_kind(x_first) != opener_kind(y_first)):
+            # "We are no longer colonies. We are free States": a former state replaced
+            short_predicates = (la[k] == "longer" and a1 - (k + 1) <= 3 and sa.content[k + 1] and sb.content[y0]
+                                and not sa.words[k + 1][:1].isupper() and a1 == len(sa.words)
+                                and not is_ly(x_first) and not is_ly(y_first))
+            if x_first != y_first and not short_predicates and \
+                    (opener_kind(x_first) is None or opener_kind(x_first) != opener_kind(y_first)):
                 continue
         if y0 >= b1:
             continue

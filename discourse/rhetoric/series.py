@@ -7,13 +7,24 @@ content-word counts differ by at most two; a preposition opening B or C must als
 Rejected: any item without a letter (years), lists of four or more (a comma and a content
 word before A), a first item that opens the sentence after an introductory function word or
 adverb (*As a result, Syria and Iraq ...*; *Today, ...*), salutations (*Mr. President,
-ladies and gentlemen*), *both/either/neither* opening B or C. ``part_a..part_c`` = A, B, C;
+ladies and gentlemen*), *both/either/neither* opening B or C, open lists (*among others*,
+*inter alia*, *etc.*, *and so on* — not an item that merely ends in *of others*), a one-word C
+with an article after it behind noun phrases (*the notions of X, and form the United
+Nations*: a verb), appositions (*X, head of Y, and Z, head of W*). Allowed since devices3: a
+one-word A opening the sentence (*Greed, fear and ...*), an opening place phrase before A
+(*In New York, firemen, nurses and ...*), A after *, and* (a new
+conjunct: *civil rights, on the one hand, and economic, social and cultural rights*), a
+focusing adverb before C (*or even interpretation*), a lone closed-class adverb as B among
+content words (*a fair, just and lasting peace*; not *first and foremost*). ``part_a..part_c`` = A, B, C;
 ``kind`` = ``word`` when every item is one word (with its determiner), else ``phrase``.
 
 Two more patterns: ``parallel A, B and C`` — three segments (A and B separated by a comma,
 the third after a comma or *and/or*) opening with the same word or all with an *-ing* form,
 each at most 20 words, exactly three (no fourth segment with that opening before or after),
-*the* lists need a conjunction (*X, the Y, the Z* are appositions) and their items all or none
+*the* lists need a conjunction (*X, the Y, the Z* are appositions), B may hold its own
+*and/or* coordination (*between war and peace, between disorder and integration, between fear
+and hope*; not across a comma before another opener: a longer list), *B and, therefore, C*
+drops the adverb, and their items all or none
 with an auxiliary: *in the eradication of terrorism, in paving the way for democracy and in
 ensuring ...*, *our towns, our cities, our establishments*; and ``A, B, C`` — three single
 lower-case content words separated by commas, with no conjunction and no item before or after
@@ -161,7 +172,7 @@ def _verb_phrases(s: SentenceView) -> list[Found]:
         if any(not s.content[i] or s.words[i][:1].isupper() or is_ly(lw[i]) or
                lw[i] in closed_class()["auxiliaries"] for i, _ in items):
             continue
-        if lw[e - 1] in _ENDERS:
+        if _open_tail(lw, c + 1, e):
             continue
         ing = [lw[i].endswith("ing") for i, _ in items]
         if any(ing) and not all(ing):
@@ -173,6 +184,14 @@ def _verb_phrases(s: SentenceView) -> list[Found]:
 
 
 _ENDERS = frozenset("others other so forth on the like rest".split())
+
+
+def _open_tail(lw, i: int, e: int) -> bool:
+    """Does the item i..e-1 close an open list (*and others*, *and so on*, *the like*, *the
+    rest*)? Not an item that merely ends in such a word (*the insecurity of others*)."""
+    if lw[e - 1] not in _ENDERS:
+        return False
+    return e - i <= 2 or lw[e - 2] not in word_classes()[2] or lw[e - 2] in ("and", "or")
 _MAX_ITEM = 20
 
 
@@ -205,10 +224,24 @@ def _parallel(s: SentenceView) -> list[Found]:
     starts = _segment_starts(s, 0, n)
     found, used = [], -1
     for i in range(len(starts) - 1):
-        b0, c0 = starts[i], starts[i + 1]
+        b0 = starts[i]
         if b0 <= used:
             continue
         w = _opener(s, b0)
+        # the third segment: the next one with the same opener; B may hold its own
+        # coordination ("between war and peace, between disorder and integration, ...")
+        c0 = starts[i + 1]
+        for t in starts[i + 1:]:
+            if t - b0 > _MAX_ITEM or _opener(s, t) == w:
+                # past B's own "and" only when a comma marks C's start ("..., and C"):
+                # not "concluded by Egypt, the Sudan and Ethiopia in 2015 and the statement"
+                if _opener(s, t) == w and (t == c0 or s.comma(t) or
+                                           (s.lower[t - 1] in ("and", "or") and s.comma(t - 1))):
+                    c0 = t
+                break
+            if s.comma(t) and not (s.lower[t] in closed_class()["adverbs"] and t + 1 < n
+                                   and s.comma(t + 1)):
+                break  # a segment after a comma with another opener (not ", therefore,")
         if w in ("and", "or", "but", "nor") or not _HAS_WORD(w) or _opener(s, c0) != w:
             continue
         if c0 - b0 > _MAX_ITEM or any(s.edge(t) for t in range(b0 + 1, c0 + 1)):
@@ -246,12 +279,21 @@ def _parallel(s: SentenceView) -> list[Found]:
             continue
         # the second item ends before the comma or the conjunction that opens the third
         b1 = c0 - 1 if s.lower[c0 - 1] in ("and", "or") else c0
+        while b1 - 1 > b0 and s.lower[b1 - 1] in closed_class()["adverbs"] and \
+                s.lower[b1 - 2] in ("and", "or") and s.comma(b1 - 1):
+            b1 -= 2  # "B and, therefore, C": the adverb belongs to neither item
         if w == "the" and b1 == c0:
             continue  # "X, the Y, the Z" without a conjunction: appositions
+        dets = word_classes()[1]
+        if b1 == c0 and w in dets and any(s.lower[t] in ("and", "or") and s.lower[t + 1] in dets
+                                          for t in range(c0 + 1, e - 1)):
+            continue  # "our A, our B, our C and many of D": the conjunction opens a fourth item
+        if _open_ended(s, c0) or _open_ended(s, e):
+            continue  # "A, B and C among others": an open list
         items = [(a0, b0), (b0, b1), (c0, e)]
         if any(j <= i0 or not any(s.content[t] for t in range(i0, j)) for i0, j in items):
             continue
-        if s.lower[e - 1] in _ENDERS:
+        if _open_tail(s.lower, c0, e):
             continue
         if w in word_classes()[2] | word_classes()[1] and any(j - i0 < 2 for i0, j in items):
             continue  # a bare opener is no item
@@ -293,6 +335,38 @@ def _asyndeton(s: SentenceView) -> list[Found]:
     return out
 
 
+_FOCUS = frozenset("even also especially particularly notably".split())
+_ARTICLES = frozenset("a an the my your his her its our their".split())
+_OPEN_END = frozenset({("among", "others"), ("inter", "alia")})
+
+
+def _open_ended(s: SentenceView, k: int) -> bool:
+    """Words k.. (to the next comma or clause edge, at most 20) hold *among others*, *inter
+    alia* or *etc.*: the list before is open (the guidelines' "X or the like")."""
+    n, lw = len(s.words), s.lower
+    for t in range(k, min(n, k + _MAX_ITEM)):
+        if t > k and not s.space(t):
+            return False
+        nxt = lw[t + 1] if t + 1 < n and s.space(t + 1) else ""
+        if (lw[t], nxt) in _OPEN_END or lw[t] == "etc":
+            return True
+    return False
+
+
+def _introductory_name(s: SentenceView, a0: int) -> bool:
+    """The words before A's comma are the sentence's opening prepositional phrase naming a
+    place or a date (*In New York, firefighters, police officers and ...*): a preposition
+    first, then only capitalised words or numbers, while A opens with a lower-case word."""
+    lw = s.lower
+    if not (a0 >= 2 and opener_kind(lw[0]) == "prep" and s.words[0][:1].isupper()):
+        return False
+    if any(not s.space(t) for t in range(1, a0)):
+        return False  # another comma inside the opening phrase
+    names = [t for t in range(1, a0) if s.content[t] or HAS_LETTER.search(lw[t]) is None]
+    return bool(names) and all(s.words[t][:1].isupper() or not HAS_LETTER.search(lw[t])
+                               for t in names) and s.words[a0][:1].islower()
+
+
 def _HAS_WORD(w: str) -> bool:
     return w == "<ing>" or HAS_LETTER.search(w) is not None
 
@@ -300,7 +374,7 @@ def _HAS_WORD(w: str) -> bool:
 def _tricolon(s: SentenceView):
     lw, n = s.lower, len(s.words)
     found = []
-    for c in range(3, n - 1):
+    for c in range(2, n - 1):
         if lw[c] not in ("and", "or") or not (s.space(c) or s.comma(c)):
             continue
         # B: words between a comma and the conjunction
@@ -310,6 +384,10 @@ def _tricolon(s: SentenceView):
         if b0 == 0 or not s.comma(b0):
             continue
         b = forward_item(s, b0, 4, extend=_OF if c - b0 <= 5 else True)
+        if b is None and c == b0 + 1 and s.space(c) and lw[b0] in closed_class()["adverbs"] and \
+                lw[b0] not in _ORDINALS and lw[b0] not in _LATER and lw[b0] not in _INTRO_ADVERBS and \
+                s.content[b0 - 1] and s.content[c + 1] if c + 1 < n else False:
+            b = (b0, c, None, 1)  # "a fair, just and civilized world": a listed word is no adverb
         if b is None or b[1] != c:
             continue
         a = backward_item(s, b0 - 1, b[3])
@@ -321,7 +399,8 @@ def _tricolon(s: SentenceView):
             a = (a[0] + 1, *a[1:]) if a[1] - a[0] > 1 else a
         if not s.space(c + 1):
             continue
-        cc = forward_item(s, c + 1, b[3] + 1,
+        c1 = c + 2 if lw[c + 1] in _FOCUS and c + 2 < n and s.space(c + 2) else c + 1
+        cc = forward_item(s, c1, b[3] + 1,
                           extend=_OF if b[1] - b[0] > b[3] + (1 if b[2] else 0) else False)
         if cc is None:
             continue
@@ -336,20 +415,32 @@ def _tricolon(s: SentenceView):
             continue
         if any(not any(HAS_LETTER.search(lw[t]) for t in range(it[0], it[1])) for it in items):
             continue
-        if lw[cc[1] - 1] in _ENDERS:
+        if _open_tail(lw, cc[0], cc[1]):
             continue  # "X, Y and others" (the guidelines' "X or the like")
+        if cc[1] < n and s.space(cc[1]) and lw[cc[1]] in _ARTICLES and cc[2] is None \
+                and cc[3] == 1 and "<det>" in (a[2], b[2]):
+            continue  # "the forces of X, the notions of Y, and form the United Nations": C is a
+            # verb with its object after noun phrases (not "respect, uphold and advance the ...")
+        if _open_ended(s, cc[1]):
+            continue  # "A, B and C among others": an open list
+        if cc[1] + 1 < n and s.comma(cc[1]) and lw[cc[1]] == lw[b[0]] and s.content[b[0]]:
+            continue  # "Osama bin Laden, head of X, and Ayman al-Zawahiri, head of Y": appositions
         if cc[1] + 1 < n and s.comma(cc[1]) and lw[cc[1]] == lw[a[0]] and a[2] is not None:
             continue  # "our A, our B and C, our D ...": a longer list
         if a[0] > 0:
-            if lw[a[0] - 1] in _TITLES or lw[a[0] - 1] in ("and", "or"):
-                continue  # A is itself part of a coordination
+            if lw[a[0] - 1] in _TITLES:
+                continue
+            if lw[a[0] - 1] in ("and", "or") and not (a[0] >= 2 and s.comma(a[0] - 1)):
+                continue  # A is itself part of a coordination (not after ", and": a new conjunct)
             ly_items = all(is_ly(lw[it[0]]) for it in (a, b, cc))
-            if s.comma(a[0]) and s.content[a[0] - 1] and not (ly_items and not is_ly(lw[a[0] - 1])):
+            if s.comma(a[0]) and s.content[a[0] - 1] and not (ly_items and not is_ly(lw[a[0] - 1])) \
+                    and not _introductory_name(s, a[0]):
                 continue  # a longer list (not for -ly adverbs after a verb: "negotiate, earnestly, ...")
             if lw[0] in _introducers() and not any(s.comma(t) for t in range(1, a[0] + 1)):
-                continue  # "As a result, A and B", "In 2011, ..."
-        elif len(lw[0]) > 4 and lw[0].endswith("ly") or lw[a[0]] in _INTRO_ADVERBS:
-            continue
+                continue  # "As a result, A and B", "In 2011, ..."; also after "And/But ..."
+        elif len(lw[0]) > 4 and lw[0].endswith("ly") or lw[a[0]] in _INTRO_ADVERBS or \
+                lw[0].endswith(("where", "ever", "time", "times")):
+            continue  # "Everywhere, X and Y", "However, ..."
         ly = [is_ly(lw[it[0] + (1 if it[2] else 0)]) for it in items]
         if any(ly) and not all(ly):
             continue
