@@ -36,7 +36,8 @@ from ..errors import InputError, file_error
 from .gazetteer import Gazetteer, gazetteer_or_default
 
 __all__ = ["self_side", "author_actor", "home_actor", "load_descriptions", "Ref",
-           "DocumentContext", "DESCRIPTION_KINDS"]
+           "DocumentContext", "DESCRIPTION_KINDS", "group_refs", "person_refs", "other_id",
+           "resolve_plural"]
 
 #: What a descriptive reference can refer to.
 DESCRIPTION_KINDS = ("home", "author")
@@ -62,6 +63,7 @@ class Ref:
     end: int
     type: str = ""
     kind: str = ""   # the alias kind of a gazetteer mention (name, demonym, capital ...)
+    prep: bool = False  # the object of a preposition (set for the previous sentence's refs)
 
 
 @dataclass(frozen=True)
@@ -220,4 +222,145 @@ def resolve_pronoun(tokens, k: int, refs: list[Ref], previous: list[Ref], ctx: D
             if r.first > 0 and tokens[r.first - 1].text.lower() in _PREPOSITIONS:
                 continue
             return Ref(k, k, r.actor_id, "pronoun", t.start, t.end)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# actors the gazetteer lacks: groups and persons (other:<name>)
+# ---------------------------------------------------------------------------------------------
+
+_THEY = frozenset({"they", "their", "them", "theirs", "themselves"})
+_GROUP_DROP = frozenset({"the", "a", "an", "some", "certain", "many", "several", "all", "other",
+                         "such", "both", "most", "few", "these", "those", "any", "various",
+                         "numerous", "two", "three"})
+_DEMONSTRATIVES = frozenset({"these", "those", "such"})
+_PARTITIVE = frozenset({"members"})  # "members of the Council": a part, not the whole
+
+
+def other_id(words) -> str:
+    """``other:<snake name>`` of a phrase (``docs/annotation.md`` §1): lower-case ASCII words
+    joined by ``_`` ("well-known States" -> ``other:well_known_states``)."""
+    from .quotes import speaker_id
+    return speaker_id(" ".join(words))
+
+
+def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
+               evaluative=frozenset()) -> list[Ref]:
+    """Noun phrases headed by a group noun (``rules.group_heads``) with no gazetteer name in
+    them: ``other:<phrase>`` refs, without the leading determiner or quantifier, with a
+    following *of / in (the) N* phrase ("States in the region"; a gazetteer name inside it
+    only after the partitive *members*). "these countries" is the last group of the document
+    (``memory``: head -> actor id, updated) with that head. Tokens they cover become taken."""
+    out = []
+    lower = [t.text.lower() for t in tokens]
+    for k, t in enumerate(tokens):
+        if lower[k] not in heads or taken[k] or not t.tag.startswith("NN"):
+            continue
+        i = k
+        if k in evaluative:
+            continue
+        while i > 0 and not taken[i - 1] and lower[i - 1] not in _GROUP_DROP and \
+                i - 1 not in evaluative and \
+                tokens[i - 1].tag.startswith(("JJ", "NN", "VBN")) and \
+                tokens[i - 1].text[:1].isalpha():
+            i -= 1
+        if i > 0 and (taken[i - 1] and i == k or i - 1 in evaluative):
+            continue  # "Arab member states": the name's phrase; "terrorist states": a label
+        j = k
+        if lower[k + 1:k + 2] in (["of"], ["in"]):
+            e = k + 2
+            if lower[e:e + 1] == ["the"]:
+                e += 1
+            f = e
+            # the of/in phrase: common nouns and adjectives (no name in it), or, after the
+            # partitive "members", one name as a whole ("of the Security Council")
+            whole = lower[k] in _PARTITIVE and e < len(tokens) and taken[e]
+            while f < len(tokens) and f - e < 4 and tokens[f].tag.startswith(("NN", "JJ")) and \
+                    taken[f] == whole and f not in evaluative:
+                f += 1
+            ends = f >= len(tokens) or not tokens[f].tag.startswith(("NN", "JJ"))
+            if f > e and ends:
+                j = f - 1
+        words = [tok.text for tok in tokens[i:j + 1]]
+        if i == k and k > 0 and lower[k - 1] in _DEMONSTRATIVES and j == k:
+            actor = memory.get(lower[k])
+            if actor is None:
+                continue
+            first = k - 1
+        else:
+            actor = other_id(words)
+            memory[lower[k]] = actor
+            first = i
+        out.append(Ref(first, j, actor, "group", tokens[first].start, tokens[j].end, "group"))
+        for x in range(first, j + 1):
+            taken[x] = True
+    return out
+
+
+def person_refs(tokens, taken: list[bool], people: list[list[str]]) -> list[Ref]:
+    """Persons the gazetteer lacks: a run of capitalised words after a title ("Mr Arafat",
+    "Prime Minister Ariel Sharon"), or one the document gives as a person's name of two
+    words or more elsewhere too (``people``: :func:`discourse.rhetoric.reported` name runs);
+    a surname alone takes the longest full name the document gives. ``other:<name>``."""
+    from ..rhetoric.reported import _is_title
+    full = {}
+    for run in people:
+        if len(run) >= 2 and (run[-1] not in full or len(run) > len(full[run[-1]])):
+            full[run[-1]] = run
+    known = {tuple(run) for run in people if len(run) >= 2}
+    out = []
+    k = 0
+    while k < len(tokens):
+        if taken[k] or not _is_title(tokens[k].text) or not tokens[k].text[:1].isupper():
+            k += 1
+            continue
+        j = k
+        while j < len(tokens) and _is_title(tokens[j].text) and tokens[j].text[:1].isupper():
+            j += 1
+        e = j
+        while e < len(tokens) and not taken[e] and tokens[e].tag in ("NNP", "NNPS") and \
+                tokens[e].text[:1].isupper() and not _is_title(tokens[e].text):
+            e += 1
+        if e == j:
+            k = j
+            continue
+        name = [t.text for t in tokens[j:e]]
+        if len(name) == 1 and name[0] in full:
+            name = full[name[0]]
+        out.append(Ref(j, e - 1, other_id(name), "person", tokens[j].start, tokens[e - 1].end,
+                       "person"))
+        for x in range(k, e):
+            taken[x] = True
+        k = e
+    # untitled runs the document names as persons ("Yasser Arafat")
+    for k in range(len(tokens)):
+        for run in known:
+            n = len(run)
+            if tuple(t.text for t in tokens[k:k + n]) == run and not any(taken[k:k + n]):
+                out.append(Ref(k, k + n - 1, other_id(run), "person", tokens[k].start,
+                               tokens[k + n - 1].end, "person"))
+                for x in range(k, k + n):
+                    taken[x] = True
+    return out
+
+
+def resolve_plural(tokens, k: int, refs: list[Ref], previous: list[Ref], types: dict,
+                   singular: bool = False) -> Ref | None:
+    """*they, their, them* (``singular``: *it*): the nearest actor before the pronoun in its
+    sentence that is not the object of a preposition, else the first such actor of the
+    sentence before; never a person or the author (*it*: a state, bloc or organisation only,
+    not a group)."""
+    def fits(r):
+        kind = r.type or types.get(r.actor_id, "")
+        if r.via == "first_person" or kind in ("leader", "person", ""):
+            return False
+        return not singular or kind != "group"
+    t = tokens[k]
+    for r in sorted((r for r in refs if r.last < k), key=lambda r: -r.last):
+        before = tokens[r.first - 1].text.lower() if r.first > 0 else ""
+        if fits(r) and (before not in _PREPOSITIONS or before == "by"):
+            return Ref(k, k, r.actor_id, "pronoun", t.start, t.end, r.type)
+    for r in previous:
+        if fits(r) and not r.prep:
+            return Ref(k, k, r.actor_id, "pronoun", t.start, t.end, r.type)
     return None
