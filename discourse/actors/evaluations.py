@@ -794,11 +794,26 @@ def _sentence_refs(tokens, mentions, ctx, types, others=None,
     return sorted(refs, key=lambda r: r.first)
 
 
-def _person_names(doc) -> list[list[str]]:
+def _word_before(text: str, pos: int, lo: int) -> str:
+    """The lower-cased word before character ``pos`` (not before ``lo``), skipping "the"."""
+    words = text[lo:pos].split()
+    while words and words[-1].lower() in ("the", "a", "an"):
+        words.pop()
+    return words[-1].lower() if words else ""
+
+
+def _person_names(doc) -> tuple[list[list[str]], frozenset]:
     """Runs of capitalised words the document gives as persons' names (as find_quotes reads
-    them)."""
-    from ..rhetoric.reported import _person_runs
-    return _person_runs(parse(doc).folded)
+    them), and the surnames it uses after a title ("Mr Arafat", "President Musharraf")."""
+    from ..rhetoric.reported import _CAPS_RUN, _person_runs, _strip_titles
+    folded = parse(doc).folded
+    titled = set()
+    for m in _CAPS_RUN.finditer(folded):
+        toks = m.group(0).split()
+        stripped = _strip_titles(toks)
+        if len(stripped) < len(toks):
+            titled.add(stripped[-1])
+    return _person_runs(folded, titled_ok=False), frozenset(titled)
 
 
 def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bool = True,
@@ -854,7 +869,8 @@ def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bo
         for si, (a, b) in enumerate(spans):
             sa = sentence_analysis(parsed, a, b, lex)
             if sa is None:
-                previous = [Ref(0, 0, x, "name", s, e, types.get(x, ""))
+                previous = [Ref(0, 0, x, "name", s, e, types.get(x, ""),
+                                prep=_word_before(doc.text, s, a) in _PREPS - {"by"})
                             for s, e, x, _ in per_sentence.get(si, [])]
                 continue
             refs = _sentence_refs(sa.tokens, per_sentence.get(si, []), ctx, types, others,

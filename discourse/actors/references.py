@@ -274,7 +274,9 @@ def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
             f = e
             # the of/in phrase: common nouns and adjectives (no name in it), or, after the
             # partitive "members", one name as a whole ("of the Security Council")
-            whole = lower[k] in _PARTITIVE and e < len(tokens) and taken[e]
+            whole = lower[k] in _PARTITIVE
+            if whole and not (e < len(tokens) and taken[e]):
+                e = len(tokens)  # "members of fundamental principles": no group's whole
             while f < len(tokens) and f - e < 4 and tokens[f].tag.startswith(("NN", "JJ")) and \
                     taken[f] == whole and f not in evaluative:
                 f += 1
@@ -297,17 +299,19 @@ def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
     return out
 
 
-def person_refs(tokens, taken: list[bool], people: list[list[str]]) -> list[Ref]:
+def person_refs(tokens, taken: list[bool], people: tuple) -> list[Ref]:
     """Persons the gazetteer lacks: a run of capitalised words after a title ("Mr Arafat",
-    "Prime Minister Ariel Sharon"), or one the document gives as a person's name of two
-    words or more elsewhere too (``people``: :func:`discourse.rhetoric.reported` name runs);
-    a surname alone takes the longest full name the document gives. ``other:<name>``."""
+    "Prime Minister Ariel Sharon"), or, without a title, a name of two words or more whose
+    surname the document uses after a title somewhere (``people``: ``(name runs, titled
+    surnames)`` as :func:`discourse.rhetoric.reported` reads them); a surname alone takes the
+    longest full name the document gives. ``other:<name>``."""
     from ..rhetoric.reported import _is_title
+    runs, titled = people
     full = {}
-    for run in people:
+    for run in runs:
         if len(run) >= 2 and (run[-1] not in full or len(run) > len(full[run[-1]])):
             full[run[-1]] = run
-    known = {tuple(run) for run in people if len(run) >= 2}
+    known = {tuple(run) for run in runs if len(run) >= 2 and run[-1] in titled}
     out = []
     k = 0
     while k < len(tokens):
