@@ -116,3 +116,27 @@ def test_a_verb_phrase_evaluates_its_subject():
     assert target("Iran turned a blind eye to the smuggling.", "turned a blind eye")[0] == "IRN"
     # the judgement phrase still evaluates its object, not its subject
     assert target("We pay tribute to Ghana.", "pay tribute")[0] == "GHA"
+
+
+def test_of_a_quantity_and_gerund_adjuncts_negative():
+    # the quantity is evaluated, not the group of its of-phrase
+    assert target("The Council needs a reasonable number of permanent members.",
+                  "reasonable")[0] is None
+    # a gerund after a preposition: the of-object before it is not its subject
+    assert target("We thank the goodwill of Member States in successfully addressing it.",
+                  "successfully")[0] is None
+    # a collective head takes its of-phrase: "the community of nations", not "nations"
+    assert target("Norway commends the community of nations.", "commends")[0] == \
+        "other:community_of_nations"
+
+
+def test_person_titles_and_their_of_coordinated_actors():
+    # "National" is no person's title: the Covenant is no person
+    assert target("Its citizens approved the National Covenant, a wise text.", "wise")[0] \
+        is None
+    assert target("Citizens applauded the National Covenant.", "applauded")[0] is None
+    # "their" of coordinated actors is the first conjunct (docs/annotation.md section 1)
+    assert target("It is violated by America and Britain through their ongoing aggression.",
+                  "aggression")[0] == "USA"
+    # a copula's "it" is not resolved ("as if it were the most dangerous situation")
+    assert target("Iran spoke of the issue as if it were dangerous.", "dangerous")[0] is None

@@ -53,7 +53,7 @@ from ..rhetoric.evaluative import (SentenceAnalysis, load_evaluation_lexicon, se
                                    _shipped)
 from ..text.parsed import parse
 from .gazetteer import gazetteer_or_default
-from .references import (Ref, description_refs, document_context, group_refs, person_refs,
+from .references import (PERSON_TITLES, Ref, description_refs, document_context, group_refs, person_refs,
                          resolve_plural, resolve_pronoun)
 
 __all__ = ["find_evaluations", "EVALUATION_COLUMNS", "EVALUATION_RULES"]
@@ -190,12 +190,27 @@ class _Sentence:
         if low in ("its", "itself"):
             return self.its(k)
         if low == "their":  # the subject of its clause, else the nearest actor before
-            return self.its(k) or resolve_plural(self.tokens, k, self.refs, self.previous,
-                                                 self.types)
-        if low in ("it", "they", "them"):
+            return self.its(k) or self._conjunct(k, resolve_plural(
+                self.tokens, k, self.refs, self.previous, self.types))
+        if low in ("they", "them"):
+            return self._conjunct(k, resolve_plural(self.tokens, k, self.refs, self.previous,
+                                                    self.types))
+        if low == "it":
             return resolve_plural(self.tokens, k, self.refs, self.previous, self.types,
-                                  singular=low == "it")
+                                  singular=True)
         return resolve_pronoun(self.tokens, k, self.refs, self.previous, self.ctx, self.types)
+
+    def _conjunct(self, k: int, r: Ref | None) -> Ref | None:
+        """A plural pronoun's antecedent in a coordination is its first conjunct ("America
+        and Britain ... their" -> America), as the guidelines record coordinated actors."""
+        if r is None:
+            return None
+        ante = next((x for x in reversed(self.refs) if x.actor_id == r.actor_id and x.last < k),
+                    None)
+        first = self._first_conjunct(ante.last) if ante is not None else None
+        if first is not None and first.actor_id != r.actor_id:
+            return replace(r, actor_id=first.actor_id, type=first.type)
+        return r
 
     def its(self, k: int) -> Ref | None:
         """*its* is the subject of its clause ("Israel has persisted in its intransigence"),
@@ -472,8 +487,9 @@ def _rule_of(s: _Sentence, m) -> Ref | None:
     if head == -1:
         return None
     patient = s.lex.rules.get("of_patient", ())
-    if _low(s.tokens, head) in patient or m.entry.key in patient:
-        return None
+    if _low(s.tokens, head) in patient or m.entry.key in patient or \
+            _low(s.tokens, head) in s.lex.rules.get("quantity_heads", ()):
+        return None  # "oppression of"; "a reasonable number of members"
     if _low(s.tokens, head + 1) == "of":
         return _of_object(s, head + 2)
     return None
@@ -564,7 +580,10 @@ def _rule_copula(s: _Sentence, m) -> Ref | None:
         v = c - 1
         if _low(s.tokens, v) in _REFLEXIVE:
             v -= 1
-    return s.subject(s.verb_group_start(v))
+    r = s.subject(s.verb_group_start(v))
+    if r is not None and r.via == "pronoun" and _low(s.tokens, r.first) == "it":
+        return None  # "as if it were the most dangerous situation": it is mostly a thing
+    return r
 
 
 def _verb_near(s: _Sentence, k: int) -> int:
@@ -591,6 +610,8 @@ def _rule_subject(s: _Sentence, m) -> Ref | None:
         v = _verb_near(s, m.first)
         if v == -1:
             return None
+        if s.tokens[v].tag == "VBG" and _low(tokens, min(v, m.first) - 1) in _PREPS:
+            return None  # "in successfully addressing": a gerund adjunct has no subject here
         # "brutally they decided": the subject stands between the adverb and its verb
         start = s.verb_group_start(v if v > m.first + 1 else min(v, m.first))
         if tokens[v].tag == "VBN" and any(_low(tokens, j) in _COPULAS for j in range(start, v)):
@@ -811,7 +832,8 @@ def _person_names(doc) -> tuple[list[list[str]], frozenset]:
     for m in _CAPS_RUN.finditer(folded):
         toks = m.group(0).split()
         stripped = _strip_titles(toks)
-        if len(stripped) < len(toks):
+        if len(stripped) < len(toks) and \
+                toks[len(toks) - len(stripped) - 1].lower().rstrip(".") in PERSON_TITLES:
             titled.add(stripped[-1])
     return _person_runs(folded, titled_ok=False), frozenset(titled)
 

@@ -234,6 +234,16 @@ _GROUP_DROP = frozenset({"the", "a", "an", "some", "certain", "many", "several",
                          "such", "both", "most", "few", "these", "those", "any", "various",
                          "numerous", "two", "three"})
 _DEMONSTRATIVES = frozenset({"these", "those", "such"})
+#: titles a person's name follows (the last title word before the name): "Mr Arafat",
+#: "Prime Minister Ariel Sharon"; not "the National Covenant"
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+                           "president", "minister", "premier", "secretary", "chancellor",
+                           "king", "queen", "prince", "princess", "emir", "sheikh", "sultan",
+                           "ayatollah", "imam", "mullah", "pope", "senator", "ambassador",
+                           "envoy", "governor", "general", "colonel", "commander", "captain",
+                           "lieutenant", "brigadier", "admiral", "marshal", "judge",
+                           "professor", "prof", "spokesman", "spokeswoman", "chairman",
+                           "mayor", "leader"})
 _PARTITIVE = frozenset({"members"})  # "members of the Council": a part, not the whole
 
 
@@ -325,7 +335,7 @@ def person_refs(tokens, taken: list[bool], people: tuple) -> list[Ref]:
         while e < len(tokens) and not taken[e] and tokens[e].tag in ("NNP", "NNPS") and \
                 tokens[e].text[:1].isupper() and not _is_title(tokens[e].text):
             e += 1
-        if e == j:
+        if e == j or tokens[j - 1].text.lower().rstrip(".") not in PERSON_TITLES:
             k = j
             continue
         name = [t.text for t in tokens[j:e]]
