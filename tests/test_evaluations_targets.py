@@ -140,3 +140,23 @@ def test_person_titles_and_their_of_coordinated_actors():
                   "aggression")[0] == "USA"
     # a copula's "it" is not resolved ("as if it were the most dangerous situation")
     assert target("Iran spoke of the issue as if it were dangerous.", "dangerous")[0] is None
+
+
+def test_plural_pronoun_with_a_nearer_plural_noun_negative():
+    # "their" after "the Korean people": the people, not Zambia
+    assert target("We in Zambia support the Korean people in their genuine efforts.",
+                  "genuine")[0] is None
+    # "they" after a plural common noun in its sentence: the methods, not Poland
+    assert target("Poland spoke. Such methods are cruel, and they violate the law.",
+                  "violate")[0] is None
+    # an in-phrase of more than one noun, or without "the", is not the group's own
+    assert target("We regret the dangerous intervention of external Powers in the internal "
+                  "affairs of States.", "dangerous")[0] == "other:external_powers"
+
+
+def test_possessed_and_embedded_groups_negative():
+    # "our States" stays the author's; "community of nations" is not "nations"
+    assert target("The societies of which our States are composed are balanced.",
+                  "balanced")[0] != "other:states"
+    assert target("We praise this indispensable community of nations.",
+                  "indispensable")[0] != "other:nations"

@@ -276,11 +276,17 @@ def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
             i -= 1
         if i > 0 and (taken[i - 1] and i == k or i - 1 in evaluative):
             continue  # "Arab member states": the name's phrase; "terrorist states": a label
+        if i > 0 and (tokens[i - 1].tag == "PRP$" or lower[i - 1] in ("'s", "'")):
+            continue  # "our States", "Syria's allies": the possessor's own
+        if i >= 2 and lower[i - 1] == "of" and lower[i - 2] in heads:
+            continue  # "community of nations": the of-phrase of a larger group
         j = k
         if lower[k + 1:k + 2] in (["of"], ["in"]):
             e = k + 2
             if lower[e:e + 1] == ["the"]:
                 e += 1
+            elif lower[k + 1] == "in":
+                e = len(tokens)  # "in support": an adjunct, not the group's place
             f = e
             # the of/in phrase: common nouns and adjectives (no name in it), or, after the
             # partitive "members", one name as a whole ("of the Security Council")
@@ -291,6 +297,8 @@ def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
                     taken[f] == whole and f not in evaluative:
                 f += 1
             ends = f >= len(tokens) or not tokens[f].tag.startswith(("NN", "JJ"))
+            if lower[k + 1] == "in" and f - e > 1:
+                ends = False  # "Powers in the internal affairs": in-phrases of one noun only
             if f > e and ends:
                 j = f - 1
         words = [tok.text for tok in tokens[i:j + 1]]
@@ -370,10 +378,20 @@ def resolve_plural(tokens, k: int, refs: list[Ref], previous: list[Ref], types: 
             return False
         return not singular or kind != "group"
     t = tokens[k]
+    inside = {x for r in refs for x in range(r.first, r.last + 1)}
+
+    def plural_noun_between(a: int) -> bool:  # "the Korean people in their efforts"
+        return not singular and any(tokens[x].tag in ("NNS", "NNPS") or
+                                    tokens[x].text.lower() in ("people", "peoples")
+                                    for x in range(a, k) if x not in inside)
     for r in sorted((r for r in refs if r.last < k), key=lambda r: -r.last):
         before = tokens[r.first - 1].text.lower() if r.first > 0 else ""
         if fits(r) and (before not in _PREPOSITIONS or before == "by"):
+            if plural_noun_between(r.last + 1):
+                return None
             return Ref(k, k, r.actor_id, "pronoun", t.start, t.end, r.type)
+    if plural_noun_between(0):
+        return None  # "... methods are immoral; they violate": the nearer plural
     for r in previous:
         if fits(r) and not r.prep:
             return Ref(k, k, r.actor_id, "pronoun", t.start, t.end, r.type)
