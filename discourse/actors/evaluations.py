@@ -32,8 +32,10 @@ that, when, whereas, if, but, yet, however*) and its verb group, at most eight w
 a verb; it names its actor when exactly one actor in it is not the object of a preposition
 other than *of* or *from* ("the response from Damascus"), or through a pronoun.
 
-References are gazetteer mentions, descriptive references ("the new leadership") and
-pronouns (:mod:`discourse.actors.references`); ``target_via`` says which. Where no rule is
+References are gazetteer mentions, descriptive references ("the new leadership"), pronouns
+(*they, their* and subject *it* included), and groups and titled persons the gazetteer lacks as
+``other:<name>`` ("some well-known countries", "Mr Arafat")
+(:mod:`discourse.actors.references`); ``target_via`` says which. Where no rule is
 confident the row keeps its evaluation with ``actor_id`` None: precision comes first.
 
 >>> from discourse.corpus.documents import Corpus
@@ -65,7 +67,8 @@ __all__ = ["find_evaluations", "EVALUATION_COLUMNS", "EVALUATION_RULES"]
 #: (positive/negative, after negation), ``strength`` (0..1), ``negated``; the target:
 #: ``actor_id`` and ``actor_name`` (None when no rule attaches one), ``target_start``,
 #: ``target_end`` (the span of the actor's mention, pronoun or description; -1 without one),
-#: ``target_via`` (name, description, pronoun, first_person, label), ``rule``; ``lexicon``
+#: ``target_via`` (name, description, pronoun, first_person, label, group, person: the
+#: last two ``other:`` actors the gazetteer lacks), ``rule``; ``lexicon``
 #: (political, pattern, vader).
 EVALUATION_COLUMNS = ["doc_id", "sentence", "start", "end", "match", "entry", "pos", "kind",
                       "polarity", "strength", "negated", "actor_id", "actor_name",

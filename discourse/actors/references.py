@@ -8,8 +8,12 @@ first-person expressions, and the text's own side (the "us" of the ideological s
 * **Pronouns**: *his, her, he, she* are the one leader named in the sentence before the pronoun
   and the sentence before it (no reference when two leaders are named there); *its, itself* are the nearest
   preceding state, bloc, organisation or non-state actor of the sentence that is not the
-  object of a preposition; *we, us, our, ours, my, I, me* are the author. *it, they, their*
-  are never resolved (too ambiguous without a parser).
+  object of a preposition; *we, us, our, ours, my, I, me* are the author; *they, their, them*
+  and subject *it* (:func:`resolve_plural`) the nearest fitting actor before them, else the
+  first of the sentence before (see docs/actors.md).
+* **Actors the gazetteer lacks** (``other:<name>``): groups headed by a group noun
+  (:func:`group_refs`: "some well-known countries") and persons after a title
+  (:func:`person_refs`: "Mr Arafat", with the document's full name).
 * **The author** of a document: its metadata ``author_actor`` when present, otherwise its
   ``country`` when it is a UN statement or a speech (``source == "ungdc"`` or a ``genre``
   naming a statement or speech). A news item or an op-ed has no author actor.
