@@ -160,3 +160,18 @@ def test_possessed_and_embedded_groups_negative():
                   "balanced")[0] != "other:states"
     assert target("We praise this indispensable community of nations.",
                   "indispensable")[0] != "other:nations"
+
+
+def test_deterministic_across_hash_seeds():
+    import os
+    import subprocess
+    import sys
+    code = ("from discourse.actors.evaluations import find_evaluations;"
+            "from discourse.corpus.documents import Corpus;"
+            "t='President Ana Ruiz Soto spoke. Mr Soto and Ana Ruiz Soto acted recklessly. "
+            "Some rich countries were hypocritical. Later these countries acted cynically.';"
+            "print(find_evaluations(Corpus.from_texts([t])).to_csv())")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+            for seed in ("1", "2", "3")}
+    assert len(outs) == 1

@@ -333,7 +333,9 @@ def person_refs(tokens, taken: list[bool], people: tuple) -> list[Ref]:
     for run in runs:
         if len(run) >= 2 and (run[-1] not in full or len(run) > len(full[run[-1]])):
             full[run[-1]] = run
-    known = {tuple(run) for run in runs if len(run) >= 2 and run[-1] in titled}
+    # longest first, then alphabetical: deterministic whatever the string hash seed
+    known = sorted({tuple(run) for run in runs if len(run) >= 2 and run[-1] in titled},
+                   key=lambda run: (-len(run), run))
     out = []
     k = 0
     while k < len(tokens):
