@@ -32,8 +32,10 @@ that, when, whereas, if, but, yet, however*) and its verb group, at most eight w
 a verb; it names its actor when exactly one actor in it is not the object of a preposition
 other than *of* or *from* ("the response from Damascus"), or through a pronoun.
 
-References are gazetteer mentions, descriptive references ("the new leadership") and
-pronouns (:mod:`discourse.actors.references`); ``target_via`` says which. Where no rule is
+References are gazetteer mentions, descriptive references ("the new leadership"), pronouns
+(*they, their* and subject *it* included), and groups and titled persons the gazetteer lacks as
+``other:<name>`` ("some well-known countries", "Mr Arafat")
+(:mod:`discourse.actors.references`); ``target_via`` says which. Where no rule is
 confident the row keeps its evaluation with ``actor_id`` None: precision comes first.
 
 >>> from discourse.corpus.documents import Corpus
@@ -44,6 +46,8 @@ confident the row keeps its evaluation with ``actor_id`` None: precision comes f
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from ..corpus.documents import as_corpus
@@ -51,7 +55,8 @@ from ..rhetoric.evaluative import (SentenceAnalysis, load_evaluation_lexicon, se
                                    _shipped)
 from ..text.parsed import parse
 from .gazetteer import gazetteer_or_default
-from .references import (Ref, description_refs, document_context, resolve_pronoun)
+from .references import (PERSON_TITLES, Ref, description_refs, document_context, group_refs, person_refs,
+                         resolve_plural, resolve_pronoun)
 
 __all__ = ["find_evaluations", "EVALUATION_COLUMNS", "EVALUATION_RULES"]
 
@@ -62,7 +67,8 @@ __all__ = ["find_evaluations", "EVALUATION_COLUMNS", "EVALUATION_RULES"]
 #: (positive/negative, after negation), ``strength`` (0..1), ``negated``; the target:
 #: ``actor_id`` and ``actor_name`` (None when no rule attaches one), ``target_start``,
 #: ``target_end`` (the span of the actor's mention, pronoun or description; -1 without one),
-#: ``target_via`` (name, description, pronoun, first_person, label), ``rule``; ``lexicon``
+#: ``target_via`` (name, description, pronoun, first_person, label, group, person: the
+#: last two ``other:`` actors the gazetteer lacks), ``rule``; ``lexicon``
 #: (political, pattern, vader).
 EVALUATION_COLUMNS = ["doc_id", "sentence", "start", "end", "match", "entry", "pos", "kind",
                       "polarity", "strength", "negated", "actor_id", "actor_name",
@@ -87,8 +93,13 @@ _AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being", "am
                           "'re", "get", "got", "gets", "keep", "keeps", "kept"})
 _AS_COPULAS = frozenset({"seen", "regarded", "viewed", "considered", "perceived", "known"})
 _REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"})
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "our", "my"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "we", "i"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "our", "my", "their"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "we", "i", "it", "they"})
+#: after these, a subject *it* is the empty subject of an extraposition ("it is clear that",
+#: "it seems"), not a reference
+_EXTRAPOSING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "is",
+                          "was", "'s", "would", "will", "may", "might", "must", "should",
+                          "remains", "remained", "becomes", "became", "has", "had"})
 _PREPS = frozenset({"with", "to", "from", "toward", "towards", "against", "between", "on", "of",
                     "for", "into", "in", "among", "amid", "over", "at", "about", "via",
                     "through", "under", "without", "upon", "by", "like", "than", "as",
@@ -140,6 +151,8 @@ def _verbs_retagged(tokens, lex) -> list:
             continue
         prev, nxt = out[k - 1], out[k + 1]
         after_subject = prev.tag in ("NNP", "NNPS", "PRP", "MD", "TO") or (
+            prev.tag == "RB" and k >= 2 and (out[k - 2].text == "," or
+                                             out[k - 2].tag in ("NNP", "NNPS", "PRP"))) or (
             prev.text.lower() in ("and", "or") and k >= 2 and out[k - 2].tag.startswith("VB"))
         object_next = nxt.tag.startswith(("NN", "DT", "JJ", "PRP$")) and \
             nxt.text.lower() not in _PREPS
@@ -176,9 +189,31 @@ class _Sentence:
         return r if r is not None and r.first == k else None
 
     def pronoun(self, k: int) -> Ref | None:
-        if _low(self.tokens, k) in ("its", "itself"):
+        low = _low(self.tokens, k)
+        if low in ("its", "itself"):
             return self.its(k)
+        if low == "their":  # the subject of its clause, else the nearest actor before
+            return self.its(k) or self._conjunct(k, resolve_plural(
+                self.tokens, k, self.refs, self.previous, self.types))
+        if low in ("they", "them"):
+            return self._conjunct(k, resolve_plural(self.tokens, k, self.refs, self.previous,
+                                                    self.types))
+        if low == "it":
+            return resolve_plural(self.tokens, k, self.refs, self.previous, self.types,
+                                  singular=True)
         return resolve_pronoun(self.tokens, k, self.refs, self.previous, self.ctx, self.types)
+
+    def _conjunct(self, k: int, r: Ref | None) -> Ref | None:
+        """A plural pronoun's antecedent in a coordination is its first conjunct ("America
+        and Britain ... their" -> America), as the guidelines record coordinated actors."""
+        if r is None:
+            return None
+        ante = next((x for x in reversed(self.refs) if x.actor_id == r.actor_id and x.last < k),
+                    None)
+        first = self._first_conjunct(ante.last) if ante is not None else None
+        if first is not None and first.actor_id != r.actor_id:
+            return replace(r, actor_id=first.actor_id, type=first.type)
+        return r
 
     def its(self, k: int) -> Ref | None:
         """*its* is the subject of its clause ("Israel has persisted in its intransigence"),
@@ -315,6 +350,17 @@ class _Sentence:
                 first = r
         return first
 
+    def _relative_antecedent(self, comma: int) -> Ref | None:
+        """The actor before a parenthetic relative clause closed by the comma at ``comma``
+        ("permanent members of the Council, who have launched wars ..., now support")."""
+        j = comma - 1
+        while j > 0 and self.tokens[j].text not in (",", ";", ":", "(", ")"):
+            j -= 1
+        if j > 0 and self.tokens[j].text == "," and _low(self.tokens, j + 1) in ("who",
+                                                                                 "which"):
+            return self.ref_ending(j - 1)
+        return None
+
     def subject(self, v: int) -> Ref | None:
         """The actor of the subject of the verb group starting at ``v`` (see module docs)."""
         tokens = self.tokens
@@ -329,12 +375,19 @@ class _Sentence:
                 r = self._first_conjunct(i - 4)  # "Qatar, France and others who support"
             if r is not None:  # "Israel, which violates": the relative's antecedent
                 return r
+        if i == end and i >= 2 and _low(tokens, i - 1) == ",":
+            r = self._relative_antecedent(i - 1)
+            if r is not None:  # "X, who launched wars, now support": X
+                return r
         span = range(i, end)
         if not span or len(span) > 8 or any(tokens[k].tag.startswith(("VB", "MD"))
                                             for k in span):
             return None
         last = tokens[end - 1].text.lower()
-        if end - i == 1 and last in _SUBJECT_PRONOUNS:
+        adjuncts = all(tokens[j].tag in ("RB", "CC") for j in range(i, end - 1))
+        if last in _SUBJECT_PRONOUNS and (end - i == 1 or adjuncts):  # "Suddenly they"
+            if last == "it" and _low(tokens, end) in _EXTRAPOSING:
+                return None  # "it is clear that", "it seems"
             return self.pronoun(end - 1)
         candidates = {}
         patient = self.lex.rules.get("of_patient", ())
@@ -437,8 +490,9 @@ def _rule_of(s: _Sentence, m) -> Ref | None:
     if head == -1:
         return None
     patient = s.lex.rules.get("of_patient", ())
-    if _low(s.tokens, head) in patient or m.entry.key in patient:
-        return None
+    if _low(s.tokens, head) in patient or m.entry.key in patient or \
+            _low(s.tokens, head) in s.lex.rules.get("quantity_heads", ()):
+        return None  # "oppression of"; "a reasonable number of members"
     if _low(s.tokens, head + 1) == "of":
         return _of_object(s, head + 2)
     return None
@@ -529,7 +583,10 @@ def _rule_copula(s: _Sentence, m) -> Ref | None:
         v = c - 1
         if _low(s.tokens, v) in _REFLEXIVE:
             v -= 1
-    return s.subject(s.verb_group_start(v))
+    r = s.subject(s.verb_group_start(v))
+    if r is not None and r.via == "pronoun" and _low(s.tokens, r.first) == "it":
+        return None  # "as if it were the most dangerous situation": it is mostly a thing
+    return r
 
 
 def _verb_near(s: _Sentence, k: int) -> int:
@@ -541,7 +598,9 @@ def _verb_near(s: _Sentence, k: int) -> int:
 
 def _rule_subject(s: _Sentence, m) -> Ref | None:
     tokens = s.tokens
-    if m.entry.pos == "verb" and m.entry.kind == "act":
+    verb_phrase = m.entry.pos == "phrase" and tokens[m.first].tag.startswith("VB") and \
+        m.entry.kind != "judgement"  # "they turn a blind eye": evaluates its subject
+    if (m.entry.pos == "verb" and m.entry.kind == "act") or verb_phrase:
         start = s.verb_group_start(m.first)
         if tokens[m.first].tag == "VBN" and any(_low(tokens, j) in _COPULAS
                                                 for j in range(start, m.first)):
@@ -554,7 +613,10 @@ def _rule_subject(s: _Sentence, m) -> Ref | None:
         v = _verb_near(s, m.first)
         if v == -1:
             return None
-        start = s.verb_group_start(min(v, m.first))
+        if s.tokens[v].tag == "VBG" and _low(tokens, min(v, m.first) - 1) in _PREPS:
+            return None  # "in successfully addressing": a gerund adjunct has no subject here
+        # "brutally they decided": the subject stands between the adverb and its verb
+        start = s.verb_group_start(v if v > m.first + 1 else min(v, m.first))
         if tokens[v].tag == "VBN" and any(_low(tokens, j) in _COPULAS for j in range(start, v)):
             return _passive_agent(s, max(v, m.first) + 1)  # "cynically ignored by the USSR"
         return s.subject(start)
@@ -723,8 +785,11 @@ def attach(s: _Sentence, m) -> tuple[Ref | None, str | None]:
 # the table
 # ---------------------------------------------------------------------------------------------
 
-def _sentence_refs(tokens, mentions, ctx, types) -> list[Ref]:
-    """Gazetteer mentions (by character span) and descriptive references as token refs."""
+def _sentence_refs(tokens, mentions, ctx, types, others=None,
+                   evaluative=frozenset()) -> list[Ref]:
+    """Gazetteer mentions (by character span), descriptive references, and (``others``:
+    ``(group heads, group memory, person names)``) persons and groups the gazetteer lacks, as
+    token refs."""
     refs = []
     taken = [False] * len(tokens)
     owners: dict[int, set] = {}
@@ -741,7 +806,39 @@ def _sentence_refs(tokens, mentions, ctx, types) -> list[Ref]:
         refs.append(Ref(ks[0], ks[-1], actor_id, "name", start, end, types.get(actor_id, ""),
                         kind))
     refs += description_refs(tokens, taken, ctx)
+    if others is not None:
+        heads, memory, people = others
+        refs += person_refs(tokens, taken, people)
+        groups = group_refs(tokens, taken, heads, memory, evaluative)
+        # a partitive group absorbs the name of its whole ("members of the Security Council")
+        refs = [r for r in refs if not any(g.first <= r.first and r.last <= g.last
+                                           for g in groups)] + groups
+    refs = [replace(r, prep=r.first > 0 and _low(tokens, r.first - 1) in _PREPS - {"by"})
+            for r in refs]
     return sorted(refs, key=lambda r: r.first)
+
+
+def _word_before(text: str, pos: int, lo: int) -> str:
+    """The lower-cased word before character ``pos`` (not before ``lo``), skipping "the"."""
+    words = text[lo:pos].split()
+    while words and words[-1].lower() in ("the", "a", "an"):
+        words.pop()
+    return words[-1].lower() if words else ""
+
+
+def _person_names(doc) -> tuple[list[list[str]], frozenset]:
+    """Runs of capitalised words the document gives as persons' names (as find_quotes reads
+    them), and the surnames it uses after a title ("Mr Arafat", "President Musharraf")."""
+    from ..rhetoric.reported import _CAPS_RUN, _person_runs, _strip_titles
+    folded = parse(doc).folded
+    titled = set()
+    for m in _CAPS_RUN.finditer(folded):
+        toks = m.group(0).split()
+        stripped = _strip_titles(toks)
+        if len(stripped) < len(toks) and \
+                toks[len(toks) - len(stripped) - 1].lower().rstrip(".") in PERSON_TITLES:
+            titled.add(stripped[-1])
+    return _person_runs(folded, titled_ok=False), frozenset(titled)
 
 
 def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bool = True,
@@ -786,6 +883,7 @@ def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bo
         parsed = parse(doc)
         doc_mentions = by_doc.get(doc.id, empty)
         ctx = document_context(doc, gaz, doc_mentions)
+        others = (lex.rules.get("group_heads", frozenset()), {}, _person_names(doc))
         per_sentence: dict[int, list] = {}
         for s, e, a, al, si in zip(doc_mentions["start"], doc_mentions["end"],
                                    doc_mentions["actor_id"], doc_mentions["alias"],
@@ -796,10 +894,13 @@ def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bo
         for si, (a, b) in enumerate(spans):
             sa = sentence_analysis(parsed, a, b, lex)
             if sa is None:
-                previous = [Ref(0, 0, x, "name", s, e, types.get(x, ""))
+                previous = [Ref(0, 0, x, "name", s, e, types.get(x, ""),
+                                prep=_word_before(doc.text, s, a) in _PREPS - {"by"})
                             for s, e, x, _ in per_sentence.get(si, [])]
                 continue
-            refs = _sentence_refs(sa.tokens, per_sentence.get(si, []), ctx, types)
+            refs = _sentence_refs(sa.tokens, per_sentence.get(si, []), ctx, types, others,
+                                  frozenset(k for m in sa.matches
+                                            for k in range(m.first, m.last + 1)))
             sent = _Sentence(sa, refs, previous, ctx, types, lex)
             for m in sa.matches:
                 ref, rule = attach(sent, m)

@@ -8,8 +8,12 @@ first-person expressions, and the text's own side (the "us" of the ideological s
 * **Pronouns**: *his, her, he, she* are the one leader named in the sentence before the pronoun
   and the sentence before it (no reference when two leaders are named there); *its, itself* are the nearest
   preceding state, bloc, organisation or non-state actor of the sentence that is not the
-  object of a preposition; *we, us, our, ours, my, I, me* are the author. *it, they, their*
-  are never resolved (too ambiguous without a parser).
+  object of a preposition; *we, us, our, ours, my, I, me* are the author; *they, their, them*
+  and subject *it* (:func:`resolve_plural`) the nearest fitting actor before them, else the
+  first of the sentence before (see docs/actors.md).
+* **Actors the gazetteer lacks** (``other:<name>``): groups headed by a group noun
+  (:func:`group_refs`: "some well-known countries") and persons after a title
+  (:func:`person_refs`: "Mr Arafat", with the document's full name).
 * **The author** of a document: its metadata ``author_actor`` when present, otherwise its
   ``country`` when it is a UN statement or a speech (``source == "ungdc"`` or a ``genre``
   naming a statement or speech). A news item or an op-ed has no author actor.
@@ -36,7 +40,8 @@ from ..errors import InputError, file_error
 from .gazetteer import Gazetteer, gazetteer_or_default
 
 __all__ = ["self_side", "author_actor", "home_actor", "load_descriptions", "Ref",
-           "DocumentContext", "DESCRIPTION_KINDS"]
+           "DocumentContext", "DESCRIPTION_KINDS", "group_refs", "person_refs", "other_id",
+           "resolve_plural"]
 
 #: What a descriptive reference can refer to.
 DESCRIPTION_KINDS = ("home", "author")
@@ -62,6 +67,7 @@ class Ref:
     end: int
     type: str = ""
     kind: str = ""   # the alias kind of a gazetteer mention (name, demonym, capital ...)
+    prep: bool = False  # the object of a preposition (set for the previous sentence's refs)
 
 
 @dataclass(frozen=True)
@@ -220,4 +226,179 @@ def resolve_pronoun(tokens, k: int, refs: list[Ref], previous: list[Ref], ctx: D
             if r.first > 0 and tokens[r.first - 1].text.lower() in _PREPOSITIONS:
                 continue
             return Ref(k, k, r.actor_id, "pronoun", t.start, t.end)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# actors the gazetteer lacks: groups and persons (other:<name>)
+# ---------------------------------------------------------------------------------------------
+
+_THEY = frozenset({"they", "their", "them", "theirs", "themselves"})
+_GROUP_DROP = frozenset({"the", "a", "an", "some", "certain", "many", "several", "all", "other",
+                         "such", "both", "most", "few", "these", "those", "any", "various",
+                         "numerous", "two", "three"})
+_DEMONSTRATIVES = frozenset({"these", "those", "such"})
+#: titles a person's name follows (the last title word before the name): "Mr Arafat",
+#: "Prime Minister Ariel Sharon"; not "the National Covenant"
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+                           "president", "minister", "premier", "secretary", "chancellor",
+                           "king", "queen", "prince", "princess", "emir", "sheikh", "sultan",
+                           "ayatollah", "imam", "mullah", "pope", "senator", "ambassador",
+                           "envoy", "governor", "general", "colonel", "commander", "captain",
+                           "lieutenant", "brigadier", "admiral", "marshal", "judge",
+                           "professor", "prof", "spokesman", "spokeswoman", "chairman",
+                           "mayor", "leader"})
+_PARTITIVE = frozenset({"members"})  # "members of the Council": a part, not the whole
+
+
+def other_id(words) -> str:
+    """``other:<snake name>`` of a phrase (``docs/annotation.md`` §1): lower-case ASCII words
+    joined by ``_`` ("well-known States" -> ``other:well_known_states``)."""
+    from .quotes import speaker_id
+    return speaker_id(" ".join(words))
+
+
+def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
+               evaluative=frozenset()) -> list[Ref]:
+    """Noun phrases headed by a group noun (``rules.group_heads``) with no gazetteer name in
+    them: ``other:<phrase>`` refs, without the leading determiner or quantifier, with a
+    following *of / in (the) N* phrase ("States in the region"; a gazetteer name inside it
+    only after the partitive *members*). "these countries" is the last group of the document
+    (``memory``: head -> actor id, updated) with that head. Tokens they cover become taken."""
+    out = []
+    lower = [t.text.lower() for t in tokens]
+    for k, t in enumerate(tokens):
+        if lower[k] not in heads or taken[k] or not t.tag.startswith("NN"):
+            continue
+        i = k
+        if k in evaluative:
+            continue
+        while i > 0 and not taken[i - 1] and lower[i - 1] not in _GROUP_DROP and \
+                i - 1 not in evaluative and \
+                tokens[i - 1].tag.startswith(("JJ", "NN", "VBN")) and \
+                tokens[i - 1].text[:1].isalpha():
+            i -= 1
+        if i > 0 and (taken[i - 1] and i == k or i - 1 in evaluative):
+            continue  # "Arab member states": the name's phrase; "terrorist states": a label
+        if i > 0 and (tokens[i - 1].tag == "PRP$" or lower[i - 1] in ("'s", "'")):
+            continue  # "our States", "Syria's allies": the possessor's own
+        if i >= 2 and lower[i - 1] == "of" and lower[i - 2] in heads:
+            continue  # "community of nations": the of-phrase of a larger group
+        j = k
+        if lower[k + 1:k + 2] in (["of"], ["in"]):
+            e = k + 2
+            if lower[e:e + 1] == ["the"]:
+                e += 1
+            elif lower[k + 1] == "in":
+                e = len(tokens)  # "in support": an adjunct, not the group's place
+            f = e
+            # the of/in phrase: common nouns and adjectives (no name in it), or, after the
+            # partitive "members", one name as a whole ("of the Security Council")
+            whole = lower[k] in _PARTITIVE
+            if whole and not (e < len(tokens) and taken[e]):
+                e = len(tokens)  # "members of fundamental principles": no group's whole
+            while f < len(tokens) and f - e < 4 and tokens[f].tag.startswith(("NN", "JJ")) and \
+                    taken[f] == whole and f not in evaluative:
+                f += 1
+            ends = f >= len(tokens) or not tokens[f].tag.startswith(("NN", "JJ"))
+            if lower[k + 1] == "in" and f - e > 1:
+                ends = False  # "Powers in the internal affairs": in-phrases of one noun only
+            if f > e and ends:
+                j = f - 1
+        words = [tok.text for tok in tokens[i:j + 1]]
+        if i == k and k > 0 and lower[k - 1] in _DEMONSTRATIVES and j == k:
+            actor = memory.get(lower[k])
+            if actor is None:
+                continue
+            first = k - 1
+        else:
+            actor = other_id(words)
+            memory[lower[k]] = actor
+            first = i
+        out.append(Ref(first, j, actor, "group", tokens[first].start, tokens[j].end, "group"))
+        for x in range(first, j + 1):
+            taken[x] = True
+    return out
+
+
+def person_refs(tokens, taken: list[bool], people: tuple) -> list[Ref]:
+    """Persons the gazetteer lacks: a run of capitalised words after a title ("Mr Arafat",
+    "Prime Minister Ariel Sharon"), or, without a title, a name of two words or more whose
+    surname the document uses after a title somewhere (``people``: ``(name runs, titled
+    surnames)`` as :func:`discourse.rhetoric.reported` reads them); a surname alone takes the
+    longest full name the document gives. ``other:<name>``."""
+    from ..rhetoric.reported import _is_title
+    runs, titled = people
+    full = {}
+    for run in runs:
+        if len(run) >= 2 and (run[-1] not in full or len(run) > len(full[run[-1]])):
+            full[run[-1]] = run
+    # longest first, then alphabetical: deterministic whatever the string hash seed
+    known = sorted({tuple(run) for run in runs if len(run) >= 2 and run[-1] in titled},
+                   key=lambda run: (-len(run), run))
+    out = []
+    k = 0
+    while k < len(tokens):
+        if taken[k] or not _is_title(tokens[k].text) or not tokens[k].text[:1].isupper():
+            k += 1
+            continue
+        j = k
+        while j < len(tokens) and _is_title(tokens[j].text) and tokens[j].text[:1].isupper():
+            j += 1
+        e = j
+        while e < len(tokens) and not taken[e] and tokens[e].tag in ("NNP", "NNPS") and \
+                tokens[e].text[:1].isupper() and not _is_title(tokens[e].text):
+            e += 1
+        if e == j or tokens[j - 1].text.lower().rstrip(".") not in PERSON_TITLES:
+            k = j
+            continue
+        name = [t.text for t in tokens[j:e]]
+        if len(name) == 1 and name[0] in full:
+            name = full[name[0]]
+        out.append(Ref(j, e - 1, other_id(name), "person", tokens[j].start, tokens[e - 1].end,
+                       "person"))
+        for x in range(k, e):
+            taken[x] = True
+        k = e
+    # untitled runs the document names as persons ("Yasser Arafat")
+    for k in range(len(tokens)):
+        for run in known:
+            n = len(run)
+            if tuple(t.text for t in tokens[k:k + n]) == run and not any(taken[k:k + n]):
+                out.append(Ref(k, k + n - 1, other_id(run), "person", tokens[k].start,
+                               tokens[k + n - 1].end, "person"))
+                for x in range(k, k + n):
+                    taken[x] = True
+    return out
+
+
+def resolve_plural(tokens, k: int, refs: list[Ref], previous: list[Ref], types: dict,
+                   singular: bool = False) -> Ref | None:
+    """*they, their, them* (``singular``: *it*): the nearest actor before the pronoun in its
+    sentence that is not the object of a preposition, else the first such actor of the
+    sentence before; never a person or the author (*it*: a state, bloc or organisation only,
+    not a group)."""
+    def fits(r):
+        kind = r.type or types.get(r.actor_id, "")
+        if r.via == "first_person" or kind in ("leader", "person", ""):
+            return False
+        return not singular or kind != "group"
+    t = tokens[k]
+    inside = {x for r in refs for x in range(r.first, r.last + 1)}
+
+    def plural_noun_between(a: int) -> bool:  # "the Korean people in their efforts"
+        return not singular and any(tokens[x].tag in ("NNS", "NNPS") or
+                                    tokens[x].text.lower() in ("people", "peoples")
+                                    for x in range(a, k) if x not in inside)
+    for r in sorted((r for r in refs if r.last < k), key=lambda r: -r.last):
+        before = tokens[r.first - 1].text.lower() if r.first > 0 else ""
+        if fits(r) and (before not in _PREPOSITIONS or before == "by"):
+            if plural_noun_between(r.last + 1):
+                return None
+            return Ref(k, k, r.actor_id, "pronoun", t.start, t.end, r.type)
+    if plural_noun_between(0):
+        return None  # "... methods are immoral; they violate": the nearer plural
+    for r in previous:
+        if fits(r) and not r.prep:
+            return Ref(k, k, r.actor_id, "pronoun", t.start, t.end, r.type)
     return None

@@ -1,0 +1,177 @@
+"""Evaluation targets beyond the gazetteer's names (issue #11, item 1): groups and persons the
+gazetteer lacks as ``other:`` actors, *they / their / it* resolved to the last actor, the
+subject behind a parenthetic relative clause, verb phrases and fronted adverbs evaluating their
+subject. Written positive and negative sentences (invented, not from any validation text)."""
+from __future__ import annotations
+
+import pytest
+
+from discourse.actors.references import other_id
+
+from .test_evaluations import target
+
+UN = {"country": "NOR", "source": "ungdc", "year": 2010}
+
+
+def test_other_id_is_the_snake_name():
+    assert other_id(["well-known", "States"]) == "other:well_known_states"
+    assert other_id(["Yasser", "Arafat"]) == "other:yasser_arafat"
+
+
+# ---- groups (rules.group_heads) -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, actor", [
+    ("Some powerful countries violated the embargo.", "violated", "other:powerful_countries"),
+    ("Certain Western powers were hypocritical.", "hypocritical", None),  # Western: gazetteer?
+    ("The colonial powers acted cynically in the region.", "cynically", "other:colonial_powers"),
+    ("Permanent members of the Security Council violated the charter.", "violated",
+     "other:permanent_members_of_the_security_council"),
+    ("Several states in the region behaved irresponsibly.", "irresponsibly",
+     "other:states_in_the_region"),
+])
+def test_group_noun_phrases_are_actors(text, word, actor):
+    got, _ = target(text, word)
+    if actor is None:  # the gazetteer's name wins inside the phrase: no group of its own
+        assert got is None or not got.startswith("other:")
+    else:
+        assert got == actor
+
+
+def test_demonstrative_refers_back_to_the_last_group_with_that_head():
+    text = ("Some rich countries showed hypocrisy. Under false pretences, these countries "
+            "violated the sovereignty of their neighbours.")
+    assert target(text, "hypocrisy")[0] == "other:rich_countries"  # conduct verb "show"
+    assert target(text, "violated")[0] == "other:rich_countries"
+
+
+def test_groups_negative():
+    # generic victims are no actors; a label adjective before a group noun stays a label
+    assert target("The innocent civilians suffered cruelly.", "cruelly")[0] is None
+    assert target("They armed terrorist states.", "terrorist")[0] == "other:terrorists"
+    # "these" without an earlier group of that head resolves to nothing
+    assert target("These countries violated the truce.", "violated")[0] is None
+    # an of-phrase that runs on into a thing is not part of the group
+    got, _ = target("The defiance by members of fundamental principles continued.", "defiance")
+    assert got == "other:members"
+
+
+# ---- persons the gazetteer lacks ------------------------------------------------------------
+
+def test_titled_person_is_an_actor_with_the_full_name():
+    text = ("Prime Minister Jonas Verlaine spoke on Monday. Mr Verlaine acted recklessly. "
+            "Jonas Verlaine was corrupt, critics said.")
+    assert target(text, "corrupt")[0] == "other:jonas_verlaine"  # untitled, titled elsewhere
+    assert target(text, "recklessly")[0] == "other:jonas_verlaine"
+    assert target("Mr Verlaine is corrupt.", "corrupt")[0] == "other:verlaine"
+
+
+def test_person_negative():
+    # a capitalised run without a title that the document never gives as a name: no person
+    assert target("Gaza City is a brutal place.", "brutal")[0] in (None,)
+
+
+# ---- pronouns they / their / it -------------------------------------------------------------
+
+def test_they_is_the_last_actor():
+    text = ("Well-known states in the region have sponsored extremism. They also violate the "
+            "truce.")
+    assert target(text, "violate")[0] == "other:well_known_states_in_the_region"
+    text = "Argentina invaded the islands. Suddenly and brutally they occupied the town."
+    assert target(text, "brutally")[0] == "ARG"
+
+
+def test_it_is_the_last_state_not_an_extraposition():
+    text = "Argentina has not ended the war, which it so mistakenly began."
+    assert target(text, "mistakenly")[0] == "ARG"
+    # extraposed "it": no reference
+    assert target("Argentina signed. It is regrettable that the talks failed.",
+                  "regrettable")[0] is None
+    # "it" never resolves to a group or a person
+    assert target("Rich countries signed. It acted cynically.", "cynically")[0] is None
+
+
+def test_their_is_the_subject_or_the_last_actor():
+    text = "Some donor countries kept their hypocritical policies."
+    assert target(text, "hypocritical")[0] == "other:donor_countries"
+
+
+def test_they_negative_no_antecedent():
+    assert target("They violated the truce.", "violated")[0] is None
+    # a person is no antecedent of "they"; the object of a preposition neither
+    assert target("Mr Verlaine spoke. They violated the truce.", "violated")[0] is None
+    assert target("We spoke with Norway. They violated the truce.", "violated")[0] is None
+
+
+# ---- clauses --------------------------------------------------------------------------------
+
+def test_subject_behind_a_parenthetic_relative_clause():
+    text = ("Permanent members of the Security Council, who have launched wars under false "
+            "pretences, now support terrorism in the region.")
+    assert target(text, "terrorism")[0] == "other:permanent_members_of_the_security_council"
+    # not a relative clause: a plain adverb after the comma gives no subject
+    assert target("In the end, now support terrorism.", "terrorism")[0] is None
+
+
+def test_a_verb_phrase_evaluates_its_subject():
+    assert target("Iran turned a blind eye to the smuggling.", "turned a blind eye")[0] == "IRN"
+    # the judgement phrase still evaluates its object, not its subject
+    assert target("We pay tribute to Ghana.", "pay tribute")[0] == "GHA"
+
+
+def test_of_a_quantity_and_gerund_adjuncts_negative():
+    # the quantity is evaluated, not the group of its of-phrase
+    assert target("The Council needs a reasonable number of permanent members.",
+                  "reasonable")[0] is None
+    # a gerund after a preposition: the of-object before it is not its subject
+    assert target("We thank the goodwill of Member States in successfully addressing it.",
+                  "successfully")[0] is None
+    # a collective head takes its of-phrase: "the community of nations", not "nations"
+    assert target("Norway commends the community of nations.", "commends")[0] == \
+        "other:community_of_nations"
+
+
+def test_person_titles_and_their_of_coordinated_actors():
+    # "National" is no person's title: the Covenant is no person
+    assert target("Its citizens approved the National Covenant, a wise text.", "wise")[0] \
+        is None
+    assert target("Citizens applauded the National Covenant.", "applauded")[0] is None
+    # "their" of coordinated actors is the first conjunct (docs/annotation.md section 1)
+    assert target("It is violated by America and Britain through their ongoing aggression.",
+                  "aggression")[0] == "USA"
+    # a copula's "it" is not resolved ("as if it were the most dangerous situation")
+    assert target("Iran spoke of the issue as if it were dangerous.", "dangerous")[0] is None
+
+
+def test_plural_pronoun_with_a_nearer_plural_noun_negative():
+    # "their" after "the Korean people": the people, not Zambia
+    assert target("We in Zambia support the Korean people in their genuine efforts.",
+                  "genuine")[0] is None
+    # "they" after a plural common noun in its sentence: the methods, not Poland
+    assert target("Poland spoke. Such methods are cruel, and they violate the law.",
+                  "violate")[0] is None
+    # an in-phrase of more than one noun, or without "the", is not the group's own
+    assert target("We regret the dangerous intervention of external Powers in the internal "
+                  "affairs of States.", "dangerous")[0] == "other:external_powers"
+
+
+def test_possessed_and_embedded_groups_negative():
+    # "our States" stays the author's; "community of nations" is not "nations"
+    assert target("The societies of which our States are composed are balanced.",
+                  "balanced")[0] != "other:states"
+    assert target("We praise this indispensable community of nations.",
+                  "indispensable")[0] != "other:nations"
+
+
+def test_deterministic_across_hash_seeds():
+    import os
+    import subprocess
+    import sys
+    code = ("from discourse.actors.evaluations import find_evaluations;"
+            "from discourse.corpus.documents import Corpus;"
+            "t='President Ana Ruiz Soto spoke. Mr Soto and Ana Ruiz Soto acted recklessly. "
+            "Some rich countries were hypocritical. Later these countries acted cynically.';"
+            "print(find_evaluations(Corpus.from_texts([t])).to_csv())")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+            for seed in ("1", "2", "3")}
+    assert len(outs) == 1
