@@ -53,9 +53,8 @@ def _kernel_setup(label: str, lines: bool) -> str:
             f"_report.setup(label={label!r}, lines={lines!r}); del _report")
 
 # Measured on this project's 2-core machine (README, "Two commands"); printed before a run.
-_TIMES = {"cold": "33 minutes measured on a busy 2-core machine, about 15 estimated on 2 idle "
-                  "cores",
-          "warm": "about 15 minutes, most of it fitting the topic models again",
+_TIMES = {"cold": "10.5 minutes measured on 2 idle cores (33 on a busy 2-core machine)",
+          "warm": "about a minute (every model and table read from the caches)",
           "sample": "about 4 minutes"}
 
 
@@ -441,7 +440,7 @@ def report_plan(n_notebooks: int, *, sample: int | None, seed: int, jobs: int = 
     if sample is None:
         lines += [
             "  A cold first run builds every cache once (the UN corpus, the rhetoric profiles,",
-            "  the word2vec vectors of the emotion index, the topic vocabulary):",
+            "  the word2vec vectors of the emotion index, the topic vocabulary and models):",
             f"  {_TIMES['cold']}.",
             f"  A warm run takes {_TIMES['warm']}.",
             f"  For a quick look: make report SAMPLE=200 (at most 200 speeches per comparison "
