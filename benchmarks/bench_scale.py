@@ -35,7 +35,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -44,14 +43,27 @@ GIB = 2 ** 30
 
 
 def build_dataset(folder: Path, copies: int) -> Path:
-    """The UN corpus written ``copies`` times (kept: rebuilt only when incomplete)."""
+    """The UN corpus written ``copies`` times into ``folder`` (kept: a dataset of as many copies
+    or more is reused; ``copy < n`` selects the first n).
+
+    Only this script's own files are ever removed (``copyNN-*.parquet`` and the ``_complete_N``
+    markers), never the folder: the results file beside them (``_results.jsonl``) survives a
+    rebuild, and a folder holding anything else is refused."""
     import discourse
 
-    marker = folder / f"_complete_{copies}"
-    if marker.exists():
+    done = [int(m.name.rsplit("_", 1)[1]) for m in folder.glob("_complete_*")
+            if m.name.rsplit("_", 1)[1].isdigit()]
+    if done and max(done) >= copies:
         return folder
     if folder.exists():
-        shutil.rmtree(folder)
+        foreign = [p.name for p in folder.iterdir()
+                   if not (p.name.startswith("_") or
+                           (p.name.startswith("copy") and p.suffix == ".parquet"))]
+        if foreign:
+            raise SystemExit(f"{folder}: holds files this benchmark did not write "
+                             f"({', '.join(sorted(foreign)[:5])}); give --out an empty folder")
+        for p in list(folder.glob("copy*.parquet")) + list(folder.glob("_complete_*")):
+            p.unlink()
     un = discourse.load_ungdc(progress=False)
     frame = un.to_frame()
     t0 = time.perf_counter()
@@ -59,7 +71,7 @@ def build_dataset(folder: Path, copies: int) -> Path:
         part = frame.assign(doc_id=frame["doc_id"] + f"~{k}", copy=k)
         discourse.Corpus(part).to_parquet(folder, rows_per_file=1000, prefix=f"copy{k:02d}-",
                                           exist_ok=True)
-    marker.write_text("")
+    (folder / f"_complete_{copies}").write_text("")
     size = sum(p.stat().st_size for p in folder.glob("*.parquet"))
     print(f"wrote {copies} x {len(frame):,} documents ({size / GIB:.2f} GiB of Parquet, zstd) "
           f"to {folder} in {time.perf_counter() - t0:.0f} s")
