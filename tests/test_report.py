@@ -85,6 +85,23 @@ def test_terminal_shows_cells_and_progress_bars_without_kernel_noise(tmp_path, c
     assert bar_cell.outputs == []  # nothing of the bar inside the notebook
 
 
+def test_shutdown_interrupt_line_is_dropped_and_other_kernel_errors_kept(tmp_path, capfd):
+    """CI, 2026-12-02: jupyter_client interrupts the kernel before each shutdown, and when the
+    SIGINT lands in a message handler ipykernel logs "KeyboardInterrupt caught in kernel." to
+    the terminal at random. The line is dropped in the report's kernels, other errors are not."""
+    nbs = tmp_path / "notebooks"
+    nbs.mkdir()
+    notebook(nbs / "00_log.ipynb",
+             "log = get_ipython().kernel.log\n"
+             "log.error('KeyboardInterrupt caught in kernel.')\n"
+             "log.error('Exception in message handler: kept')")
+    build_report(nbs, figures=tmp_path / "f", build=tmp_path / "b", sample=3,
+                 stream=io.StringIO())
+    err = capfd.readouterr().err
+    assert "Exception in message handler: kept" in err  # the kernel's log reaches the terminal
+    assert "KeyboardInterrupt caught" not in err
+
+
 def test_every_figure_of_a_session_is_shown_with_its_caption(tmp_path):
     """#14 item 13: leaving paper_style() reset matplotlib's interactivity, so only the first
     figure of a kernel session appeared. Registered figures get their number and caption."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import sys
 
-__all__ = ["setup", "console_stream", "INDENT"]
+__all__ = ["setup", "console_stream", "quiet_shutdown", "INDENT"]
 
 #: Bars are indented under the report's ``cell i/n`` lines.
 INDENT = "      "
@@ -32,6 +32,37 @@ def console_stream():
     if fd is None:  # not inside ipykernel, or fd capture disabled
         return sys.__stderr__
     return os.fdopen(os.dup(fd), "w", buffering=1, encoding="utf-8", errors="replace")
+
+
+def quiet_shutdown(logger_name: str = "IPKernelApp") -> None:
+    """Drop the kernel's "KeyboardInterrupt caught in kernel" log line.
+
+    jupyter_client interrupts a kernel (SIGINT) before every shutdown request; when the
+    signal lands while the kernel is handling a message, ipykernel logs that line to the
+    terminal, so a report that ended normally printed an ERROR at random (CI on 2026-12-02).
+    The report never interrupts a kernel otherwise, and a Ctrl-C of the person running it
+    stops the runner with its own message.
+
+    >>> import logging, io
+    >>> log = logging.getLogger("demo-kernel"); out = io.StringIO()
+    >>> log.addHandler(logging.StreamHandler(out)); log.propagate = False
+    >>> quiet_shutdown("demo-kernel")
+    >>> log.error("KeyboardInterrupt caught in kernel."); log.error("Exception in message handler:")
+    >>> out.getvalue()
+    'Exception in message handler:\\n'
+    """
+    import logging
+
+    logger = logging.getLogger(logger_name)
+    if not any(isinstance(f, _DropShutdownInterrupt) for f in logger.filters):
+        logger.addFilter(_DropShutdownInterrupt())
+
+
+class _DropShutdownInterrupt:
+    """A logging filter: False for ipykernel's "KeyboardInterrupt caught in kernel"."""
+
+    def filter(self, record) -> bool:
+        return not str(record.msg).startswith("KeyboardInterrupt caught in kernel")
 
 
 def setup(stream=None, *, label: str = "", lines: bool | None = None) -> type:
@@ -61,6 +92,7 @@ def setup(stream=None, *, label: str = "", lines: bool | None = None) -> type:
     import tqdm.auto
     import tqdm.std
 
+    quiet_shutdown()
     stream = console_stream() if stream is None else stream
     if lines is None:
         lines = not bool(getattr(stream, "isatty", lambda: False)())
