@@ -14,8 +14,9 @@ files):
                bit for bit
   throughput   profile / to_dtm of the x2 corpus with 1 and with 2 workers
   memory       profile / to_dtm of the x2, x5 and x10 corpora with 2 workers, the peak
-               proportional set size (PSS) of each worker process polled every 0.5 s
-               from outside (psutil)
+               proportional set size (PSS) of each worker process sampled every 5 s
+               from outside (psutil; every 0.5 s until 2026-12-02, which cost the workers
+               6 % of a core: see ``Poller``), and the kernel's peak RSS (``VmHWM``)
 
 Every cluster is new for its measurement, and warmed (imports, lexicons) on one small
 document before the clock starts, as the local path is by its first call. Each row also
@@ -79,15 +80,44 @@ def build_dataset(folder: Path, copies: int) -> Path:
 
 
 class Poller:
-    """Peak PSS of each of some processes, sampled from outside."""
+    """Peak memory of each of some processes, measured from outside: the PSS sampled every
+    ``interval`` seconds, and the kernel's exact peak RSS (``VmHWM``, reset at the start
+    where ``/proc/PID/clear_refs`` may be written).
 
-    def __init__(self, pids, interval=0.5):
+    Reading a process's PSS makes the kernel walk its pages: about 16 ms of CPU for a 0.9 GB
+    worker, charged to the polling (client) process. Sampled every 0.5 s, as until
+    2026-12-02, that took 6 % of a core from the workers it measured; every 5 s it is 0.6 %.
+    Memory grows over minutes, so a 5 s sample misses little, and the high-water mark misses
+    nothing (it counts shared library pages in full, so it is the higher of the two).
+    """
+
+    def __init__(self, pids, interval=5.0):
         import psutil
 
         self.procs = {pid: psutil.Process(pid) for pid in pids}
         self.peak = {pid: 0 for pid in pids}
+        self.hwm: dict = {}
         self.interval, self.stop = interval, threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def reset_hwm(self) -> bool:
+        try:
+            for pid in self.procs:
+                Path(f"/proc/{pid}/clear_refs").write_text("5")
+            return True
+        except OSError:
+            return False
+
+    def read_hwm(self) -> dict:
+        peaks = {}
+        for pid in self.procs:
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        peaks[pid] = int(line.split()[1]) * 1024
+            except OSError:
+                pass
+        return peaks
 
     def run(self):
         while not self.stop.is_set():
@@ -109,6 +139,7 @@ class Poller:
         return total
 
     def __enter__(self):
+        self.hwm_reset = self.reset_hwm()
         self.cpu0 = self.cpu()
         self.thread.start()
         return self
@@ -117,6 +148,7 @@ class Poller:
         self.stop.set()
         self.thread.join()
         self.cpu_seconds = self.cpu() - self.cpu0
+        self.hwm = self.read_hwm() if self.hwm_reset else {}
 
 
 def cluster(n_workers: int):
@@ -195,6 +227,8 @@ def run(name, func, corpus, client, rows, *, n_docs, workers):
     row = {"step": name, "documents": n_docs, "workers": workers, "seconds": seconds,
            "docs_per_s": n_docs / seconds, "peak_mib": peak / 2 ** 20,
            "worker_cpu_s": poll.cpu_seconds, "cpu_share": share, "client_cpu_s": client_cpu,
+           "peak_rss_mib": max(poll.hwm.values()) / 2 ** 20 if poll.hwm else None,
+           "pss_every_s": poll.interval,
            "digest": digest(result), "load": os.getloadavg()[1], "when": time.ctime()}
     rows.add(row)
     return row
@@ -205,8 +239,11 @@ def print_row(r):
     cpu = f"{r['worker_cpu_s']:.0f}" if r.get("worker_cpu_s") is not None else "-"
     share = f"{r['cpu_share']:.2f}" if r.get("cpu_share") is not None else "-"
     client = f"{r['client_cpu_s']:.1f}" if r.get("client_cpu_s") is not None else "-"
+    rss = f"{r['peak_rss_mib']:,.0f}" if r.get("peak_rss_mib") is not None else "-"
+    every = f"{r.get('pss_every_s', 0.5):g}" if r.get("peak_mib") is not None else "-"
     print(f"| {r['step']} | {r['documents']:,} | {r['workers']} | {r['seconds']:.1f} | "
-          f"{r['docs_per_s']:.0f} | {peak} | {cpu} | {share} | {client} |", flush=True)
+          f"{r['docs_per_s']:.0f} | {peak} | {every} | {rss} | {cpu} | {share} | {client} |",
+          flush=True)
 
 
 def main():
@@ -236,8 +273,9 @@ def main():
     funcs = {"profile": profile, "to_dtm": to_dtm}
     rows = Results(out / "_results.jsonl")  # "_": not read as part of the dataset
     print("| step | documents | workers | seconds | docs/s | peak PSS per worker (MiB) | "
-          "worker CPU s | CPU share | client CPU s |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          "PSS sampled every (s) | peak RSS per worker (MiB) | worker CPU s | CPU share | "
+          "client CPU s |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     # the local path on the plain UN corpus
     un = discourse.load_ungdc(progress=False)
     discourse.profile(discourse.Corpus.from_texts(["We act. They wait?"]), progress=False)
