@@ -24,7 +24,25 @@ subject        the subject of an evaluative act verb, of a verb EV (adverb)     
                sponsor verb whose object is a negative EV noun
 object         the object of a judgement verb                                      "we condemn the Israeli occupiers", "commend Iran"
 label          EV is an evaluative name of the actor (``other:<label>``)           "terrorists" -> ``other:terrorists``
+chunk_subject  (chunks) the subject of EV's verb chunk (or the verb chunk an EV      "Israel occupies the land and violates the resolutions", "the truce was violated by Israel"
+               adverb stands in or next to): back over adverbs, *to*, objects of
+               prepositions and, in a coordination, earlier verbs and their
+               objects; a passive gives its *by*-agent
+chunk_copula   (chunks) EV after a copula chunk (and coordinated EVs): the subject  "the conflict between Iran and Iraq has been ruthless"
+               as chunk_subject finds it
+chunk_conduct  (chunks) EV in the object chunk of a conduct verb, or in a           "Pakistan's handling of the problem in the region deserves our admiration", "pursue policies based on hypocrisy"
+               prepositional phrase attached to it: the verb's subject
+chunk_np       (chunks) the actor EV's noun chunk names: its possessor, the actor   "the brutal conduct of the Israeli security forces"
+               that is its head or modifies an actor head, or (from an adjective's
+               head, one step) its *of*-phrase
 =============  ==================================================================  ===========
+
+The ``chunk_`` rules (fourth round) read the sentence's phrase chunks
+(:mod:`discourse.actors.chunks`, Pattern's chunker inside ``textblob``); they are tried only
+when none of the rules above fires, and the sentence is chunked only then. A noun chunk names
+its actor as ``chunk_np`` says; through *of, from, between* the chunk after it (at most three
+steps for a subject: "the government of the Islamic Republic of Iran"), unless its head is one
+acted upon (``of_patient``) or a quantity; coordinated actors give the first.
 
 The subject of a clause is the stretch between the clause start (sentence start, a comma,
 colon, semicolon, dash, bracket or a subordinator: *while, although, because, which, who,
