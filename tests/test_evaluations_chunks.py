@@ -135,3 +135,20 @@ def test_chunk_np_negative():
     assert target("They carried a fake Israeli passport.", "fake")[0] is None
     # the one acted upon
     assert target("The brutal occupation of Iraq continues.", "brutal")[0] is None
+
+
+def test_chunk_subject_of_an_infinitive_is_the_controller():
+    # "call upon X to", "urge X to": the infinitive's subject is X, not the caller
+    text = "We call upon the Iraqi Government to respond generously to these appeals."
+    assert target(text, "generously")[0] == "IRQ"
+
+
+def test_chunk_conduct_through_an_infinitive():
+    text = "The reforms must enable the United Nations to adopt a more coherent course."
+    assert target(text, "coherent") == ("un", "chunk_conduct")
+
+
+def test_chunk_np_follows_no_of_phrase_of_a_thing():
+    # the adjective evaluates the conditions, not the of-phrase's actor
+    text = "Aid must relieve the distressing conditions of many countries in debt."
+    assert target(text, "distressing")[0] is None

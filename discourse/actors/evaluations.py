@@ -819,6 +819,11 @@ def _np_actor(s: _Sentence, ch: Chunk, depth: int = 0, hops: int = 3) -> Ref | N
         if low == "it" and _low(tokens, ch.last + 1) in _EXTRAPOSING:
             return None
         return s.pronoun(ch.first) if low in _SUBJECT_PRONOUNS | {"they"} else None
+    head = _np_head(s, ch)
+    own = s.ref_at.get(head) if head != -1 else None
+    if own is not None and own.last == head and own.first >= ch.first and not any(
+            ch.first <= r.first and r.last < own.first for r in s.refs):  # coordinated: below
+        return own  # the chunk names the actor itself: "our Organization", "the new leadership"
     if tokens[ch.first].tag == "PRP$":
         return s.pronoun(ch.first)
     j = ch.first - 1  # the possessor, before adjective chunks ("Pakistan's generous handling")
@@ -829,7 +834,6 @@ def _np_actor(s: _Sentence, ch: Chunk, depth: int = 0, hops: int = 3) -> Ref | N
         r = s.ref_ending(j - 1)
         if r is not None:
             return r
-    head = _np_head(s, ch)
     if head == -1:
         return None
     inside = [r for r in s.refs if ch.first <= r.first and r.last <= ch.last]
@@ -885,6 +889,8 @@ def _chunk_subject(s: _Sentence, v: int) -> Ref | None:
             return None
         if ch.kind == "NP":
             before = _chunk(s, ch.first - 1)
+            if crossed_to:  # "urge the government to", "call upon the community to"
+                return _np_actor(s, ch)
             if ch.pnp or (coordinated and before is not None and before.kind == "VP"):
                 i = ch.first - 1  # the object of a preposition, or of an earlier conjunct
                 continue
@@ -1029,7 +1035,8 @@ def _rule_chunk_np(s: _Sentence, m) -> Ref | None:
         return None
     # an evaluative head noun's of-phrase is as often the one acted upon ("defiance of X") as
     # the actor: followed only from an adjective's head, and one step
-    r = _np_actor(s, ch, hops=1 if head != m.last else 0)
+    r = _np_actor(s, ch, hops=1 if head != m.last and _low(s.tokens, head) in
+                  s.lex.rules.get("actor_heads", ()) else 0)  # not "the realistic assessment of X"
     if r is not None and ch.first <= r.first and r.last <= ch.last and \
             not (r.last >= head or _low(s.tokens, head) in s.lex.rules.get("actor_heads", ())):
         return None
