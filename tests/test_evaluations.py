@@ -212,8 +212,8 @@ def test_rule_attaches(text, word, actor, rule):
     ("Innocent Iraqis were killed by the bombs.", "Innocent"),
     # a word holding two actors ("Israeli-Palestinian") is ambiguous
     ("They called for an end to Israeli-Palestinian violence and chaos.", "violence"),
-    # two actors in a subject, the first after a preposition: its conjunct goes with it
-    ("The conflict between Iran and Iraq has been ruthless.", "ruthless"),
+    # (the conflict between Iran and Iraq: now the chunk rules' first conjunct, as the
+    # guidelines record coordinated actors; tests/test_evaluations_chunks.py)
     # the speaker's admiration, not its target
     ("We express our admiration.", "admiration"),
     # a plural demonym is a people, not a modifier (here the victims)

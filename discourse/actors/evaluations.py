@@ -24,7 +24,25 @@ subject        the subject of an evaluative act verb, of a verb EV (adverb)     
                sponsor verb whose object is a negative EV noun
 object         the object of a judgement verb                                      "we condemn the Israeli occupiers", "commend Iran"
 label          EV is an evaluative name of the actor (``other:<label>``)           "terrorists" -> ``other:terrorists``
+chunk_subject  (chunks) the subject of EV's verb chunk (or the verb chunk an EV      "Israel occupies the land and violates the resolutions", "the truce was violated by Israel"
+               adverb stands in or next to): back over adverbs, *to*, objects of
+               prepositions and, in a coordination, earlier verbs and their
+               objects; a passive gives its *by*-agent
+chunk_copula   (chunks) EV after a copula chunk (and coordinated EVs): the subject  "the conflict between Iran and Iraq has been ruthless"
+               as chunk_subject finds it
+chunk_conduct  (chunks) EV in the object chunk of a conduct verb, or in a           "Pakistan's handling of the problem in the region deserves our admiration", "pursue policies based on hypocrisy"
+               prepositional phrase attached to it: the verb's subject
+chunk_np       (chunks) the actor EV's noun chunk names: its possessor, the actor   "the brutal conduct of the Israeli security forces"
+               that is its head or modifies an actor head, or (from an adjective's
+               head, one step) its *of*-phrase
 =============  ==================================================================  ===========
+
+The ``chunk_`` rules (fourth round) read the sentence's phrase chunks
+(:mod:`discourse.actors.chunks`, Pattern's chunker inside ``textblob``); they are tried only
+when none of the rules above fires, and the sentence is chunked only then. A noun chunk names
+its actor as ``chunk_np`` says; through *of, from, between* the chunk after it (at most three
+steps for a subject: "the government of the Islamic Republic of Iran"), unless its head is one
+acted upon (``of_patient``) or a quantity; coordinated actors give the first.
 
 The subject of a clause is the stretch between the clause start (sentence start, a comma,
 colon, semicolon, dash, bracket or a subordinator: *while, although, because, which, who,
@@ -54,6 +72,7 @@ from ..corpus.documents import as_corpus
 from ..rhetoric.evaluative import (SentenceAnalysis, load_evaluation_lexicon, sentence_analysis,
                                    _shipped)
 from ..text.parsed import parse
+from .chunks import Chunk, chunk_tokens
 from .gazetteer import gazetteer_or_default
 from .references import (PERSON_TITLES, Ref, description_refs, document_context, group_refs, person_refs,
                          resolve_plural, resolve_pronoun)
@@ -75,7 +94,8 @@ EVALUATION_COLUMNS = ["doc_id", "sentence", "start", "end", "match", "entry", "p
                       "target_start", "target_end", "target_via", "rule", "lexicon"]
 #: The attachment rules, in the order they are tried.
 EVALUATION_RULES = ("possessive", "modifier", "of", "agent", "apposition", "copula", "subject",
-                    "object", "label")
+                    "object", "label", "chunk_subject", "chunk_copula", "chunk_conduct",
+                    "chunk_np")
 
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "\"", "-", "!", "?", "."})
 _SUBORDINATORS = frozenset({"while", "although", "though", "because", "which", "who", "whom",
@@ -178,6 +198,16 @@ class _Sentence:
                 self.ref_at[k] = r
         self.matches = sa.matches
         self.eval_tokens = {k for m in sa.matches for k in range(m.first, m.last + 1)}
+        self._chunks = None
+
+    # -- chunks (the chunk rules; computed only when one is tried) --------------------------
+    @property
+    def chunks(self) -> list[Chunk]:
+        if self._chunks is None:
+            self._chunks = chunk_tokens(self.tokens)
+            self.chunk_at = {k: c for c, ch in enumerate(self._chunks)
+                             for k in range(ch.first, ch.last + 1)}
+        return self._chunks
 
     # -- references -----------------------------------------------------------------------
     def ref_ending(self, k: int) -> Ref | None:
@@ -753,6 +783,266 @@ def _rule_label(s: _Sentence, m) -> Ref | None:
     return None
 
 
+# ---------------------------------------------------------------------------------------------
+# the chunk rules (fourth round): read from the phrase chunks (discourse.actors.chunks), tried
+# only when none of the rules above fires
+# ---------------------------------------------------------------------------------------------
+
+_CHAIN_PREPS = ("of", "from", "between")
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "get", "got"})
+
+
+def _chunk(s: _Sentence, k: int) -> Chunk | None:
+    if not s.chunks:
+        return None
+    c = s.chunk_at.get(k)
+    return s.chunks[c] if c is not None else None
+
+
+def _np_head(s: _Sentence, ch: Chunk) -> int:
+    """The head of a noun chunk: its last noun (or pronoun); -1 without one."""
+    for k in range(ch.last, ch.first - 1, -1):
+        if s.tokens[k].tag.startswith(("NN", "PRP")) and s.tokens[k].tag != "PRP$":
+            return k
+    return -1
+
+
+def _np_actor(s: _Sentence, ch: Chunk, depth: int = 0, hops: int = 3) -> Ref | None:
+    """The actor a noun chunk names: a subject pronoun; its possessor (*ACTOR's*, *its,
+    their*); the one actor inside it that is its head or modifies an actor head ("the Israeli
+    forces", "the new leadership"; coordinated actors: the first); else, through *of, from,
+    between*, the noun chunk after it, unless its head names the one acted upon ("the invasion
+    of Lebanon") or a quantity."""
+    tokens = s.tokens
+    if ch.first == ch.last and tokens[ch.first].tag == "PRP":
+        low = _low(tokens, ch.first)
+        if low == "it" and _low(tokens, ch.last + 1) in _EXTRAPOSING:
+            return None
+        return s.pronoun(ch.first) if low in _SUBJECT_PRONOUNS | {"they"} else None
+    head = _np_head(s, ch)
+    own = s.ref_at.get(head) if head != -1 else None
+    if own is not None and own.last == head and own.first >= ch.first and not any(
+            ch.first <= r.first and r.last < own.first for r in s.refs):  # coordinated: below
+        return own  # the chunk names the actor itself: "our Organization", "the new leadership"
+    if tokens[ch.first].tag == "PRP$":
+        return s.pronoun(ch.first)
+    j = ch.first - 1  # the possessor, before adjective chunks ("Pakistan's generous handling")
+    while j >= 0 and (_low(tokens, j) in ("and", "or", ",") or (
+            _chunk(s, j) is not None and _chunk(s, j).kind in ("ADJP", "ADVP"))):
+        j -= 1
+    if _low(tokens, j) in ("'s", "'") and j >= 1:
+        r = s.ref_ending(j - 1)
+        if r is not None:
+            return r
+    if head == -1:
+        return None
+    inside = [r for r in s.refs if ch.first <= r.first and r.last <= ch.last]
+    if inside:
+        r = inside[0]
+        joined = all(_low(tokens, j) in ("and", "or", ",", "the")
+                     for a, b in zip(inside, inside[1:]) for j in range(a.last + 1, b.first))
+        if len({x.actor_id for x in inside}) > 1 and not joined:
+            return None
+        if r.last >= head or any(x.last >= head for x in inside) or \
+                _low(tokens, head) in s.lex.rules.get("actor_heads", ()):
+            return r
+        return None
+    low = _low(tokens, head)
+    if depth >= hops or low in s.lex.rules.get("of_patient", ()) or \
+            low in s.lex.rules.get("quantity_heads", ()):
+        return None
+    c = s.chunk_at[ch.last]
+    if c + 2 < len(s.chunks) and s.chunks[c + 1].kind == "PP" and \
+            s.chunks[c + 1].first == ch.last + 1 and \
+            _low(tokens, s.chunks[c + 1].last) in _CHAIN_PREPS and s.chunks[c + 2].kind == "NP" \
+            and s.chunks[c + 2].first == s.chunks[c + 1].last + 1:
+        return _np_actor(s, s.chunks[c + 2], depth + 1, hops)
+    return None
+
+
+def _chunk_subject(s: _Sentence, v: int) -> Ref | None:
+    """The actor of the subject of the verb chunk starting at token ``v``: walking back over
+    adverbs, *to*, prepositional noun phrases, and — in a coordination of verb phrases
+    ("Israel occupies the land and violates ...") — the earlier verbs and their objects, to the
+    first noun chunk; a relative pronoun gives its antecedent. Stops at a clause edge."""
+    tokens = s.tokens
+    if not s.chunks:
+        return None
+    i = v - 1
+    coordinated = crossed_to = False
+    while i >= 0:
+        low = _low(tokens, i)
+        if low in ("which", "who", "that") and tokens[i].tag in ("WDT", "WP", "IN"):
+            j = i - 1 if _low(tokens, i - 1) != "," else i - 2
+            ch = _chunk(s, j)
+            if ch is None or ch.kind != "NP" or ch.last != j:
+                return None
+            return _np_actor(s, ch)
+        if low in ("and", "or") or (low == "," and coordinated):
+            coordinated = True
+            i -= 1
+            continue
+        if _is_boundary(tokens, i):
+            return None
+        ch = _chunk(s, i)
+        if ch is None:
+            return None
+        if ch.kind == "NP":
+            before = _chunk(s, ch.first - 1)
+            if crossed_to:  # "urge the government to", "call upon the community to"
+                return _np_actor(s, ch)
+            if ch.pnp or (coordinated and before is not None and before.kind == "VP"):
+                i = ch.first - 1  # the object of a preposition, or of an earlier conjunct
+                continue
+            return _np_actor(s, ch)
+        if ch.kind == "VP":
+            participle = ch.first == ch.last and tokens[ch.first].tag in ("VBN", "VBG")
+            if not (coordinated or crossed_to or participle):
+                return None
+            crossed_to = False
+        elif ch.kind == "PP":
+            if ch.pnp:
+                pass
+            elif low == "to":
+                crossed_to = True
+            else:
+                return None
+        i = ch.first - 1
+    return None
+
+
+def _verb_chunk(s: _Sentence, m) -> Chunk | None:
+    """The verb chunk of a verb match, or the one an adverb match stands in or next to."""
+    ch = _chunk(s, m.first)
+    if ch is None:
+        return None
+    if ch.kind == "VP":
+        return ch
+    if ch.kind == "ADVP":
+        for k in (ch.last + 1, ch.first - 1):
+            near = _chunk(s, k)
+            if near is not None and near.kind == "VP":
+                return near
+    return None
+
+
+def _passive(s: _Sentence, ch: Chunk) -> bool:
+    tokens = s.tokens
+    main = max((k for k in range(ch.first, ch.last + 1) if tokens[k].tag.startswith("VB")),
+               default=-1)
+    return main != -1 and tokens[main].tag in ("VBN", "VBD") and any(
+        _low(tokens, k) in _BE_FORMS for k in range(ch.first, main))  # the tagger: "was VBD"
+
+
+def _rule_chunk_subject(s: _Sentence, m) -> Ref | None:
+    verb_phrase = m.entry.pos == "phrase" and s.tokens[m.first].tag.startswith("VB") and \
+        m.entry.kind != "judgement"
+    if not ((m.entry.pos == "verb" and m.entry.kind == "act") or verb_phrase or
+            m.entry.pos == "adverb"):
+        return None
+    ch = _verb_chunk(s, m)
+    if ch is None:
+        return None
+    if _passive(s, ch):
+        return _passive_agent(s, ch.last + 1)
+    return _chunk_subject(s, ch.first)
+
+
+def _rule_chunk_copula(s: _Sentence, m) -> Ref | None:
+    if m.entry.pos not in ("adjective", "noun", "phrase") or m.entry.kind == "label":
+        return None
+    tokens = s.tokens
+    ch = _chunk(s, m.first)
+    if ch is None:
+        return None
+    if ch.kind == "VP":  # "was calculated": the predicate inside the verb chunk
+        if any(_low(tokens, k) in _COPULAS for k in range(ch.first, m.first)) and \
+                _low(tokens, m.last + 1) != "by":
+            return _chunk_subject(s, ch.first)
+        return None
+    if ch.kind not in ("ADJP", "NP"):
+        return None
+    i = ch.first - 1
+    while i >= 0 and m.first - i <= 12:  # back over coordinated predicates to the copula
+        low = _low(tokens, i)
+        c = _chunk(s, i)
+        if c is not None and c.kind == "VP":
+            if _low(tokens, c.last) in _COPULAS or (
+                    tokens[c.last].tag.startswith("RB") and
+                    any(_low(tokens, k) in _COPULAS for k in range(c.first, c.last))):
+                return _chunk_subject(s, c.first)
+            if i in s.eval_tokens:  # "calculated and composed"
+                i = c.first - 1
+                continue
+            return None
+        if low in ("and", "or", ",") or (c is not None and c.kind in ("ADJP", "ADVP")) or \
+                i in s.eval_tokens or tokens[i].tag in ("DT", "RB"):
+            i -= 1
+            continue
+        return None
+    return None
+
+
+def _rule_chunk_conduct(s: _Sentence, m) -> Ref | None:
+    """EV in the object of a conduct verb, or in a prepositional phrase attached to that
+    object ("pursue new colonial policies based on political hypocrisy"): the verb's subject."""
+    if m.entry.pos not in ("adjective", "noun", "phrase") or m.entry.kind == "label" or \
+            m.entry.key in s.lex.rules.get("label_adjectives", ()):
+        return None
+    ch = _chunk(s, m.first)
+    if ch is None or ch.kind != "NP":
+        return None
+    tokens = s.tokens
+    steps = 0
+    while ch.pnp and steps < 3:  # up the chain of prepositional phrases to the object
+        pp = _chunk(s, ch.first - 1)
+        if pp is None or pp.kind != "PP" or _low(tokens, pp.first) not in (
+                "of", "on", "in", "with", "upon"):
+            return None
+        prev = _chunk(s, pp.first - 1)
+        if prev is not None and prev.kind == "VP" and prev.first == prev.last and \
+                tokens[prev.first].tag == "VBN":
+            prev = _chunk(s, prev.first - 1)  # "policies based on"
+        if prev is None or prev.kind != "NP":
+            return None
+        ch = prev
+        steps += 1
+    if ch.pnp:
+        return None
+    vp = _chunk(s, ch.first - 1)
+    if vp is None or vp.kind != "VP":
+        return None
+    verb = max((k for k in range(vp.first, vp.last + 1) if tokens[k].tag.startswith("VB")),
+               default=-1)
+    if verb == -1 or _low(tokens, verb) not in s.lex.rules.get("conduct_verbs", ()) or \
+            _passive(s, vp):
+        return None
+    return _chunk_subject(s, vp.first)
+
+
+def _rule_chunk_np(s: _Sentence, m) -> Ref | None:
+    """EV inside a noun chunk: the actor that chunk names (see :func:`_np_actor`)."""
+    if m.entry.pos not in ("adjective", "noun", "phrase") or m.entry.kind == "label" or \
+            m.entry.key in s.lex.rules.get("attitude_nouns", ()) or \
+            m.entry.key in s.lex.rules.get("label_adjectives", ()):
+        return None
+    ch = _chunk(s, m.first)
+    if ch is None or ch.kind != "NP" or m.last > ch.last:
+        return None
+    head = _np_head(s, ch)
+    if head == -1 or (head != m.last and _low(s.tokens, head) in
+                      s.lex.rules.get("of_patient", ())):
+        return None
+    # an evaluative head noun's of-phrase is as often the one acted upon ("defiance of X") as
+    # the actor: followed only from an adjective's head, and one step
+    r = _np_actor(s, ch, hops=1 if head != m.last and _low(s.tokens, head) in
+                  s.lex.rules.get("actor_heads", ()) else 0)  # not "the realistic assessment of X"
+    if r is not None and ch.first <= r.first and r.last <= ch.last and \
+            not (r.last >= head or _low(s.tokens, head) in s.lex.rules.get("actor_heads", ())):
+        return None
+    return r
+
+
 def _noun_phrase_only(rule):
     def wrapped(s, m):
         return rule(s, m) if m.entry.pos in ("adjective", "noun", "phrase") else None
@@ -766,7 +1056,9 @@ _rule_possessive, _rule_modifier, _rule_of, _rule_agent, _rule_apposition = map(
 
 _RULES = [("possessive", _rule_possessive), ("modifier", _rule_modifier), ("of", _rule_of),
           ("agent", _rule_agent), ("apposition", _rule_apposition), ("copula", _rule_copula),
-          ("subject", _rule_subject), ("object", _rule_object), ("label", _rule_label)]
+          ("subject", _rule_subject), ("object", _rule_object), ("label", _rule_label),
+          ("chunk_subject", _rule_chunk_subject), ("chunk_copula", _rule_chunk_copula),
+          ("chunk_conduct", _rule_chunk_conduct), ("chunk_np", _rule_chunk_np)]
 assert tuple(name for name, _ in _RULES) == EVALUATION_RULES
 
 
