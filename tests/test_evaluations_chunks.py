@@ -106,8 +106,7 @@ def test_chunk_conduct():
     text = "Pakistan's careful handling of the refugee problem in the region deserves our admiration."
     assert target(text, "admiration") == ("PAK", "chunk_conduct")
     # a prepositional phrase attached to the conduct verb's object
-    text = ("Some well-known countries still continue to pursue new policies based on "
-            "political hypocrisy.")
+    text = "Some well-known countries still pursue a policy built on hypocrisy."
     assert target(text, "hypocrisy") == ("other:well_known_countries", "chunk_conduct")
 
 

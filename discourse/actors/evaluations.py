@@ -985,7 +985,7 @@ def _rule_chunk_copula(s: _Sentence, m) -> Ref | None:
 
 def _rule_chunk_conduct(s: _Sentence, m) -> Ref | None:
     """EV in the object of a conduct verb, or in a prepositional phrase attached to that
-    object ("pursue new colonial policies based on political hypocrisy"): the verb's subject."""
+    object ("X pursues a policy built on deceit"): the verb's subject."""
     if m.entry.pos not in ("adjective", "noun", "phrase") or m.entry.kind == "label" or \
             m.entry.key in s.lex.rules.get("label_adjectives", ()):
         return None
