@@ -203,6 +203,26 @@ def test_a_bad_document_on_the_cluster(client, speeches, tmp_path):
     _same(info.value.partial, discourse.profile(rest, use_cache=False, progress=False))
 
 
+def test_small_partitions_are_grouped_into_tasks_each_still_failing_alone(client, speeches,
+                                                                         tmp_path):
+    """60 row groups of two speeches: a task per ~7 documents (four row groups), not per row
+    group; a bad document fails its own row group only, not the others of its task."""
+    frame = speeches.to_frame()
+    bad = frame["doc_id"].iloc[11]  # the sixth row group, inside the second task
+    frame.loc[frame.index[11], "text"] = None
+    frame.to_parquet(tmp_path / "speeches.parquet", index=False, row_group_size=2)
+    corpus = read_parquet(tmp_path)
+    with get_task_stream(client) as stream:
+        with pytest.raises(PartitionError, match=rf"document {bad!r} has no text") as info:
+            discourse.profile(corpus, scheduler=client, progress=False)
+    tasks = {t["key"] for t in stream.data if t["key"].startswith("discourse-profiling")}
+    assert len(tasks) == 15, sorted(tasks)  # 60 partitions in groups of four
+    assert [f[0] for f in info.value.failures] == [5]
+    assert len(info.value.completed) == 59
+    rest = Corpus(frame.drop(index=frame.index[10:12]).reset_index(drop=True))
+    _same(info.value.partial, discourse.profile(rest, use_cache=False, progress=False))
+
+
 def test_the_scheduler_option(client, article, monkeypatch):
     from discourse.errors import InputError
     from discourse.scale.scheduler import close_clusters, requested

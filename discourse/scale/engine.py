@@ -13,9 +13,11 @@ bit, to the local path's.
 
 Where the partitions run:
 
-* with a scheduler: one Dask task per partition (``client.submit``; the task reads its
-  partition from the dataset itself, or receives its slice of an in-memory corpus scattered
-  to the workers). Large shared objects (a gazetteer, an emotion model, a topic model) are
+* with a scheduler: one Dask task per group of consecutive partitions (``client.submit``;
+  the task reads its partitions from the dataset itself, or receives its slices of an
+  in-memory corpus scattered to the workers). Small partitions are grouped into tasks of
+  about :data:`TASK_DOCS` documents (:func:`group_partitions`), because every task has a
+  fixed cost; each partition of a group is still computed, and can fail, on its own. Large shared objects (a gazetteer, an emotion model, a topic model) are
   broadcast once per worker (``client.scatter([obj], broadcast=True)``) and passed to every
   task by reference. A worker that dies is replaced and its tasks are rerun by Dask.
 * without one (a :class:`~discourse.corpus.parquet.ParquetCorpus` and no scheduler): the
@@ -45,12 +47,18 @@ from ..corpus.parquet import ParquetCorpus, corpus_partitions, is_lazy
 from ..errors import DiscourseError
 from .scheduler import announce, get_client, requested, show_progress
 
-__all__ = ["plan", "Plan", "PartitionError", "concat_rows", "BATCH"]
+__all__ = ["plan", "Plan", "PartitionError", "concat_rows", "group_partitions", "BATCH",
+           "TASK_DOCS"]
 
 #: Documents per call of a per-document function inside a partition. It stays below the
 #: local path's thresholds for worker pools and caches (200 documents and more), so a batch
 #: is always computed in the task's own process and nothing is cached from a worker.
 BATCH = 128
+#: Documents a Dask task gets at least, when partitions are smaller: they are grouped (see
+#: :func:`group_partitions`). Every task costs about the same to schedule, ship and start,
+#: whatever its size; on the UN corpus's 200 per-country partitions of ~55 speeches that
+#: fixed cost made ``to_dtm`` on two workers slower than the local path (bench_scale.py).
+TASK_DOCS = 1000
 _COUNTER = itertools.count()
 
 
@@ -75,6 +83,34 @@ def plan(corpus, scheduler=None, *, always: bool = False) -> Plan | None:
     client = get_client(want) if want is not None else None
     n_workers = len(client.scheduler_info().get("workers", {})) if client is not None else 1
     return Plan(corpus, corpus_partitions(corpus, n_workers=max(n_workers, 1)), client)
+
+
+def group_partitions(partitions: Sequence, n_workers: int = 1,
+                     target: int = TASK_DOCS) -> list[list]:
+    """Consecutive partitions grouped into tasks of at least ``target`` documents (by their
+    row counts), but no larger than an eighth of the corpus per worker, so that every worker
+    still gets several tasks; a partition as large as that is a task of its own. The groups
+    keep the partitions' order.
+
+    >>> from discourse.corpus.parquet import Partition
+    >>> parts = [Partition(i, rows=n) for i, n in enumerate([200] * 6 + [3000, 10])]
+    >>> [[p.index for p in g] for g in group_partitions(parts, n_workers=1, target=500)]
+    [[0, 1, 2], [3, 4, 5], [6], [7]]
+    >>> [[p.index for p in g] for g in group_partitions(parts, n_workers=2, target=500)]
+    [[0, 1], [2, 3], [4, 5], [6], [7]]
+    """
+    total = sum(len(p) for p in partitions)
+    size = max(1, min(target, total // (8 * max(n_workers, 1))))
+    groups, current, rows = [], [], 0
+    for part in partitions:
+        current.append(part)
+        rows += len(part)
+        if rows >= size:
+            groups.append(current)
+            current, rows = [], 0
+    if current:
+        groups.append(current)
+    return groups
 
 
 class Plan:
@@ -152,22 +188,25 @@ class Plan:
         if in_memory:  # slices of an in-memory corpus go to the workers once, directly
             for part, future in zip(in_memory, client.scatter(in_memory, hash=False)):
                 scattered[part.index] = future
+        n_workers = len(client.scheduler_info().get("workers", {}))
         futures = {}
-        for part in self.partitions:
-            source = scattered.get(part.index, part)
-            future = client.submit(_run_partition, func, source, tuple(args), *shared_futures,
-                                   key=f"{token}-{part.index}", pure=False, retries=1)
-            futures[future] = part.index
+        for group in group_partitions(self.partitions, n_workers):
+            sources = [scattered.get(part.index, part) for part in group]
+            future = client.submit(_run_group, func, sources, tuple(args), *shared_futures,
+                                   key=f"{token}-{group[0].index}", pure=False, retries=1)
+            futures[future] = [part.index for part in group]
         try:
             for future in as_completed(list(futures)):
-                index = futures[future]
+                indices = futures[future]
                 try:
-                    outcomes[index] = future.result()
+                    for index, outcome in zip(indices, future.result(), strict=True):
+                        outcomes[index] = outcome
                 except Exception as exc:  # noqa: BLE001 - a lost task: KilledWorker, ...
-                    outcomes[index] = _Failure(index, self.partitions[index].describe(), None,
-                                               f"{type(exc).__name__}: {exc}")
+                    for index in indices:
+                        outcomes[index] = _Failure(index, self.partitions[index].describe(),
+                                                   None, f"{type(exc).__name__}: {exc}")
                 future.release()
-                bar.update(1)
+                bar.update(len(indices))
         finally:
             for future in list(futures) + shared_futures + list(scattered.values()):
                 future.release()
@@ -227,6 +266,11 @@ def _message(desc: str, failures: list[_Failure], n: int) -> str:
     kept = n - len(failures)
     return (f"{desc}: {len(failures)} of {n} partitions failed: {shown}{more}. The other {kept} "
             f"partitions finished; their combined result is this error's .partial")
+
+
+def _run_group(func, partitions, args, *shared):
+    """One task: :func:`_run_partition` on each partition of a group, in order."""
+    return [_run_partition(func, part, args, *shared) for part in partitions]
 
 
 def _run_partition(func, partition, args, *shared):
