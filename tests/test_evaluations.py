@@ -199,7 +199,7 @@ def test_rule_attaches(text, word, actor, rule):
     ("Permanent members, who have launched wars under the pretext of combating terrorism, "
      "speak.", "terrorism"),
     # passive act verb: the subject is acted upon
-    ("Cuba will never be intimidated.", "intimidated"),
+    ("Norway will not be intimidated.", "intimidated"),
     # a preposition before the name: not the subject
     ("In Syria the brutal repression went on.", "brutal"),
     # an adjective on a thing that merely carries a demonym
@@ -258,9 +258,9 @@ def test_first_person_is_the_speaker_of_a_statement():
 
 
 def test_its_is_the_subject_of_its_clause_or_the_actor_before_a_parenthesis():
-    assert target("Israel has persisted in its intransigence.", "intransigence") == \
-        ("ISR", "possessive")
-    assert target("Syria, on the basis of its principled position, received the envoy.",
+    assert target("Iran clung to its intransigence for years.", "intransigence") == \
+        ("IRN", "possessive")
+    assert target("Syria, true to its principled position, received the envoy.",
                   "principled") == ("SYR", "possessive")
     # the subject is not an actor: no antecedent, even with a state named earlier
     assert target("Against Iraq the aggressor should not reap the fruits of its aggression.",

@@ -246,9 +246,9 @@ class _Sentence:
         return r
 
     def its(self, k: int) -> Ref | None:
-        """*its* is the subject of its clause ("Israel has persisted in its intransigence"),
-        or the actor just before a parenthesis that holds it ("Syria, on the basis of its
-        principled position, received ..."), when that is not a person."""
+        """*its* is the subject of its clause ("Iran clung to its intransigence"),
+        or the actor just before a parenthesis that holds it ("Syria, true to its principled
+        position, received ..."), when that is not a person."""
         tokens = self.tokens
         i = k - 1
         while i >= 0 and not _is_boundary(tokens, i):
@@ -635,7 +635,7 @@ def _rule_subject(s: _Sentence, m) -> Ref | None:
         if tokens[m.first].tag == "VBN" and any(_low(tokens, j) in _COPULAS
                                                 for j in range(start, m.first)):
             return _passive_agent(s, m.last + 1)  # "hijacked by terrorists"; else the subject
-            # is the one acted upon ("Cuba will never be intimidated"): no target
+            # is the one acted upon ("Norway will not be intimidated"): no target
         if tokens[m.first].tag == "VBG" and _low(tokens, m.first - 1) == "of":
             return _accused_of(s, m.first - 1)  # "accuses Pakistan of masterminding"
         return s.subject(start)
@@ -702,7 +702,7 @@ def _passive_agent(s: _Sentence, k: int) -> Ref | None:
 
 
 def _accused_of(s: _Sentence, of: int) -> Ref | None:
-    """The object of the judgement verb before "of" ("accused Israel of conducting")."""
+    """The object of the judgement verb before "of" ("accused Iran of financing")."""
     for m in s.matches:
         if m.entry.kind == "judgement" and m.last < of:
             r = _rule_object(s, m)
