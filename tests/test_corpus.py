@@ -124,3 +124,12 @@ def test_overlapping_or_backward_periods_and_negative_seeds_are_refused():
     with pytest.raises(InputError, match="'seed' parameter of Corpus.sample must be >= 0"):
         corp.sample(1, seed=-1)
     assert corp.with_periods({"x": (1990, 2010), "y": (2011, 2024)}).meta["era"].tolist() == ["x", "y"]
+
+
+def test_from_documents_names_what_it_was_given_instead_of_documents():
+    corpus = Corpus.from_texts(["One text."], ids=["a"])
+    with pytest.raises(InputError, match=r"given a Corpus.*Corpus\.concat"):
+        Corpus.from_documents(corpus)
+    with pytest.raises(InputError, match=r"item 1 is a str, not a Document"):
+        Corpus.from_documents([next(iter(corpus)), "a text"])
+    assert Corpus.from_documents(iter(corpus)).ids == ["a"]

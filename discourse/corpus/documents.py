@@ -152,8 +152,14 @@ class Corpus:
     @classmethod
     def from_documents(cls, documents: Iterable[Document], *, name: str | None = None) -> Corpus:
         """Build a corpus from :class:`Document` objects (metadata keys become columns)."""
+        if isinstance(documents, Corpus):
+            raise InputError("Corpus.from_documents: given a Corpus, which is one already "
+                             "(to combine corpora: Corpus.concat([a, b]))")
         rows = []
-        for doc in documents:
+        for i, doc in enumerate(documents):
+            if not isinstance(doc, Document):
+                raise InputError(f"Corpus.from_documents: item {i} is a {type(doc).__name__}, "
+                                 "not a Document (to combine corpora: Corpus.concat)")
             row = {"doc_id": doc.id, "text": doc.text}
             if doc.raw is not None:
                 row["raw"] = doc.raw
