@@ -16,10 +16,11 @@ Where the partitions run:
 * with a scheduler: one Dask task per group of consecutive partitions (``client.submit``;
   the task reads its partitions from the dataset itself, or receives its slices of an
   in-memory corpus scattered to the workers). Small partitions are grouped into tasks of
-  about :data:`TASK_DOCS` documents (:func:`group_partitions`), because every task has a
-  fixed cost; each partition of a group is still computed, and can fail, on its own. Large shared objects (a gazetteer, an emotion model, a topic model) are
-  broadcast once per worker (``client.scatter([obj], broadcast=True)``) and passed to every
-  task by reference. A worker that dies is replaced and its tasks are rerun by Dask.
+  about :data:`TASK_DOCS` documents (:func:`group_partitions`), so that a dataset of many
+  small files is not as many tasks; each partition of a group is still computed, and can
+  fail, on its own, and a group's results go back when its task ends. Large shared objects
+  (a gazetteer, an emotion model, a topic model) are broadcast once per worker
+  (``client.scatter([obj], broadcast=True)``) and passed to every task by reference. A worker that dies is replaced and its tasks are rerun by Dask.
 * without one (a :class:`~discourse.corpus.parquet.ParquetCorpus` and no scheduler): the
   partitions one after the other in this process, so that memory is bounded by a
   partition, not by the corpus.
@@ -55,9 +56,10 @@ __all__ = ["plan", "Plan", "PartitionError", "concat_rows", "group_partitions", 
 #: is always computed in the task's own process and nothing is cached from a worker.
 BATCH = 128
 #: Documents a Dask task gets at least, when partitions are smaller: they are grouped (see
-#: :func:`group_partitions`). Every task costs about the same to schedule, ship and start,
-#: whatever its size; on the UN corpus's 200 per-country partitions of ~55 speeches that
-#: fixed cost made ``to_dtm`` on two workers slower than the local path (bench_scale.py).
+#: :func:`group_partitions`). Dask spends about a millisecond per task on the scheduler,
+#: whatever its size, which adds up over many thousand small files. (On the UN corpus's 200
+#: per-country partitions of ~55 speeches grouping changed nothing measurable: README,
+#: "Third run".)
 TASK_DOCS = 1000
 _COUNTER = itertools.count()
 
