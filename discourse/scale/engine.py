@@ -20,7 +20,8 @@ Where the partitions run:
   small files is not as many tasks; each partition of a group is still computed, and can
   fail, on its own, and a group's results go back when its task ends. Large shared objects
   (a gazetteer, an emotion model, a topic model) are broadcast once per worker
-  (``client.scatter([obj], broadcast=True)``) and passed to every task by reference. A worker that dies is replaced and its tasks are rerun by Dask.
+  (``client.scatter([obj], broadcast=True)``) and passed to every task by reference. A
+  worker that dies is replaced and its tasks are rerun by Dask.
 * without one (a :class:`~discourse.corpus.parquet.ParquetCorpus` and no scheduler): the
   partitions one after the other in this process, so that memory is bounded by a
   partition, not by the corpus.
