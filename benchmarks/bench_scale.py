@@ -365,10 +365,10 @@ def main():
         parts = corpus_partitions(discourse.load_ungdc(progress=False, lazy=True), n_workers=2)
         t0, c0 = time.perf_counter(), time.process_time()
         n_docs = sum(len(part.load()) for part in parts)
-        rows.add({"step": step, "documents": n_docs, "workers": 1,
-                  "seconds": time.perf_counter() - t0, "peak_mib": None,
-                  "docs_per_s": n_docs / (time.perf_counter() - t0),
-                  "client_cpu_s": time.process_time() - c0, "partitions": len(parts),
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        rows.add({"step": step, "documents": n_docs, "workers": 1, "seconds": seconds,
+                  "peak_mib": None, "docs_per_s": n_docs / seconds,
+                  "client_cpu_s": cpu, "partitions": len(parts),
                   "load": os.getloadavg()[1], "when": time.ctime()})
     else:
         print_row(rows.find(step, 1))
