@@ -15,7 +15,11 @@ from tests.validation.load import (ACTOR_ATTRS, ACTOR_SPECIAL, LAYERS, REQUIRED,
                                    load_documents, load_texts, span_sha, split_paths)
 
 
-@pytest.fixture(scope="module", params=["test", "dev"])
+#: the reserve (texts annotated for a later round, not yet scored) is checked once it exists
+SPLITS = ["test", "dev"] + (["reserve"] if split_paths("reserve")[0].exists() else [])
+
+
+@pytest.fixture(scope="module", params=SPLITS)
 def split(request):
     return request.param
 
@@ -70,6 +74,17 @@ def test_the_dev_set_holds_other_documents():
     assert len(dev) >= 6
     un = dev[dev["source"] == "ungdc"]["doc_id"]
     assert un.str[:3].nunique() >= 3 and (dev["source"] == "lee").sum() >= 2
+
+
+def test_the_reserve_holds_other_documents_and_is_not_scored():
+    from tests.validation.score import score_all
+
+    with pytest.raises(ValueError, match="reserve is not scored"):
+        score_all(split="reserve")
+    if "reserve" in SPLITS:
+        reserve = set(load_texts("reserve")["doc_id"])
+        assert reserve and not reserve & (set(load_texts("dev")["doc_id"])
+                                          | set(load_texts("test")["doc_id"]))
 
 
 def test_layers_column_names_known_layers(texts, split):

@@ -8,6 +8,9 @@ Lee news corpus), so offsets refer to the normalised ``Document.text``.
 Two sets share the format: the TEST set (``split="test"``, the default: ``texts.csv`` and
 ``annotations/``), on which detectors are only measured, and the DEV set (``split="dev"``:
 ``dev/texts.csv`` and ``dev/annotations/``), other documents on which detectors may be tuned.
+A third, the RESERVE (``split="reserve"``: ``reserve/``), holds texts annotated for a later
+round and not yet measured: nothing scores it (``score_all`` refuses it) until a detector
+change is measured on it once, when its texts move into the test set as a new batch.
 
 This module does not import ``discourse`` at import time, and :func:`load_annotations` /
 :func:`load_texts` need neither ``discourse`` nor the corpora: only :func:`load_documents`
@@ -31,7 +34,9 @@ ANNOTATIONS = HERE / "annotations"
 TEXTS = HERE / "texts.csv"
 DEV = HERE / "dev"
 #: the two sets: ``split -> (texts.csv, annotations folder)``
-SPLITS = {"test": (TEXTS, ANNOTATIONS), "dev": (DEV / "texts.csv", DEV / "annotations")}
+RESERVE = HERE / "reserve"
+SPLITS = {"test": (TEXTS, ANNOTATIONS), "dev": (DEV / "texts.csv", DEV / "annotations"),
+          "reserve": (RESERVE / "texts.csv", RESERVE / "annotations")}
 
 LAYERS = ("contrast", "concession", "tricolon", "anaphora", "hedge", "booster",
           "evaluation", "quote")

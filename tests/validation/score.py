@@ -241,7 +241,11 @@ def score_all(docs: dict | None = None, split: str = "test",
     """The validity table: one row per detector (and attribute), with counts, precision,
     recall and the issue's goals. ``missing`` marks layers the package has no detector for.
     ``split="dev"`` scores the dev set (which detectors may be tuned on); ``batch`` the test
-    set's texts of one batch only (see :func:`~tests.validation.load.load_texts`)."""
+    set's texts of one batch only (see :func:`~tests.validation.load.load_texts`). The
+    reserve is not scored: its texts wait for a round to be measured on once."""
+    if split == "reserve":
+        raise ValueError("the reserve is not scored: move its texts into the test set as a "
+                         "new batch when a detector change is measured on them")
     pred = predictions(docs, split, batch)
     ids = set(load_texts(split, batch)["doc_id"])
     rows = []
