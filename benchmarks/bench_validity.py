@@ -50,11 +50,11 @@ def main(argv=None) -> int:
     def fmt(x):
         return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.2f}"
 
-    print(f"{'detector':<20} {'gold':>5} {'pred':>5} {'P':>5} {'R':>5}  {'goal P':>6} {'goal R':>6}"
+    print(f"{'detector':<29} {'gold':>5} {'pred':>5} {'P':>5} {'R':>5}  {'goal P':>6} {'goal R':>6}"
           f"  {'floor P':>7} {'floor R':>7}  verdict")
     for r in table.itertuples():
         if r.missing:
-            print(f"{r.detector:<20} {r.n_gold:>5} {'':>5} {'—':>5} {'—':>5}  no detector")
+            print(f"{r.detector:<29} {r.n_gold:>5} {'':>5} {'—':>5} {'—':>5}  no detector")
             continue
         f = floors.get(r.detector, {})
         verdict = []
@@ -62,7 +62,7 @@ def main(argv=None) -> int:
                                   ("R", r.recall, r.goal_recall)):
             if goal is not None and not math.isnan(goal):
                 verdict.append(f"{name} {'met' if value >= goal else 'NOT met'}")
-        print(f"{r.detector:<20} {r.n_gold:>5} {int(r.n_predicted):>5} {fmt(r.precision):>5} "
+        print(f"{r.detector:<29} {r.n_gold:>5} {int(r.n_predicted):>5} {fmt(r.precision):>5} "
               f"{fmt(r.recall):>5}  {fmt(r.goal_precision):>6} {fmt(r.goal_recall):>6}  "
               f"{fmt(f.get('precision')):>7} {fmt(f.get('recall')):>7}  {', '.join(verdict)}")
     if args.record:

@@ -12,7 +12,8 @@ import math
 import pandas as pd
 import pytest
 
-from .validation.score import FLOORS_PATH, match_spans, score_all, score_spans
+from .validation.score import (FLOORS_PATH, match_spans, score_all, score_evaluation_target,
+                               score_spans)
 
 
 def test_matching_is_one_to_one_by_overlap():
@@ -30,6 +31,27 @@ def test_precision_and_recall_by_hand():
     s = score_spans("x", pred, gold)
     assert (s.n_predicted, s.n_gold, s.n_matched_predicted) == (3, 3, 2)
     assert s.precision == pytest.approx(2 / 3) and s.recall == pytest.approx(2 / 3)
+
+
+def test_evaluation_targets_by_hand():
+    """A gazetteer target must be the same id; an ``other:`` target the same id or, unless
+    strict, an overlapping target span; an unmatched evaluation scores no target."""
+    gold = pd.DataFrame({
+        "doc_id": ["a"] * 5, "start": [0, 20, 40, 60, 80], "end": [5, 25, 45, 65, 85],
+        "target_actor": ["SYR", "other:terrorists", "other:terrorists", "ISR", "none"],
+        "target_span": [[6, 11], [30, 39], [30, 39], [70, 75], None]})
+    pred = pd.DataFrame({
+        "doc_id": ["a"] * 6, "start": [0, 20, 40, 60, 80, 100], "end": [5, 25, 45, 65, 85, 105],
+        "actor": ["SYR", "other:terrorist_groups", "other:armed_groups", "IRN", "USA", "SYR"],
+        "target_start": [6, 28, 50, 70, 90, 106], "target_end": [11, 35, 55, 75, 95, 110]})
+    s = score_evaluation_target(pred, gold)
+    # right: SYR (id), the overlapping other: span; wrong: other: span elsewhere, IRN for ISR,
+    # a target on a gold `none`; the sixth has no gold evaluation
+    assert (s.n_gold, s.n_predicted, s.n_matched_gold) == (4, 6, 2)
+    strict = score_evaluation_target(pred, gold, strict=True)
+    assert strict.n_matched_gold == 1 and strict.detector == "evaluation target (strict id)"
+    no_target = pred.assign(actor=[None] * 6)
+    assert score_evaluation_target(no_target, gold).n_matched_gold == 0
 
 
 @pytest.fixture(scope="module")
