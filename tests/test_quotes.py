@@ -464,3 +464,42 @@ def test_say_with_a_content_clause_opening_with_an_adverbial_clause(text, conten
 ])
 def test_say_with_a_subordinator_and_no_clause_pair_is_no_report(text):
     assert find_quotes(text).empty
+
+
+# ------------------------------------------- quotations introduced in speeches (fifth round)
+
+@pytest.mark.parametrize("text, speaker", [
+    # adjuncts between the verb of saying and the colon
+    ('The Foreign Minister of Ruritania stated emphatically at the recent conference in '
+     'Geneva: "It is not legal for a State to act alone."', "The Foreign Minister of Ruritania"),
+    ('Mr. Molotov declared on 6 November 1945: "We shall have atomic energy too."',
+     "Mr. Molotov"),
+    ('Sir John Ward, when visiting the camps, said on 12 April last: "They cannot wait."',
+     "Sir John Ward"),
+    # in the words of X / to quote X / as X put it
+    ('To quote the words of the famous jurist, Dr. Juan Alvarez: "States are increasingly '
+     'interdependent."', "Dr. Juan Alvarez"),
+    ('In the words of the Secretary-General, "the Organization must act now."',
+     "the Secretary-General"),
+    ('As the Prime Minister of Ruritania so aptly put it, "we shall not yield to pressure."',
+     "the Prime Minister of Ruritania"),
+    ('I must quote with full approval the memorable words of Mr. Brown: "Force settles '
+     'nothing."', "Mr. Brown"),
+])
+def test_quotations_introduced_the_way_speeches_introduce_them(text, speaker):
+    rows = _quotes(text)
+    assert len(rows) == 1 and rows[0][0] == "direct" and rows[0][2] == speaker, rows
+
+
+@pytest.mark.parametrize("text", [
+    # a document's text: a verb that is not one of saying before the colon
+    'The draft resolution, which we submitted last week, reads as follows: "The General '
+    'Assembly requests the Council to meet."',
+    # no verb of saying at all
+    'The draft resolution would be as follows: "The General Assembly requests the Council '
+    'to meet."',
+    # "as" that is no attribution: a comparison before a quoted term
+    'The plan is as good as "a fair deal".',
+])
+def test_quotations_without_a_speaker_in_the_sentence_stay_unattributed(text):
+    assert [r for r in _quotes(text) if r[0] == "direct"] == []

@@ -149,6 +149,7 @@ class _Quote:
     cue: str = ""
     rule: str = ""
     attr_end: int = -1      # end of the attribution clause after the quote
+    verb: int = -1          # the word index of a preposed verb of saying ('X said: "…"')
     name: str = ""
     kind: str = ""
     follows: object = None  # the attributed quotation this one continues
@@ -373,8 +374,9 @@ def _speaker_back(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
             return None
         first = d.lower[t]
         if first in ("who", "which", "whose") or first.endswith("ing") or \
-                first in _closed()["prepositions"] or first in _TIME_WORDS:
-            return b  # "Saeb Erakat, speaking after the speech, said"
+                first in _closed()["prepositions"] or first in _TIME_WORDS or \
+                first in _BOUNDARY_WORDS:
+            return b  # "Saeb Erakat, speaking after the speech, said"; "X, when asked, said"
         a_ = _clean_np(d, t, m)
         if a_ is None:
             return b
@@ -823,8 +825,12 @@ def _detect(d: _Doc, text: str, blocks) -> list[dict]:
     _cut_stray(d, text, direct)
     for x in reported_subjects:  # named for the resolution only, not quotes themselves
         x["speaker_name"], x["speaker_kind"] = _name_of(d, x["speaker"])
+    # a verb of saying that introduces a quotation ('X said on 12 April: "…"') does not also
+    # report a content clause read after it
+    quoting = {r["quote"].verb for r in direct if r["quote"].verb >= 0}
     rows = direct + [r for r in reported
-                     if not any(x["start"] == r["start"] and x["end"] == r["end"] for x in direct)]
+                     if not any(x["start"] == r["start"] and x["end"] == r["end"] for x in direct)
+                     and not (r.get("verb") in quoting and r["cue"] != "according to")]
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
 
@@ -880,6 +886,71 @@ def _according(d: _Doc, si: int, i: int, j: int, k: int) -> list[dict]:
              "rule": "according to", "sentence": si, "verb": k}]
 
 
+#: how far back from a colon before a quotation its reporting verb may stand (in words)
+_COLON_REACH = 14
+#: words that open a subordinate clause or a question: not part of an adjunct
+_NOT_ADJUNCT = frozenset("""that which who whom whose whether if how what why where when
+because although though while and but or""".split())
+
+
+def _adjunct_word(d: _Doc, u: int) -> bool:
+    """Can word ``u`` stand in an adjunct between a reporting verb and the colon before its
+    quotation ("stated emphatically at the recent conference in Geneva:", "declared on
+    6 November 1945:", "said in his report to the Assembly:")? Not a clause opener, not a
+    verb of saying (the nearer one is the cue), no clause break before it."""
+    w = d.lower[u]
+    return (w not in _NOT_ADJUNCT and _verb_class(w) is None
+            and not any(c in d.gap(u) for c in ".;()"))
+
+
+def _words_of_speaker(d: _Doc, i: int, t: int):
+    """The speaker of a quotation introduced by *in the words of X*, *to quote (the words
+    of) X* or *as X put it / said / stated* just before the mark (words ``i .. t-1`` of its
+    sentence) and the cue word (*words*, *quote*, the verb), or None."""
+    low = d.lower
+    for k in range(i, t - 1):
+        if low[k] == "words" and k + 1 < t and low[k + 1] == "of" and k > i and \
+                low[k - 1] in ("the", "own") and (k - 2 >= i and low[k - 2] in ("in", "quote")
+                                                 or k - 3 >= i and low[k - 3] == "in"):
+            a = k + 2
+        elif low[k] == "quote" and k > i and low[k - 1] not in ("a", "the", "this", "that") \
+                and d.words[k][0].islower() and low[k + 1] not in ("from",) and \
+                low[k + 1] not in _SPEAKER_PRONOUNS - {"he", "she"}:
+            a = k + 1  # "to quote X:", "I must quote with approval the words of X:"
+        elif low[k] == "as" and (k == i or _has_break(d.gap(k))):
+            # "As X put it," / "as X said,": the verb closes the adjunct right before the mark
+            v = t - 1
+            if low[v] == "it" and v - 1 > k and low[v - 1] in ("put", "puts"):
+                v -= 1
+            elif _verb_class(low[v]) is None or low[v].endswith("ing"):
+                continue
+            while v - 1 > k + 1 and (low[v - 1] in ("so", "also", "once", "then") or (
+                    low[v - 1].endswith("ly") and d.words[v - 1][0].islower())):
+                v -= 1  # "as Mr. X so aptly observed": the adverbs are not the speaker
+            sp = _clean_np(d, k + 1, v) if v > k + 1 else None
+            if sp is not None and sp[1] == v and (_proper(d, sp) or
+                                                  low[sp[0]] in _SPEAKER_PRONOUNS):
+                return sp, d.words[v]
+            continue
+        else:
+            continue
+        if a >= t:
+            continue
+        sp = _np_forward(d, a, t, limit=14)
+        if sp is not None:  # "to quote with approval the words of X": X
+            for u in range(sp[0], sp[1] - 2):
+                if low[u] == "words" and low[u + 1] == "of":
+                    sp = (u + 2, sp[1])
+                    break
+        if sp is not None and sp[1] < t and "," in d.gap(sp[1]):
+            sp = _np_forward(d, sp[1], t, limit=8)  # "the famous jurist, Dr. X": the name
+            if sp is None or not _proper(d, sp):
+                continue
+        if sp is not None and sp[1] == t and (_proper(d, sp) or low[sp[0]] in ("the", "a")):
+            return sp, d.words[k]
+    return None
+
+
 def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> None:
     """Find the speaker of quotation ``q`` in its sentence (sets q.speaker, q.cue, q.rule)."""
     rv = reporting_verbs()
@@ -905,19 +976,22 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
                 q.speaker, q.cue, q.rule = sp, d.words[verb], "quote, then speaker"
                 q.attr_end = end
                 return
-    # 3. preposed: 'X said: "…"', 'X told reporters, "…"'
+    # 3. preposed: 'X said: "…"', 'X told reporters, "…"'; before a colon, adjuncts between
+    #    the verb and the colon ('X stated at the conference in Geneva: "…"')
     t = bisect.bisect_left(d.starts, q.open)  # first word after the opening mark
     if t > i:
         gap = d.folded[d.ends[t - 1]:q.open]
+        colon = gap.strip() == ":"
         if gap.strip() in ("", ",", ":", ", :") or gap.strip() in (":", ","):
-            for v in range(t - 1, max(i, t - 6) - 1, -1):
+            for v in range(t - 1, max(i, t - (_COLON_REACH if colon else 6)) - 1, -1):
                 if low[v] in rv["postposed"] or low[v] in rv["free"] or low[v] in rv["tell"] \
                         or low[v] in rv["that_or_pronoun"]:
                     if v < t - 1 and not gap.strip():
                         break  # 'telling Israelis a "war of terrorism"': a fragment
                     if v < t - 1 and low[v] not in rv["tell"] and not all(
                             low[u] in _TIME_WORDS or low[u] in _ADJUNCT_PREPS or
-                            d.words[u][0].isupper() for u in range(v + 1, t)):
+                            d.words[u][0].isupper() or
+                            (colon and _adjunct_word(d, u)) for u in range(v + 1, t)):
                         break
                     if low[v].endswith("ing"):
                         break
@@ -926,10 +1000,17 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
                     sp = _speaker_back(d, v, i)
                     if sp is not None:
                         q.speaker, q.cue, q.rule = sp, d.words[v], "speaker, then quote"
+                        q.verb = v
                         return
                     break
                 if any(c in d.gap(v) for c in ".;()"):
                     break
+    # 3a. 'In the words of X, "…"', 'To quote (the words of) X: "…"', 'As X put it, "…"'
+    if t > i and d.folded[d.ends[t - 1]:q.open].strip() in (",", ":"):
+        found = _words_of_speaker(d, i, t)
+        if found is not None:
+            q.speaker, q.cue, q.rule = found[0], found[1], "in the words of"
+            return
     # 3b. "according to X" around the quotation
     for r in reported:
         if r["cue"] == "according to" and r["sentence"] == si and r["start"] <= q.open + 1 \
