@@ -109,3 +109,30 @@ def test_an_evidence_verb_in_a_condition_is_not_a_booster():
     assert _matches("We will see whether the inquiry shows that the army fired first.",
                     "boosters") == []
     assert _matches("The tape proves that he ordered it.", "boosters") == ["proves"]
+
+
+# fifth round: modals of purpose and condition, and "might" that is no modal (read on
+# unannotated UN speeches of 1946-1958; docs/annotation.md sec. 6: possibility only)
+
+@pytest.mark.parametrize("text", [
+    "We revised the rules so that the Council may act faster.",
+    "The farmers were given credit so that they could pay for the land.",
+    "We meet in order that we may, with patience, settle the dispute.",
+    "Britain would talk, provided it could expect a spirit of compromise.",
+    "If a definition could be agreed upon, the work would begin.",
+    "Nobody knows whether the truce could hold.",
+    "So far the Organization has only recognized a right attained by might.",
+])
+def test_modals_of_purpose_condition_and_the_noun_might_are_not_hedges(text):
+    assert _matches(text, "hedges") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a purpose or condition further back, or behind a clause break, leaves the modal alone
+    ("If it rains, the talks may be delayed.", ["may"]),
+    ("We came so that the peace would hold; the truce may still fail.", ["may"]),
+    ("The plan, drafted in order that all sides agree in the end, might fail.", ["might"]),
+    ("The crisis could spread to the whole region.", ["could"]),
+])
+def test_modals_of_possibility_next_to_such_clauses_stay_hedges(text, expected):
+    assert _matches(text, "hedges") == expected

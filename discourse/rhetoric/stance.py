@@ -344,8 +344,37 @@ _COURSE_NOUNS = frozenset({"change", "changes", "changed", "reversal", "alterati
                            "matter", "off", "plotted"})
 
 
+#: Openers of a purpose clause: a modal after them enables, it does not doubt ("in order that
+#: we may", "so that they could").
+_PURPOSE = (("in", "order", "that"), ("so", "that"), ("so", "as"))
+#: Openers of a condition: a modal inside one states a hypothesis, not the speaker's doubt
+#: ("provided it could expect", "if they could agree").
+_CONDITION = frozenset({"if", "provided", "providing", "unless", "whether"})
+
+
+def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
+    """*may, might, could* that is no epistemic modal: a noun or a stranded word (nothing
+    verbal after it: "a right attained by might."), or a modal of a purpose clause ("in order
+    that we may confer") or of a condition ("provided it could expect") opened at most five
+    words before it, with no clause break in between."""
+    n = len(lower)
+    if j >= n or any(c in folded[spans[j - 1][1]:spans[j][0]] for c in ".;:?!"):
+        return True
+    lo = i
+    while lo > 0 and i - lo < 5 and not any(
+            c in folded[spans[lo - 1][1]:spans[lo][0]] for c in ".;:?!,()"):
+        lo -= 1
+    window = lower[lo:i]
+    for opener in _PURPOSE:
+        for k in range(len(window) - len(opener) + 1):
+            if tuple(window[k:k + len(opener)]) == opener:
+                return True
+    return any(w in _CONDITION for w in window)
+
+
 def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -> bool:
-    """Rules of sense for hedges and boosters (docs/annotation.md sec. 6): *could* of ability,
+    """Rules of sense for hedges and boosters (docs/annotation.md sec. 6): *may, might, could*
+    of purpose or condition and *might* as a noun (:func:`_not_epistemic_modal`), *could* of ability,
     *could* of perception (*could be heard*), counterfactual *could/may/might have* (*had
     …*, *if …*), *more likely than*, *may* of permission, wish or concession, *of course* as a
     noun phrase, *naturally* and *clearly* of manner, *alleged* as a reporting verb, *think of*, *believe in*, *appear to* of
@@ -354,6 +383,9 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
     nxt = lower[j] if j < n else ""
     prev = lower[i - 1] if i > 0 else ""
     if cat == "hedges":
+        if entry in ("may", "might", "could") and _not_epistemic_modal(i, j, lower, spans,
+                                                                      folded):
+            return False
         if entry == "could":
             if nxt == "be" and j + 1 < n and lower[j + 1] in _PERCEIVED and \
                     (j + 2 >= n or lower[j + 2] != "as"):
