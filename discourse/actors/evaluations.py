@@ -740,8 +740,15 @@ def _rule_object(s: _Sentence, m) -> Ref | None:
             return r
         t = tokens[k]
         low = t.text.lower()
-        if _is_boundary(tokens, k) or (low in _PREPS and low != "of") or t.tag.startswith("VB"):
+        participle = (t.tag in ("VBN", "VBG") or (t.tag == "VBD" and k > first and
+                                                   tokens[k - 1].tag == "DT")) and \
+            k + 1 < len(tokens) and tokens[k + 1].tag.startswith(("NN", "JJ"))
+        # "the continued attacks of", "the armed forces of": a participle modifying a noun
+        if _is_boundary(tokens, k) or (low in _PREPS and low != "of") or \
+                (t.tag.startswith("VB") and not participle):
             return None
+        if low == "of":  # "welcome the initiative of the Government of Qatar": of-chains
+            limit = min(limit + 3, first + 14)
         if low in _POSSESSIVE_PRONOUNS:  # the object's own determiner only ("praise its role")
             return s.pronoun(k) if k <= first + 1 and m.entry.key != "condemn" else None
         k += 1

@@ -466,7 +466,27 @@ def _tag(tokens: list[tuple[str, int, int]]) -> list[Token]:
     tagged = parser.find_tags([t[0] for t in tokens])
     if len(tagged) != len(tokens):  # never seen; keep the tokens untagged rather than guess
         return [Token(*t) for t in tokens]
-    return [Token(a, b, c, tag[1]) for (a, b, c), tag in zip(tokens, tagged)]
+    tags = [tag[1] for tag in tagged]
+    words = [t[0] for t in tokens]
+    for k in range(1, len(tokens) - 1):
+        # "We welcome the initiative", "we strongly condemn these acts": after a subject
+        # pronoun (and manner adverbs) and before a determiner, a word the tagger read as an
+        # adjective or a noun is the clause's verb
+        if not tags[k].startswith(("JJ", "NN")) or tags[k].startswith("NNP") or \
+                not words[k].islower():
+            continue
+        j = k - 1
+        while j > 0 and tags[j] == "RB" and words[j].lower().endswith("ly"):
+            j -= 1
+        if words[j].lower() in _SUBJECT_PRONOUNS and (
+                words[k + 1].lower() in _OBJECT_OPENERS or tags[k + 1] in ("NNP", "PRP$")):
+            tags[k] = "VBP"
+    return [Token(a, b, c, tag) for (a, b, c), tag in zip(tokens, tags)]
+
+
+_SUBJECT_PRONOUNS = frozenset({"we", "i", "they", "you"})
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "all",
+                             "every", "any", "such", "his", "her", "its", "their", "our"})
 
 
 def _excluded(word: str, k: int, lower: list[str], lex: EvaluationLexicon) -> bool:
