@@ -380,6 +380,11 @@ def test_pair_negative(text):
 
 TRICOLON_POSITIVE = [
     ("We need peace, security and development.", ("peace", "security", "development")),
+    # institutions' names with determiners are a list; a sentence adverbial before A is not A
+    ("The Security Council, the General Assembly and the Trusteeship Council have met.",
+     ("The Security Council", "the General Assembly", "the Trusteeship Council")),
+    ("In fact, we need peace, security and development.",
+     ("peace", "security", "development")),
     ("Its policy rests on balance, flexibility, and independence.",
      ("balance", "flexibility", "independence")),
     ("They lost their homes, their land and their future.",
@@ -509,6 +514,13 @@ TRICOLON_NEGATIVE = [
     "They sent tanks, guns and so on.",                                   # "and so on"
     "We want peace, too, and security.",                                  # an adverb, no list
     "We must rely, first and foremost, on ourselves.",                    # "first and foremost"
+    # fifth round (read on unannotated UN speeches of 1946-1958): one institution's name, and a
+    # sentence adverbial before the comma, are no items
+    "The United Nations Educational, Scientific and Cultural Organization met in Paris.",
+    "He thanked the World Health Organization, the Food and Agriculture Organization and UNICEF.",
+    "For example, the success and failure of the plan depend on us.",
+    "In his opinion, the General Assembly and the other organs must act.",
+    "In this connexion, my Government and the delegation agree.",
 ]
 
 

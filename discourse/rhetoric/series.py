@@ -10,7 +10,9 @@ adverb (*As a result, Syria and Iraq ...*; *Today, ...*), salutations (*Mr. Pres
 ladies and gentlemen*), *both/either/neither* opening B or C, open lists (*among others*,
 *inter alia*, *etc.*, *and so on* — not an item that merely ends in *of others*), a one-word C
 with an article after it behind noun phrases (*the notions of X, and form the United
-Nations*: a verb), appositions (*X, head of Y, and Z, head of W*). Allowed since devices3: a
+Nations*: a verb), appositions (*X, head of Y, and Z, head of W*), a sentence adverbial as A
+(*For example, the success and the failure*; ``_INTRODUCERS``), the words of one institution's
+name (*the Food and Agriculture Organization*). Allowed since devices3: a
 one-word A opening the sentence (*Greed, fear and ...*), an opening place phrase before A
 (*In New York, firemen, nurses and ...*), A after *, and* (a new
 conjunct: *civil rights, on the one hand, and economic, social and cultural rights*), a
@@ -338,6 +340,37 @@ def _asyndeton(s: SentenceView) -> list[Found]:
 _FOCUS = frozenset("even also especially particularly notably".split())
 _ARTICLES = frozenset("a an the my your his her its our their".split())
 _OPEN_END = frozenset({("among", "others"), ("inter", "alia")})
+#: Sentence adverbials that open a sentence before a comma: never a list's first item
+#: ("For example, the success and the failure ...", "In his opinion, the Assembly and ...").
+_INTRODUCERS = frozenset(tuple(x.split()) for x in (
+    "for example", "for instance", "in fact", "in short", "in brief", "in particular",
+    "in addition", "in conclusion", "in general", "in sum", "in other words",
+    "in my opinion", "in his opinion", "in her opinion", "in our opinion", "in their opinion",
+    "in my view", "in his view", "in her view", "in our view", "in their view",
+    "in this connexion", "in this connection", "in this respect", "in this regard",
+    "in that connexion", "in that connection", "in that respect", "in that regard",
+    "on the other hand", "on the contrary", "of course", "at present", "at the same time",
+    "above all", "after all", "first of all", "in the first place", "in any case",
+    "in the meantime", "by contrast", "as a result", "as a matter of fact"))
+#: Head nouns of institutions' names: "the Food and Agriculture Organization", "Educational,
+#: Scientific and Cultural Organization" are one name, not a list of three.
+_NAME_HEADS = frozenset("organization organisation council committee commission conference "
+                        "fund agency programme program office bank court union institute "
+                        "authority board tribunal".split())
+
+
+def _inside_a_name(s: SentenceView, b, cc) -> bool:
+    """B and C are words of one institution's name: C is capitalised words ending in an
+    institutional head, with no determiner, and B one capitalised word (after *the*)."""
+    words = s.words
+    if cc[2] is not None or cc[1] - cc[0] < 2:
+        return False
+    if s.lower[cc[1] - 1] not in _NAME_HEADS or \
+            not all(words[t][:1].isupper() for t in range(cc[0], cc[1])):
+        return False
+    b_words = [t for t in range(b[0], b[1]) if s.lower[t] != "the"]
+    return len(b_words) == 1 and words[b_words[0]][:1].isupper() and \
+        s.lower[b_words[0]] not in _NAME_HEADS
 
 
 def _open_ended(s: SentenceView, k: int) -> bool:
@@ -417,6 +450,10 @@ def _tricolon(s: SentenceView):
             continue
         if _open_tail(lw, cc[0], cc[1]):
             continue  # "X, Y and others" (the guidelines' "X or the like")
+        if _inside_a_name(s, b, cc):
+            continue  # "United Nations Educational, Scientific and Cultural Organization"
+        if tuple(lw[a[0]:a[1]]) in _INTRODUCERS or tuple(lw[0:a[1]]) in _INTRODUCERS:
+            continue  # "For example, the success and the failure ...": a sentence adverbial
         if cc[1] < n and s.space(cc[1]) and lw[cc[1]] in _ARTICLES and cc[2] is None \
                 and cc[3] == 1 and "<det>" in (a[2], b[2]):
             continue  # "the forces of X, the notions of Y, and form the United Nations": C is a
@@ -434,9 +471,10 @@ def _tricolon(s: SentenceView):
                 continue  # A is itself part of a coordination (not after ", and": a new conjunct)
             ly_items = all(is_ly(lw[it[0]]) for it in (a, b, cc))
             if s.comma(a[0]) and s.content[a[0] - 1] and not (ly_items and not is_ly(lw[a[0] - 1])) \
-                    and not _introductory_name(s, a[0]):
+                    and not _introductory_name(s, a[0]) and tuple(lw[0:a[0]]) not in _INTRODUCERS:
                 continue  # a longer list (not for -ly adverbs after a verb: "negotiate, earnestly, ...")
-            if lw[0] in _introducers() and not any(s.comma(t) for t in range(1, a[0] + 1)):
+            if lw[0] in _introducers() and not any(s.comma(t) for t in range(1, a[0] + 1)) \
+                    and tuple(lw[0:a[0]]) not in _INTRODUCERS:
                 continue  # "As a result, A and B", "In 2011, ..."; also after "And/But ..."
         elif len(lw[0]) > 4 and lw[0].endswith("ly") or lw[a[0]] in _INTRO_ADVERBS or \
                 lw[0].endswith(("where", "ever", "time", "times")):
