@@ -142,10 +142,27 @@ CONTRAST_POSITIVE = [
     ("We are no longer subjects. We are citizens of a free republic.", "correction",
      "not X. Y", "subjects", "citizens of a free republic", "a",
      "We are no longer subjects. We are citizens of a free republic"),
+    # fifth round (read on unannotated UN speeches of 1946-1958): parallel phrases whose shared
+    # opener stands after a verb or before "rather than" further back
+    ("The Charter should not be regarded as a rigid instrument, but as a source of solutions.",
+     "antithesis", "not X but Y", "be regarded as a rigid instrument",
+     "as a source of solutions", "a",
+     "not be regarded as a rigid instrument, but as a source of solutions"),
+    ("Its functions are not those of intervention, but rather of an advisory nature.",
+     "antithesis", "not X but Y", "those of intervention", "of an advisory nature", "a",
+     "not those of intervention, but rather of an advisory nature"),
+    ("Security should be sought through collective measures, rather than through rival "
+     "military blocs.", "rather_than", "X rather than Y", "through collective measures",
+     "through rival military blocs",
+     "b", "through collective measures, rather than through rival military blocs"),
+    ("The poorer countries prefer to trade fairly rather than to depend on aid.",
+     "rather_than", "X rather than Y", "to trade fairly", "to depend on aid", "b",
+     "to trade fairly rather than to depend on aid"),
 ]
 
 CONTRAST_NEGATIVE = [
     "It is not easy, but we will try.",              # clause-level but: a concession
+    "Peace does not depend on the Charter alone, but on the will of States.",  # additive
     "However, not all states agreed.",                # quantifier after not
     "In 2011, not many observers expected this.",     # quantifier, number before the comma
     "The plan failed, not surprisingly.",             # sentence adverb

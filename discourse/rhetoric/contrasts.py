@@ -12,7 +12,9 @@ antithesis
     when *but* opens a clause (a concession). See ``docs/rhetoric.md``.
 rather_than
     ``Y rather than X`` (rejected ``b``) and ``Rather than X, Y`` (rejected ``a``) opening a
-    sentence, or after a comma or *that* when a clause starts after X's comma.
+    sentence, or after a comma or *that* when a clause starts after X's comma; with parallel
+    phrases, Y from the preposition or *to* that opens X (*through collective measures,
+    rather than through rival blocs*; *to trade fairly rather than to depend on aid*).
 instead
     ``Y instead of X`` (``b``), ``Instead of X, Y`` (``a``), ``X. Instead, Y`` (``a``: the
     previous sentence, or the clause before a semicolon) and ``Y … instead`` (``a``: the
@@ -112,7 +114,8 @@ def _in_sentence(s: SentenceView, prev: SentenceView | None):
                 if preposed:
                     yield from preposed
                 elif s.space(k) or s.comma(k):
-                    yield from _x_rather_than_y(s, k)
+                    found = list(_x_rather_than_y(s, k))
+                    yield from found or _parallel_rather_than(s, k)
         elif w == "rather" and (k == 0 or s.edge(k)) and k + 1 < n and s.comma(k + 1):
             yield from _rather_correction(s, k, prev)
         elif w == "instead":
@@ -206,7 +209,8 @@ def _not_but(s, k):
 
 def _not_but_phrases(s, k):
     """*not X but Y* with X and Y parallel phrases of any length in one clause: the same
-    first word, adverbials (*not as ... but because ...*), wh-words, or — after a negated
+    first word (or the preposition after a first verb: *not regarded as X, but as Y*),
+    adverbials (*not as ... but because ...*), wh-words, or — after a negated
     auxiliary, with no comma before *but* — two verb phrases (*do not weaken a society but
     enrich it*). Not when *but* opens a clause (a pronoun, a name or a noun with its verb:
     a concession)."""
@@ -229,15 +233,27 @@ def _not_but_phrases(s, k):
     if fy in _PRONOUN_SUBJECTS and fy != fx:
         return
     function = word_classes()[0]
+    # the second word after *not* opens X when the first is a verb or adverb before a
+    # preposition: "not regarded as X, but as Y", "not perhaps for X, but for Y"
+    fx2 = None
+    for t in range(k + 1, min(b, k + 4)):
+        if t > k + 1 and (opener_kind(lw[t]) == "prep" or lw[t] == "as") and s.space(t):
+            fx2 = lw[t]
+            break
+        if not s.space(t + 1) or s.words[t][:1].isupper() or not (
+                s.content[t] or lw[t] in _AUX or lw[t] in ("be", "those", "that")):
+            break
     same = fx == fy or (fx in _WH and fy in _WH) or \
         ((fx in _ADVERBIAL or opener_kind(fx) == "prep") and
-         (fy in _ADVERBIAL or opener_kind(fy) == "prep"))
+         (fy in _ADVERBIAL or opener_kind(fy) == "prep")) or (fx2 is not None and fy == fx2)
     verb_phrase = (not same and k > 0 and lw[k - 1] in _AUX and not s.comma(b) and
                    fx not in function and (fy not in function or fy in _AUX) and
                    not s.words[j][:1].isupper() and
                    not any(lw[t] in _AUX for t in range(j + 1, min(n, j + 3))))
     if not (same or verb_phrase):
         return
+    if lw[b - 1] in ("alone", "only", "solely", "merely"):
+        return  # "does not depend on the Charter alone, but on ...": additive, like not only
     e = j + 1
     while e < n and e - j < 25 and s.space(e):
         e += 1
@@ -287,6 +303,43 @@ def _x_rather_than_y(s, k):
     yield Found("rather_than" if rather else "instead",
                 "X rather than Y" if rather else "X instead of Y", "", xs, ye,
                 [(xs, xe), (ys, ye)], s.index, s.index, "b")
+
+
+#: openers that make the two parts of *Y rather than X* parallel phrases when X opens with
+#: one and Y with the same ("through X, rather than through Y"; "to X rather than to Y")
+_PARALLEL_OPENERS = frozenset("to by through in on for with from at against into as "
+                              "towards toward within under".split())
+
+
+def _parallel_rather_than(s, k):
+    """*Y rather than X* whose X opens with a preposition or *to* that also opens Y earlier in
+    the clause (*sought through collective measures, rather than through conversion*; *to
+    participate in trade rather than to depend on aid*): Y from that opener, X to the end of
+    its clause; at most 25 words each, one comma at most inside Y."""
+    n = len(s.words)
+    if k + 2 >= n or s.lower[k + 2] not in _PARALLEL_OPENERS or not s.space(k + 2):
+        return
+    opener = s.lower[k + 2]
+    commas = 0
+    y0 = None
+    for t in range(k - 1, max(-1, k - 26), -1):
+        if s.edge(t + 1) or (not s.space(t + 1) and not s.comma(t + 1)):
+            break
+        if s.comma(t + 1):
+            commas += 1
+            if commas > 1:
+                break
+        if s.lower[t] == opener:
+            y0 = t
+            break
+    if y0 is None or y0 + 1 >= k:
+        return
+    x_end = clause_end(s, k + 2)
+    if x_end - (k + 2) < 2:
+        return
+    (ys, ye), (xs, xe) = s.span(y0, k), s.span(k + 2, x_end)
+    yield Found("rather_than", "X rather than Y", "", ys, xe, [(ys, ye), (xs, xe)],
+                s.index, s.index, "b")
 
 
 def _instead_of_x_y(s, k, strict=False):
