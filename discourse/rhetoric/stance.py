@@ -352,6 +352,53 @@ _PURPOSE = (("in", "order", "that"), ("so", "that"), ("so", "as"))
 _CONDITION = frozenset({"if", "provided", "providing", "unless", "whether"})
 
 
+#: Subjects that act: before *could* they make it the agent's ability or open option
+#: ("Washington could lift the ban", "we could consider", "the Council could adopt"), which
+#: docs/annotation.md sec. 6 excludes with *can* of ability; *it*, *this*, *there* do not act.
+_AGENT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who", "one"})
+_AGENT_NOUNS = frozenset({"government", "governments", "country", "countries", "state",
+                          "states", "nation", "nations", "people", "peoples", "member",
+                          "members", "power", "powers", "party", "parties", "leader",
+                          "leaders", "delegation", "delegations", "organization",
+                          "organisation", "organizations", "organisations", "community",
+                          "council", "assembly", "committee", "commission", "secretariat",
+                          "administration", "president", "minister", "ministers", "side",
+                          "sides", "authorities", "army", "forces", "negotiators", "union"})
+#: Words that close no subject even when capitalised ("This could mean", "There could be").
+_NOT_SUBJECT_NAMES = frozenset({"it", "this", "that", "there", "these", "those", "which",
+                                "what", "such", "nothing", "anything", "something", "all", "everything",
+                                "much", "more", "less", "here", "both", "either", "neither",
+                                "and", "or", "but", "so", "then", "now", "yet", "also"})
+#: Verbs after *could* that do not act: with them *could* states a possibility even of an
+#: agent ("they could be wrong", "we could face disaster", "Iran could have the bomb").
+_NOT_ACTION = frozenset({"be", "have", "become", "lead", "result", "mean", "cause", "happen",
+                         "prove", "turn", "seem", "appear", "face", "suffer", "lose", "fall",
+                         "die", "end", "get", "well", "find", "remain", "last", "spread",
+                         "break", "collapse", "fail", "count", "possibly", "conceivably",
+                         "easily", "even", "still", "soon", "perhaps", "probably", "likely",
+                         "very", "in", "at", "on", "of", "by", "with", "under", "for", "from",
+                         "to", "the", "a", "an", "not", "no", "never", "hardly"})
+
+
+def _agentive_could(i: int, j: int, lower, raw, spans, folded) -> bool:
+    """*could* of an agent's ability or open option: an acting subject right before it (a
+    pronoun of persons, a name inside the sentence, or a noun of a government or body) and a
+    verb of action after it, an adverb such as *also* or *then* skipped ("the Council could
+    then adopt"). A capitalised first word of a sentence is not taken for a name."""
+    if i == 0 or j >= len(lower) or not folded[spans[i - 1][1]:spans[i][0]].isspace():
+        return False
+    prev, word = lower[i - 1], raw[i - 1]
+    named = word[:1].isupper() and prev not in _NOT_SUBJECT_NAMES and \
+        not _sentence_initial(folded, spans[i - 1][0])  # "Conflict could arise": a noun
+    if not (prev in _AGENT_PRONOUNS or prev in _AGENT_NOUNS or named):
+        return False
+    k = j
+    while k < len(lower) and lower[k] in ("also", "then", "therefore", "thus", "now",
+                                          "together", "jointly", "themselves", "itself"):
+        k += 1
+    return k < len(lower) and lower[k].isalpha() and lower[k] not in _NOT_ACTION
+
+
 def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
     """*may, might, could* that is no epistemic modal: a noun or a stranded word (nothing
     verbal after it: "a right attained by might."), or a modal of a purpose clause ("in order
@@ -392,6 +439,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
                 return False  # "could be heard": perception (but "could be seen as")
             if nxt == "have" and _counterfactual(i, lower, spans, folded):
                 return False
+            if _agentive_could(i, j, lower, raw, spans, folded):
+                return False  # "Washington could lift the ban": the agent's ability
             return nxt not in _ABILITY_AFTER and not nxt.endswith("n't")
         if entry in ("likely", "unlikely") and prev in ("more", "less") and nxt == "than":
             return False  # "more likely than ever to be literate": a comparison of chances
