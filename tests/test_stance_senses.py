@@ -166,6 +166,35 @@ def test_could_of_an_agents_ability_is_not_a_hedge(text):
     ("The crisis, the Council fears, could spread.", ["could"]),
     ("Around the Pacific. Could the Council keep its prestige?", ["Could"]),
     ("Conflict could arise only in the north.", ["could"]),
+    ("Germany could play a key role in this.", ["could"]),
 ])
 def test_could_of_possibility_stays_a_hedge(text, expected):
+    assert _matches(text, "hedges") == expected
+
+
+# sixth round: "may" of the speaker's own speech act, of a concession and of a wish (sec. 6:
+# may of permission, wish or concession; read on the same 160 speeches, 46 removals)
+
+@pytest.mark.parametrize("text", [
+    "I may add that the vote was unanimous.",
+    "We may recall that the Charter forbids it.",
+    "Incredible as it may sound, they have no vote.",
+    "Be that as it may, the invasion goes on.",
+    "But try as they may to divert attention, the facts remain.",
+    "We hope that a settlement may be reached this year.",
+    "We earnestly pray that the calamity may be averted.",
+])
+def test_may_of_speech_act_concession_or_wish_is_not_a_hedge(text):
+    assert _matches(text, "hedges") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("We may never know the truth.", ["may"]),
+    ("I may be wrong about this.", ["may"]),
+    ("In such areas as it may reach, the plan is a tactic.", ["may"]),
+    ("As it may take years, we must start now.", ["may"]),
+    ("We hope for peace. The truce may fail.", ["may"]),
+    ("The hope is there, but the truce may still fail.", ["may"]),
+])
+def test_may_of_possibility_stays_a_hedge(text, expected):
     assert _matches(text, "hedges") == expected

@@ -370,12 +370,14 @@ _NOT_SUBJECT_NAMES = frozenset({"it", "this", "that", "there", "these", "those",
                                 "much", "more", "less", "here", "both", "either", "neither",
                                 "and", "or", "but", "so", "then", "now", "yet", "also"})
 #: Verbs after *could* that do not act: with them *could* states a possibility even of an
-#: agent ("they could be wrong", "we could face disaster", "Iran could have the bomb").
+#: agent ("they could be wrong", "we could face disaster", "Iran could have the bomb"), and a
+#: potential ("Germany could play a key role", a hedge in the dev set's annotation).
 _NOT_ACTION = frozenset({"be", "have", "become", "lead", "result", "mean", "cause", "happen",
                          "prove", "turn", "seem", "appear", "face", "suffer", "lose", "fall",
                          "die", "end", "get", "well", "find", "remain", "last", "spread",
                          "break", "collapse", "fail", "count", "possibly", "conceivably",
-                         "easily", "even", "still", "soon", "perhaps", "probably", "likely",
+                         "easily", "even", "still", "soon", "play", "contribute", "serve",
+                         "perhaps", "probably", "likely",
                          "very", "in", "at", "on", "of", "by", "with", "under", "for", "from",
                          "to", "the", "a", "an", "not", "no", "never", "hardly"})
 
@@ -397,6 +399,49 @@ def _agentive_could(i: int, j: int, lower, raw, spans, folded) -> bool:
                                           "together", "jointly", "themselves", "itself"):
         k += 1
     return k < len(lower) and lower[k].isalpha() and lower[k] not in _NOT_ACTION
+
+
+#: Verbs of the speaker's own discourse after *I/we may* ("I may add", "we may recall"): a
+#: polite performative (docs/annotation.md sec. 6), not a doubt about a proposition.
+_SPEECH_ACTS = frozenset({"add", "say", "mention", "recall", "note", "remind", "observe",
+                          "remark", "point", "affirm", "state", "repeat", "emphasize",
+                          "emphasise", "stress", "express", "extend", "quote", "cite", "refer",
+                          "ask", "recount", "explain", "summarize", "summarise", "reiterate",
+                          "underline", "assure", "inform", "conclude", "begin", "turn",
+                          "speak", "describe"})
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "one", "that", "this"})
+#: Words before *as it may* that make it a concession ("be that as it may", "try as they
+#: may", "strange as it may seem"), with adjective endings ("paradoxical as it may seem").
+_CONCEDED = frozenset({"that", "this", "try", "strange", "hard", "odd", "true", "sad",
+                       "much", "far", "little", "high", "great", "late", "long", "bad"})
+_ADJECTIVE_ENDINGS = ("ous", "ble", "ful", "al", "ic", "ing", "ent", "ant", "ive", "ed")
+#: Verbs whose *that*-clause is a wish: a *may* inside it wishes ("we hope that peace may
+#: prevail"), it does not doubt.
+_WISH = frozenset({"hope", "hopes", "hoped", "hoping", "pray", "prays", "prayed", "praying",
+                   "wish", "wishes", "wished", "trust", "trusts", "trusted"})
+
+
+def _may_of_speech_act_concession_or_wish(i: int, j: int, lower, spans, folded) -> bool:
+    """*may* that doubts nothing (docs/annotation.md sec. 6, *may* of permission, wish or
+    concession): the speaker's own speech act ("I may add", "we may recall"), a concession
+    ("incredible as it may sound", "try as they may", "be that as it may"; not a sentence that
+    opens with causal *As*), a wish in the *that*-clause of *hope, pray, wish, trust* at most
+    eight words back with no clause break ("we hope that something may be achieved")."""
+    prev = lower[i - 1] if i > 0 else ""
+    nxt = lower[j] if j < len(lower) else ""
+    if prev in ("i", "we") and nxt in _SPEECH_ACTS:
+        return True
+    if i >= 3 and prev in _PRONOUNS and lower[i - 2] == "as" and \
+            not _sentence_initial(folded, spans[i - 2][0]) and (
+                lower[i - 3] in _CONCEDED or lower[i - 3].endswith(_ADJECTIVE_ENDINGS)):
+        return True
+    k = i - 1
+    while k >= 0 and i - k <= 8 and not any(
+            c in folded[spans[k][1]:spans[k + 1][0]] for c in ".;:?!()"):
+        if lower[k] == "that" and k > 0 and lower[k - 1] in _WISH:
+            return True
+        k -= 1
+    return False
 
 
 def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
@@ -446,6 +491,9 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
             return False  # "more likely than ever to be literate": a comparison of chances
         if entry in ("believed to", "thought to"):
             return prev not in ("i", "we", "you", "they", "he", "she", "who", "had", "have")
+        if entry == "may" and _may_of_speech_act_concession_or_wish(i, j, lower, spans,
+                                                                   folded):
+            return False
         if entry in ("may", "might"):
             if raw[i][0] == "M" and _sentence_initial(folded, spans[i][0]):
                 return False  # "May I ...", "May God protect ...": permission, wish
