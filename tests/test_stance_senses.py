@@ -198,3 +198,11 @@ def test_may_of_speech_act_concession_or_wish_is_not_a_hedge(text):
 ])
 def test_may_of_possibility_stays_a_hedge(text, expected):
     assert _matches(text, "hedges") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It is, we might say, inconsistent.",
+    "He sought courtesy so that the peoples of the world might find wise solutions.",
+])
+def test_might_of_speech_act_or_a_longer_purpose_clause_is_not_a_hedge(text):
+    assert _matches(text, "hedges") == []

@@ -448,12 +448,12 @@ def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
     """*may, might, could* that is no epistemic modal: a noun or a stranded word (nothing
     verbal after it: "a right attained by might."), or a modal of a purpose clause ("in order
     that we may confer") or of a condition ("provided it could expect") opened at most five
-    words before it, with no clause break in between."""
+    words before it (a purpose clause: eight), with no clause break in between."""
     n = len(lower)
     if j >= n or any(c in folded[spans[j - 1][1]:spans[j][0]] for c in ".;:?!"):
         return True
     lo = i
-    while lo > 0 and i - lo < 5 and not any(
+    while lo > 0 and i - lo < 8 and not any(
             c in folded[spans[lo - 1][1]:spans[lo][0]] for c in ".;:?!,()"):
         lo -= 1
     window = lower[lo:i]
@@ -461,7 +461,7 @@ def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
         for k in range(len(window) - len(opener) + 1):
             if tuple(window[k:k + len(opener)]) == opener:
                 return True
-    return any(w in _CONDITION for w in window)
+    return any(w in _CONDITION for w in window[-5:])
 
 
 def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -> bool:
@@ -494,6 +494,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
         if entry == "may" and _may_of_speech_act_concession_or_wish(i, j, lower, spans,
                                                                    folded):
             return False
+        if entry == "might" and prev in ("i", "we", "one") and nxt in _SPEECH_ACTS:
+            return False  # "we might say": the speaker's own speech act
         if entry in ("may", "might"):
             if raw[i][0] == "M" and _sentence_initial(folded, spans[i][0]):
                 return False  # "May I ...", "May God protect ...": permission, wish
