@@ -480,6 +480,17 @@ TRICOLON_POSITIVE = [
     ("We fear a return to closed markets, to the search for autarky, to notions of security "
      "based on distrust of others.", ("to closed markets", "to the search for autarky",
                                       "to notions of security based on distrust of others")),
+    # sixth round: the rules above leave these alone (adjectives of one head, demonyms, a name
+    # of two words as A, a noun-or-adjective A)
+    ("We need economic, social and cultural co-operation.",
+     ("economic", "social", "cultural co-operation")),
+    ("They attacked the Lebanese, Egyptian and Jordanian borders.",
+     ("the Lebanese", "Egyptian", "Jordanian borders")),
+    ("Agents operate from Hong Kong, Quemoy and Taiwan.", ("Hong Kong", "Quemoy", "Taiwan")),
+    ("They work for their material, spiritual and moral progress.",
+     ("their material", "spiritual", "moral progress")),
+    ("No force, violence or coercion, organized or unorganized, shall be used.",
+     ("No force", "violence", "coercion")),
 ]
 
 TRICOLON_NEGATIVE = [
@@ -538,6 +549,18 @@ TRICOLON_NEGATIVE = [
     "For example, the success and failure of the plan depend on us.",
     "In his opinion, the General Assembly and the other organs must act.",
     "In this connexion, my Government and the delegation agree.",
+    # sixth round (read on 100 unannotated UN speeches of 1946-1958): a noun before two
+    # adjectives of one head, a number, pairs of adjectives, a fourth name before A, two
+    # relative clauses about A
+    "The conflict divided the world into opposing camps, anomalous and dangerous situations "
+    "still exist.",
+    "According to international law, the geographical and political patterns hold.",
+    "I refer to Japan, whose economic and political importance is great.",
+    "That is why, two and a half years after the war, nothing has changed.",
+    "It was made by all the peoples, great or small, rich or poor.",
+    "They met the United Kingdom, the United States, France and Turkey.",
+    ("It works in the economic and social fields, in which my Government is interested and "
+     "in which it has achieved much."),
 ]
 
 

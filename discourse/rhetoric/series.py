@@ -12,7 +12,12 @@ ladies and gentlemen*), *both/either/neither* opening B or C, open lists (*among
 with an article after it behind noun phrases (*the notions of X, and form the United
 Nations*: a verb), appositions (*X, head of Y, and Z, head of W*), a sentence adverbial as A
 (*For example, the success and the failure*; ``_INTRODUCERS``), the words of one institution's
-name (*the Food and Agriculture Organization*). Allowed since devices3: a
+name (*the Food and Agriculture Organization*); since the sixth round, a noun as A before
+two adjectives of one head (*opposing camps, anomalous and dangerous situations*; word classes
+from the Brill lexicon inside ``textblob``, an adjective's ending also counting), a number
+(*two and a half*), pairs of adjectives after a noun (*the peoples, great or small, rich or
+poor*), a name before A's comma when A ends a longer name (*the United Kingdom, the United
+States, France and Turkey*: four; A then spans the whole name, *Hong Kong*). Allowed since devices3: a
 one-word A opening the sentence (*Greed, fear and ...*), an opening place phrase before A
 (*In New York, firemen, nurses and ...*), A after *, and* (a new
 conjunct: *civil rights, on the one hand, and economic, social and cultural rights*), a
@@ -23,7 +28,8 @@ content words (*a fair, just and lasting peace*; not *first and foremost*). ``pa
 Two more patterns: ``parallel A, B and C`` — three segments (A and B separated by a comma,
 the third after a comma or *and/or*) opening with the same word or all with an *-ing* form,
 each at most 20 words, exactly three (no fourth segment with that opening before or after),
-*the* lists need a conjunction (*X, the Y, the Z* are appositions), B may hold its own
+*the* lists need a conjunction (*X, the Y, the Z* are appositions), two relative clauses
+about A are not items (*in the fields, in which … and in which …*), B may hold its own
 *and/or* coordination (*between war and peace, between disorder and integration, between fear
 and hope*; not across a comma before another opener: a longer list), *B and, therefore, C*
 drops the adverb, and their items all or none
@@ -303,6 +309,10 @@ def _parallel(s: SentenceView) -> list[Found]:
         if w in word_classes()[1] and \
                 len({any(s.lower[t] in aux for t in range(i0, j)) for i0, j in items}) > 1:
             continue  # a noun phrase and two clauses are not one list
+        if b0 + 1 < n and c0 + 1 < n and s.lower[b0 + 1] in _RELATIVES and \
+                s.lower[c0 + 1] == s.lower[b0 + 1] and s.lower[a0 + 1] != s.lower[b0 + 1]:
+            continue  # "in the fields, in which we ... and in which ...": two relative clauses
+            # about A, not three items
         spans = [s.span(i0, j) for i0, j in items]
         kind = "word" if all(j - i0 <= 2 and sum(s.content[t] for t in range(i0, j)) == 1
                              for i0, j in items) else "phrase"
@@ -400,6 +410,74 @@ def _introductory_name(s: SentenceView, a0: int) -> bool:
                                for t in names) and s.words[a0][:1].islower()
 
 
+_RELATIVES = frozenset({"which", "whom", "whose", "where", "when"})
+_FRACTIONS = frozenset({"half", "quarter", "third"})
+_ADJECTIVE_SUFFIXES = ("al", "ic", "ive", "ous", "ful", "ible", "able", "ant", "ent", "ary",
+                       "ish", "less")
+
+
+def _name_start(s: SentenceView, a0: int) -> int:
+    """Where a capitalised name that ends in A's first word begins (*the United States* for A
+    = *States*), across capitalised words and a *the* before them; ``a0`` when A opens none."""
+    t = a0
+    if not s.words[a0][:1].isupper():
+        return a0
+    while t > 0 and s.space(t) and s.words[t - 1][:1].isupper() and t - 1 > 0:
+        t -= 1
+    if t < a0 and t > 0 and s.space(t) and s.lower[t - 1] == "the":
+        t -= 1
+    return t
+
+
+@cache
+def _lexical_tags() -> dict:
+    """word -> its most frequent Penn tag, from the Brill lexicon inside ``textblob``
+    (``textblob/en/en-lexicon.txt``, no download)."""
+    from pathlib import Path
+
+    import textblob
+
+    out = {}
+    with open(Path(textblob.__file__).parent / "en" / "en-lexicon.txt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and not line.startswith(";;;"):
+                out.setdefault(parts[0], parts[1])
+    return out
+
+
+def _modifier(s: SentenceView, t: int) -> bool:
+    """Word ``t`` is an adjective or participle in the lexicon, has an adjective's ending, or
+    is unknown to the lexicon (a rare word is given the benefit of the doubt): not a noun,
+    name, pronoun or number."""
+    word, low = s.words[t], s.lower[t]
+    tag = _lexical_tags().get(word) or _lexical_tags().get(low)
+    if tag is None:
+        return not word[:1].isupper()
+    if low.endswith(_ADJECTIVE_SUFFIXES) and not low.endswith("ment"):
+        return True  # "their material, spiritual and moral progress": a noun-or-adjective
+    return tag.startswith(("JJ", "VBN", "VBG", "VBD", "RB"))
+
+
+def _modifiers_of_a_head(s: SentenceView, b, cc) -> bool:
+    """B and C are single adjectives (by the lexicon) before one shared lower-case head noun,
+    which C's item may hold (*the political and ideological slogans*)."""
+    n, tags = len(s.words), _lexical_tags()
+    b_words = [t for t in range(b[0], b[1]) if s.content[t]]
+    c_words = [t for t in range(cc[0], cc[1]) if s.content[t]]
+    if len(b_words) != 1 or not c_words or len(c_words) > 2:
+        return False
+    if len(c_words) == 2:
+        head = c_words[1]
+    elif cc[1] < n and s.space(cc[1]) and s.content[cc[1]]:
+        head = cc[1]
+    else:
+        return False
+    return s.words[head][:1].islower() and \
+        all((tags.get(s.lower[t]) or "").startswith("JJ") for t in (b_words[0], c_words[0])) \
+        and (tags.get(s.lower[head]) or "NN").startswith("NN")
+
+
 def _HAS_WORD(w: str) -> bool:
     return w == "<ing>" or HAS_LETTER.search(w) is not None
 
@@ -485,6 +563,26 @@ def _tricolon(s: SentenceView):
         if b[2] is None and lw[b[0]].endswith("ing") and len(lw[b[0]]) >= 5 and \
                 not lw[a[0] + (0 if s.content[a[0]] else 1)].endswith("ing"):
             continue  # "the roots of extremism, using best practices and ...": a participle
+        if c + 2 < n and lw[c + 1] == "a" and lw[c + 2] in _FRACTIONS:
+            continue  # "two and a half years": a number
+        if cc[1] + 2 < n and s.comma(cc[1]) and s.content[cc[1]] and \
+                lw[cc[1] + 1] in ("and", "or") and s.space(cc[1] + 1) and \
+                (cc[1] + 3 >= n or not s.space(cc[1] + 3)) and \
+                all(b[3] == 1 and (_lexical_tags().get(lw[t]) or "").startswith("JJ")
+                    for t in (b[1] - 1, cc[1] - 1)):
+            continue  # "all the peoples, great or small, rich or poor": pairs of adjectives
+            # after a noun, not a list of three
+        a_start = _name_start(s, a[0])
+        if a_start < a[0] and a_start > 0 and s.comma(a_start) and \
+                s.words[a_start - 1][:1].isupper():
+            continue  # "the United Kingdom, the United States, France and Turkey": four names
+        if _modifiers_of_a_head(s, b, cc) and not _modifier(s, a[1] - 1) and \
+                not all(s.words[it[1] - 1][:1].isupper() for it in (a, b, cc)):
+            continue  # "opposing camps, anomalous and dangerous situations": B and C modify
+            # one head, A is a noun (not demonyms: "Lebanese, Egyptian and Jordanian borders")
+        if a_start < a[0]:
+            a = (a_start, *a[1:])  # "Hong Kong, Quemoy and Taiwan": A is the whole name
+            items = (a, b, cc)
         spans = [s.span(it[0], it[1]) for it in items]
         kind = "word" if all(it[3] == 1 and it[1] - it[0] <= 2 for it in items) else "phrase"
         found.append(Found(kind, "A, B and C", "", spans[0][0], spans[2][1], spans, s.index,
