@@ -491,6 +491,17 @@ TRICOLON_POSITIVE = [
      ("their material", "spiritual", "moral progress")),
     ("No force, violence or coercion, organized or unorganized, shall be used.",
      ("No force", "violence", "coercion")),
+    # sixth round: three sentences, or three clauses between semicolons, that open alike
+    ("In our cities, the shops are closed. In our villages, the fields lie fallow. In our "
+     "camps, the children wait.", ("In our cities, the shops are closed",
+                                   "In our villages, the fields lie fallow",
+                                   "In our camps, the children wait")),
+    ("Israel refuses to abide by the lines. Israel refuses to repatriate the refugees. Israel "
+     "refuses to internationalize Jerusalem.", ("Israel refuses to abide by the lines",
+                                                "Israel refuses to repatriate the refugees",
+                                                "Israel refuses to internationalize Jerusalem")),
+    ("We have built schools; we have opened hospitals; we have paved roads.",
+     ("We have built schools", "we have opened hospitals", "we have paved roads")),
 ]
 
 TRICOLON_NEGATIVE = [
@@ -561,6 +572,11 @@ TRICOLON_NEGATIVE = [
     "They met the United Kingdom, the United States, France and Turkey.",
     ("It works in the economic and social fields, in which my Government is interested and "
      "in which it has achieved much."),
+    "We want peace. We want justice. We want dignity. We want bread.",     # four sentences
+    "The war is over.\n\nThe war is over for some.\n\nThe war is over for all.",  # paragraphs
+    ("We met. We talked at length about the many problems of the region and of the world. "
+     "We left."),                                           # a one-word key on long sentences
+    "We came. We saw the long and winding road of the mountains and the sea ahead. We left.",
 ]
 
 

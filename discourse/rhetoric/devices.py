@@ -182,7 +182,7 @@ def _doc_rows(doc: Document, devices) -> tuple[list, int, int]:
     if "tricolon" in devices:
         from .series import find_tricolons
 
-        for f in find_tricolons(sentences):
+        for f in find_tricolons(sentences, _paragraph_starts(sentences, folded)):
             add("tricolon", f)
     if "anaphora" in devices:
         from .repetition import find_anaphora

@@ -44,6 +44,12 @@ consultation and show mutual understanding*); ``first, second, third`` — three
 by *first(ly), second(ly), third(ly)* and a comma, in order, with no fourth ordinal
 (*fourthly, finally, lastly*) after them.
 
+Sixth round (docs/annotation.md sec. 4, "clauses or sentences … that jointly form one list"):
+``three sentences`` / ``three clauses`` — exactly three consecutive sentences of one paragraph,
+or three clauses of one sentence between semicolons, opening with the same words (a key of
+two words or more, or one word when every unit is at most eight words), each at most 20
+words (*We want peace. We want justice. We want dignity.*); ``kind`` = ``clause``.
+
 >>> from discourse.rhetoric.devices import detect_devices
 >>> t = detect_devices("We need peace, security and development.", devices="tricolon")
 >>> t[["kind", "part_a", "part_b", "part_c"]].values.tolist()
@@ -73,7 +79,8 @@ def _introducers() -> frozenset[str]:
     return cc["prepositions"] | cc["conjunctions"] | cc["adverbs"]
 
 
-def find_tricolons(sentences: list[SentenceView]) -> list[Found]:
+def find_tricolons(sentences: list[SentenceView],
+                   paragraph_starts: frozenset = frozenset()) -> list[Found]:
     """Every tricolon of a document's body sentences, in text order."""
     out = []
     for s in sentences:
@@ -85,7 +92,52 @@ def find_tricolons(sentences: list[SentenceView]) -> list[Found]:
     out = [f for f in out if not any(o.start <= f.start and f.end <= o.end and
                                      f.first == o.first for o in ordinal
                                      if f.pattern == "parallel A, B and C")]
-    return sorted(out + ordinal, key=lambda f: (f.start, f.end))
+    three = [f for f in _three_units(sentences, paragraph_starts)
+             if not any(f.start < o.end and o.start < f.end for o in out + ordinal)]
+    return sorted(out + ordinal + three, key=lambda f: (f.start, f.end))
+
+
+#: Words per unit of a three-unit list of sentences or semicolon clauses, at most.
+_MAX_UNIT = 20
+
+
+def _three_units(sentences, paragraph_starts=frozenset()) -> list[Found]:
+    """Exactly three consecutive sentences, or three clauses of one sentence between
+    semicolons, that open with the same words and jointly form one list (docs/annotation.md
+    sec. 4: *In our cities, … In our villages, … In our camps, …*; *We want peace. We want
+    justice. We want dignity.*): a key of two words or more (one word when every unit is at
+    most eight words), no fourth unit with the same first word, each unit at most 20 words,
+    in one paragraph. ``kind`` = ``clause``, ``pattern`` = ``three sentences`` or ``three
+    clauses``."""
+    from .repetition import _clause_units, _runs, _sentence_units
+
+    groups = [("three sentences", _sentence_units(sentences))]
+    for s in sentences:
+        units = [u for u in _clause_units(s)]
+        if len(units) >= 3 and any(";" in s.gaps[u.i] or ";" in s.gaps[max(0, u.i - 1)]
+                                   for u in units[1:]):
+            groups.append(("three clauses", units))
+    out = []
+    for pattern, units in groups:
+        for run, k in _runs(units, end=False, max_key=6):
+            if len(run) != 3 or any(u.j - u.i > _MAX_UNIT for u in run):
+                continue
+            key = run[0].lower()[:k]
+            if key[0] in ("the", "a", "an") and k == 1:
+                continue
+            if k == 1 and (any(u.j - u.i > 8 for u in run) or not run[0].s.content[run[0].i]
+                           and key[0] not in ("we", "i", "they", "it", "he", "she")):
+                continue
+            if pattern == "three sentences" and any(u.si in paragraph_starts for u in run[1:]):
+                continue
+            if pattern == "three clauses" and any(
+                    ";" not in b.s.gaps[b.i] and ";" not in b.s.gaps[max(0, b.i - 1)]
+                    for b in run[1:]):
+                continue
+            parts = [u.span() for u in run]
+            out.append(Found("clause", pattern, " ".join(key), parts[0][0], parts[2][1],
+                             parts, run[0].si, run[-1].si))
+    return out
 
 
 _ORDINALS = {"first": 1, "firstly": 1, "second": 2, "secondly": 2, "third": 3, "thirdly": 3}
