@@ -158,9 +158,19 @@ CONTRAST_POSITIVE = [
     ("The poorer countries prefer to trade fairly rather than to depend on aid.",
      "rather_than", "X rather than Y", "to trade fairly", "to depend on aid", "b",
      "to trade fairly rather than to depend on aid"),
+    # sixth round: "not for X but for Y", a noun phrase's of-phrase, a cleft
+    ("It was a victory not for one side but for all.", "antithesis", "not X but Y",
+     "for one side", "for all", "a", "not for one side but for all"),
+    ("This is not a question of money, but of will.", "antithesis", "not X but Y",
+     "a question of money", "of will", "a", "not a question of money, but of will"),
+    ("It is not charity that we ask for, but justice.", "antithesis", "not X but Y",
+     "charity that we ask for", "justice", "a", "not charity that we ask for, but justice"),
 ]
 
 CONTRAST_NEGATIVE = [
+    "He did not come but for the money.",            # "but for": except for
+    "It was not only a question of money, but of will.",  # additive
+    "It is not that we object, but we need time.",   # a clause after "but": a concession
     "It is not easy, but we will try.",              # clause-level but: a concession
     "Peace does not depend on the Charter alone, but on the will of States.",  # additive
     "However, not all states agreed.",                # quantifier after not

@@ -209,7 +209,9 @@ def _not_but(s, k):
 
 def _not_but_phrases(s, k):
     """*not X but Y* with X and Y parallel phrases of any length in one clause: the same
-    first word (or the preposition after a first verb: *not regarded as X, but as Y*),
+    first word (or the preposition after a first verb or a noun: *not regarded as X, but as
+    Y*, *not a question of X, but of Y*; *not for X but for Y*, where *but for* is otherwise
+    "except for"), a cleft's focus (*It is not X that we ask for, but Y*),
     adverbials (*not as ... but because ...*), wh-words, or — after a negated
     auxiliary, with no comma before *but* — two verb phrases (*do not weaken a society but
     enrich it*). Not when *but* opens a clause (a pronoun, a name or a noun with its verb:
@@ -227,22 +229,28 @@ def _not_but_phrases(s, k):
         j = close
     elif j + 1 < n and lw[j] in ("rather", "merely", "simply", "only") and s.space(j + 1):
         j += 1  # "but rather Y", "but merely by way of Y"
-    if j >= n or lw[j] in ("also", "for") or lw[k + 1] in _ADDITIVE:
-        return
+    if j >= n or lw[j] == "also" or lw[k + 1] in _ADDITIVE or \
+            (lw[j] == "for" and lw[k + 1] != "for"):
+        return  # "but for" is "except for", unless X opens with "for" too
     fx, fy = lw[k + 1], lw[j]
     if fy in _PRONOUN_SUBJECTS and fy != fx:
         return
     function = word_classes()[0]
-    # the second word after *not* opens X when the first is a verb or adverb before a
+    # the second or third word after *not* opens X when the first is a verb or adverb before a
     # preposition: "not regarded as X, but as Y", "not perhaps for X, but for Y"
+    # (or a noun phrase's head before its of-phrase: "not a question of X, but of Y")
     fx2 = None
-    for t in range(k + 1, min(b, k + 4)):
+    for t in range(k + 1, min(b, k + 5)):
         if t > k + 1 and (opener_kind(lw[t]) == "prep" or lw[t] == "as") and s.space(t):
             fx2 = lw[t]
             break
         if not s.space(t + 1) or s.words[t][:1].isupper() or not (
-                s.content[t] or lw[t] in _AUX or lw[t] in ("be", "those", "that")):
+                s.content[t] or lw[t] in _AUX or lw[t] in ("be", "those", "that") or
+                (t == k + 1 and lw[t] in ("a", "an", "the"))):
             break
+    cleft = k >= 2 and lw[k - 2] == "it" and lw[k - 1] in ("is", "was") and \
+        fy not in function and not s.words[j][:1].isupper() and \
+        any(lw[t] in ("that", "who", "which", "we", "they", "i") for t in range(k + 2, b))
     same = fx == fy or (fx in _WH and fy in _WH) or \
         ((fx in _ADVERBIAL or opener_kind(fx) == "prep") and
          (fy in _ADVERBIAL or opener_kind(fy) == "prep")) or (fx2 is not None and fy == fx2)
@@ -250,8 +258,8 @@ def _not_but_phrases(s, k):
                    fx not in function and (fy not in function or fy in _AUX) and
                    not s.words[j][:1].isupper() and
                    not any(lw[t] in _AUX for t in range(j + 1, min(n, j + 3))))
-    if not (same or verb_phrase):
-        return
+    if not (same or verb_phrase or cleft):
+        return  # (cleft: "It is not charity that we ask for, but justice")
     if lw[b - 1] in ("alone", "only", "solely", "merely"):
         return  # "does not depend on the Charter alone, but on ...": additive, like not only
     e = j + 1
