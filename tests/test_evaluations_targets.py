@@ -199,3 +199,26 @@ def test_judgement_verbs_reach_the_actor_of_their_object(text, word, actor):
 ])
 def test_judgement_verbs_without_an_actor_object_keep_no_target(text, word):
     assert target(text, word)[0] is None
+
+
+# ---- sixth round: a people as its state (annotation.md sec. 1), of-chains through actor heads,
+# a subject before an apposition ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, word, actor", [
+    ("The courageous people of Palestine continue their struggle.", "courageous",
+     ("PSE", "of")),
+    ("Cuba is grateful to the brave people of Angola.", "brave", ("AGO", "of")),
+    ("We welcome the wise decision of the Government of India.", "wise", ("IND", "of")),
+    ("Pakistan, a peace-loving nation, has always acted responsibly.", "responsibly",
+     ("PAK", "subject")),
+])
+def test_peoples_governments_and_appositions_reach_their_state(text, word, actor):
+    assert target(text, word) == actor
+
+
+@pytest.mark.parametrize("text, word", [
+    ("We condemn the oppression of the people of Namibia.", "oppression"),  # the oppressed
+    ("The legitimate rights of the Palestinian people must be restored.", "legitimate"),
+])
+def test_victims_and_rights_of_a_people_keep_no_target(text, word):
+    assert target(text, word)[0] is None

@@ -13,15 +13,17 @@ possessive     *ACTOR's* / *its, his, our* … before EV's noun phrase; or EV as
                possessed
 modifier       a name or demonym inside EV's noun phrase, or EV modifying the       "Iranian aggression", "the brutal Assad regime"
                name itself
-of             EV's noun phrase + *of (the) ACTOR* (not ``of ACTOR's``; not after  "the rigid diplomacy of his predecessor, Bashar al-Assad"
-               nouns whose of-phrase is the one acted upon: *oppression of*)
+of             EV's noun phrase + *of (the) ACTOR* (not ``of ACTOR's``; not after  "the rigid diplomacy of his predecessor, Bashar al-Assad", "the brave people of Angola"
+               nouns whose of-phrase is the one acted upon: *oppression of*), on
+               through *the Government / people / leaders … of ACTOR*
 agent          EV's noun phrase + (*committed, hatched* …) *by ACTOR*              "a plot hatched by the colonial powers"
 apposition     *ACTOR, EV-phrase,* or *EV-phrase, ACTOR*                            "Bashar al-Assad, a brutal dictator,"
 copula         subject + *is, was, remains, seems, becomes, proves*, *defined by*,  "the response from Damascus was calculated and composed", "reassert itself as a sovereign and rational player"
                *seen as*, or *-self as* + EV (and coordinated EVs)
 subject        the subject of an evaluative act verb, of a verb EV (adverb)        "Israel violated", "Russia acted responsibly", "the previous regime relied heavily on narrow alliances", "Qatar supports terrorism"
                modifies, of a conduct verb whose object holds EV, or of a
-               sponsor verb whose object is a negative EV noun
+               sponsor verb whose object is a negative EV noun (also before a
+               relative clause or an apposition: *Pakistan, a … nation, has*)
 object         the object of a judgement verb                                      "we condemn the Israeli occupiers", "commend Iran"
 label          EV is an evaluative name of the actor (``other:<label>``)           "terrorists" -> ``other:terrorists``
 chunk_subject  (chunks) the subject of EV's verb chunk (or the verb chunk an EV      "Israel occupies the land and violates the resolutions", "the truce was violated by Israel"
@@ -389,6 +391,10 @@ class _Sentence:
         if j > 0 and self.tokens[j].text == "," and _low(self.tokens, j + 1) in ("who",
                                                                                  "which"):
             return self.ref_ending(j - 1)
+        if j > 0 and self.tokens[j].text == "," and _low(self.tokens, j + 1) in ("a", "an") \
+                and comma - j <= 7 and not any(self.tokens[t].tag.startswith(("VB", "MD"))
+                                               for t in range(j + 1, comma)):
+            return self.ref_ending(j - 1)  # "Pakistan, a peace-loving nation, has acted"
         return None
 
     def subject(self, v: int) -> Ref | None:
@@ -494,6 +500,12 @@ def _rule_modifier(s: _Sentence, m) -> Ref | None:
     return None
 
 
+#: Heads that stand for the actor their own of-phrase names ("the Government of India").
+_CHAIN_HEADS = frozenset({"government", "governments", "people", "peoples", "leaders",
+                          "leadership", "authorities", "delegation", "president", "regime",
+                          "forces", "army", "administration", "state", "nation"})
+
+
 def _of_object(s: _Sentence, k: int) -> Ref | None:
     """The actor of an of-phrase starting at token ``k`` (the word after "of")."""
     tokens = s.tokens
@@ -512,6 +524,8 @@ def _of_object(s: _Sentence, k: int) -> Ref | None:
     if low in _POSSESSIVE_PRONOUNS and k + 1 < len(tokens) and \
             tokens[k + 1].tag.startswith("NN") and _low(tokens, k + 2) == ",":
         return s.ref_starting(k + 3)  # "of his predecessor, Bashar al-Assad"
+    if low in _CHAIN_HEADS and _low(tokens, k + 1) == "of":
+        return _of_object(s, k + 2)  # "of the Government of India", "of the people of Angola"
     return None
 
 
