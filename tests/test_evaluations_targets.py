@@ -211,6 +211,7 @@ def test_judgement_verbs_without_an_actor_object_keep_no_target(text, word):
     ("We welcome the wise decision of the Government of India.", "wise", ("IND", "of")),
     ("Pakistan, a peace-loving nation, has always acted responsibly.", "responsibly",
      ("PAK", "subject")),
+    ("The United States accused Iran of reckless behaviour.", "reckless", ("IRN", "subject")),
 ])
 def test_peoples_governments_and_appositions_reach_their_state(text, word, actor):
     assert target(text, word) == actor
@@ -219,6 +220,7 @@ def test_peoples_governments_and_appositions_reach_their_state(text, word, actor
 @pytest.mark.parametrize("text, word", [
     ("We condemn the oppression of the people of Namibia.", "oppression"),  # the oppressed
     ("The legitimate rights of the Palestinian people must be restored.", "legitimate"),
+    ("We condemn the policy of brutal repression.", "brutal"),   # no accused object
 ])
 def test_victims_and_rights_of_a_people_keep_no_target(text, word):
     assert target(text, word)[0] is None

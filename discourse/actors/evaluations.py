@@ -23,7 +23,9 @@ copula         subject + *is, was, remains, seems, becomes, proves*, *defined by
 subject        the subject of an evaluative act verb, of a verb EV (adverb)        "Israel violated", "Russia acted responsibly", "the previous regime relied heavily on narrow alliances", "Qatar supports terrorism"
                modifies, of a conduct verb whose object holds EV, or of a
                sponsor verb whose object is a negative EV noun (also before a
-               relative clause or an apposition: *Pakistan, a … nation, has*)
+               relative clause or an apposition: *Pakistan, a … nation, has*);
+               the object of a judgement verb before EV's *of*: *accused X of
+               reckless behaviour*
 object         the object of a judgement verb                                      "we condemn the Israeli occupiers", "commend Iran"
 label          EV is an evaluative name of the actor (``other:<label>``)           "terrorists" -> ``other:terrorists``
 chunk_subject  (chunks) the subject of EV's verb chunk (or the verb chunk an EV      "Israel occupies the land and violates the resolutions", "the truce was violated by Israel"
@@ -670,6 +672,10 @@ def _rule_subject(s: _Sentence, m) -> Ref | None:
     lo = s.np_left(m.first)
     if lo > 0 and tokens[lo - 1].tag in ("DT", "PDT", "PRP$"):
         lo -= 1
+    if _low(tokens, lo - 1) == "of" and m.entry.kind != "label":
+        r = _accused_of(s, lo - 1)
+        if r is not None:
+            return r  # "accused Iran of reckless behaviour": the accused
     head = s.np_head(m.last)
     manner = head != -1 and _low(tokens, head) in s.lex.rules.get("manner_heads", ()) and \
         _low(tokens, lo - 1) in ("on", "in", "with")
