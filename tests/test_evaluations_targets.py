@@ -212,6 +212,12 @@ def test_judgement_verbs_without_an_actor_object_keep_no_target(text, word):
     ("Pakistan, a peace-loving nation, has always acted responsibly.", "responsibly",
      ("PAK", "subject")),
     ("The United States accused Iran of reckless behaviour.", "reckless", ("IRN", "subject")),
+    ("The United States, on behalf of the three Powers, made a constructive proposal.",
+     "constructive", ("USA", "subject")),
+    ("The issue of Soviet aggressive pressure against Yugoslavia is grave.", "aggressive",
+     ("RUS", "modifier")),
+    ("In the light of Dutch subversive activities, we protest.", "subversive",
+     ("NLD", "modifier")),
 ])
 def test_peoples_governments_and_appositions_reach_their_state(text, word, actor):
     assert target(text, word) == actor
@@ -221,6 +227,7 @@ def test_peoples_governments_and_appositions_reach_their_state(text, word, actor
     ("We condemn the oppression of the people of Namibia.", "oppression"),  # the oppressed
     ("The legitimate rights of the Palestinian people must be restored.", "legitimate"),
     ("We condemn the policy of brutal repression.", "brutal"),   # no accused object
+    ("The United States, of all countries, made a constructive proposal.", "constructive"),
 ])
 def test_victims_and_rights_of_a_people_keep_no_target(text, word):
     assert target(text, word)[0] is None

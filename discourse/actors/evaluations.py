@@ -393,10 +393,14 @@ class _Sentence:
         if j > 0 and self.tokens[j].text == "," and _low(self.tokens, j + 1) in ("who",
                                                                                  "which"):
             return self.ref_ending(j - 1)
-        if j > 0 and self.tokens[j].text == "," and _low(self.tokens, j + 1) in ("a", "an") \
-                and comma - j <= 7 and not any(self.tokens[t].tag.startswith(("VB", "MD"))
+        if j > 0 and self.tokens[j].text == "," and (
+                _low(self.tokens, j + 1) in ("a", "an") or
+                self.tokens[j + 1].tag == "IN" and _low(self.tokens, j + 1) != "of") \
+                and comma - j <= 8 and not any(self.tokens[t].tag.startswith(("VB", "MD"))
                                                for t in range(j + 1, comma)):
-            return self.ref_ending(j - 1)  # "Pakistan, a peace-loving nation, has acted"
+            # "Pakistan, a peace-loving nation, has acted", "the Secretary of State, on behalf
+            # of the three Powers, made": the subject before an apposition or a parenthesis
+            return self.ref_ending(j - 1)
         return None
 
     def subject(self, v: int) -> Ref | None:
