@@ -218,6 +218,11 @@ def test_judgement_verbs_without_an_actor_object_keep_no_target(text, word):
      ("RUS", "modifier")),
     ("In the light of Dutch subversive activities, we protest.", "subversive",
      ("NLD", "modifier")),
+    # "it" with an action verb after its auxiliary refers; "its" opening a sentence takes the
+    # actor of the sentence before
+    ("Israel attacked Gaza. It has acted irresponsibly.", "irresponsibly", ("ISR", "subject")),
+    ("Israel attacked. Its conduct is criminal.", "criminal", ("ISR", "copula")),
+    ("We thank Qatar. Its generous support has helped us.", "generous", ("QAT", "possessive")),
 ])
 def test_peoples_governments_and_appositions_reach_their_state(text, word, actor):
     assert target(text, word) == actor
@@ -228,6 +233,11 @@ def test_peoples_governments_and_appositions_reach_their_state(text, word, actor
     ("The legitimate rights of the Palestinian people must be restored.", "legitimate"),
     ("We condemn the policy of brutal repression.", "brutal"),   # no accused object
     ("The United States, of all countries, made a constructive proposal.", "constructive"),
+    ("Israel attacked. It has become clear that the attack was criminal.", "criminal"),
+    ("The United Nations has opposed flagrant aggression.", "flagrant"),  # "has" an auxiliary
+    ("For a year my country has faced organized terrorism.", "terrorism"),  # a participle
+    ("The Assembly met. It should help the oppressed peoples in their righteous struggle.",
+     "righteous"),                                         # "their" is not "it"
 ])
 def test_victims_and_rights_of_a_people_keep_no_target(text, word):
     assert target(text, word)[0] is None

@@ -124,6 +124,12 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "we", "i", "it", "they"})
 _EXTRAPOSING = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared", "is",
                           "was", "'s", "would", "will", "may", "might", "must", "should",
                           "remains", "remained", "becomes", "became", "has", "had"})
+#: Auxiliaries after *it* that leave it a reference when an action verb follows ("it has
+#: acted", "it will pay"), not a verb of being or seeming ("it has become clear that").
+_IT_AUXILIARIES = frozenset({"has", "had", "would", "will", "may", "might", "must", "should"})
+_EXTRAPOSED_VERBS = frozenset({"be", "been", "become", "seem", "seemed", "appear", "appeared",
+                               "proved", "proven", "turned", "remain", "remained", "happen",
+                               "happened", "come", "not", "never", "always", "also"})
 _PREPS = frozenset({"with", "to", "from", "toward", "towards", "against", "between", "on", "of",
                     "for", "into", "in", "among", "amid", "over", "at", "about", "via",
                     "through", "under", "without", "upon", "by", "like", "than", "as",
@@ -227,7 +233,10 @@ class _Sentence:
         if low in ("its", "itself"):
             return self.its(k)
         if low == "their":  # the subject of its clause, else the nearest actor before
-            return self.its(k) or self._conjunct(k, resolve_plural(
+            r = self.its(k)
+            if r is not None and self._singular_it_subject(k):
+                r = None  # "it should help the peoples in their struggle": not "it"
+            return r or self._conjunct(k, resolve_plural(
                 self.tokens, k, self.refs, self.previous, self.types))
         if low in ("they", "them"):
             return self._conjunct(k, resolve_plural(self.tokens, k, self.refs, self.previous,
@@ -236,6 +245,16 @@ class _Sentence:
             return resolve_plural(self.tokens, k, self.refs, self.previous, self.types,
                                   singular=True)
         return resolve_pronoun(self.tokens, k, self.refs, self.previous, self.ctx, self.types)
+
+    def _singular_it_subject(self, k: int) -> bool:
+        """The clause of token ``k`` has the subject *it* (before its verb)."""
+        i = k - 1
+        while i >= 0 and not _is_boundary(self.tokens, i):
+            if _low(self.tokens, i) == "it" and i + 1 < k and \
+                    self.tokens[i + 1].tag.startswith(("VB", "MD")):
+                return True
+            i -= 1
+        return False
 
     def _conjunct(self, k: int, r: Ref | None) -> Ref | None:
         """A plural pronoun's antecedent in a coordination is its first conjunct ("America
@@ -274,6 +293,8 @@ class _Sentence:
                         continue
                     r = ref
                     break
+            if r is None and i < 0:  # "Israel attacked. Its conduct is criminal."
+                r = resolve_plural(tokens, k, [], self.previous, self.types, singular=True)
         if r is None or self.types.get(r.actor_id) in ("leader", None) or r.via == "first_person":
             return None
         t = tokens[k]
@@ -428,8 +449,12 @@ class _Sentence:
         last = tokens[end - 1].text.lower()
         adjuncts = all(tokens[j].tag in ("RB", "CC") for j in range(i, end - 1))
         if last in _SUBJECT_PRONOUNS and (end - i == 1 or adjuncts):  # "Suddenly they"
-            if last == "it" and _low(tokens, end) in _EXTRAPOSING:
-                return None  # "it is clear that", "it seems"
+            if last == "it" and _low(tokens, end) in _EXTRAPOSING and not (
+                    _low(tokens, end) in _IT_AUXILIARIES and
+                    _low(tokens, end + 1) not in _EXTRAPOSED_VERBS and
+                    tokens[end + 1].tag.startswith("VB") if end + 1 < len(tokens) else False):
+                return None  # "it is clear that", "it seems", "it has become clear"; not
+                # "it has acted"
             return self.pronoun(end - 1)
         candidates = {}
         patient = self.lex.rules.get("of_patient", ())
@@ -697,6 +722,11 @@ def _rule_subject(s: _Sentence, m) -> Ref | None:
                 m.entry.pos == "noun" and m.polarity < 0
             if low in _COPULAS or not (manner or sponsor or (low in conduct and preps <= 1)):
                 return None
+            if low in ("has", "have", "had", "having") and i + 1 < m.first and \
+                    tokens[i + 1].tag in ("VBN", "VBD") and \
+                    _low(tokens, i + 1) not in conduct and \
+                    _low(tokens, i + 1) not in s.lex.rules.get("sponsor_verbs", ()):
+                return None  # "has opposed flagrant aggression": an auxiliary, not "have"
             if _low(tokens, i + 1) in ("away", "off", "down", "back", "apart"):
                 return None  # "have taken away terrorist safe havens"
             return s.subject(s.verb_group_start(i))
