@@ -241,3 +241,22 @@ def test_peoples_governments_and_appositions_reach_their_state(text, word, actor
 ])
 def test_victims_and_rights_of_a_people_keep_no_target(text, word):
     assert target(text, word)[0] is None
+
+
+# ---- sixth round: singular labels (annotation.md sec. 7: a referring label is its own target)
+
+@pytest.mark.parametrize("text, word, actor", [
+    ("The aggressor must withdraw.", "aggressor", ("other:aggressor", "label")),
+    ("Israel is an aggressor.", "aggressor", ("ISR", "copula")),
+    ("Israel, the aggressor, must withdraw.", "aggressor", ("ISR", "apposition")),
+    ("The United States Government has for many years been acting as an aggressor.",
+     "aggressor", ("USA", "label")),
+    ("It condemned the Chinese regime as an aggressor.", "aggressor", ("CHN", "label")),
+    ("The invaders of Kuwait must leave.", "invaders", ("other:invaders", "label")),
+])
+def test_singular_labels_and_labels_given_with_as(text, word, actor):
+    assert target(text, word) == actor
+
+
+def test_an_indefinite_singular_label_names_no_one():
+    assert target("An aggressor would be incapable of starting a war.", "aggressor")[0] is None

@@ -825,13 +825,29 @@ def _named_as(s: _Sentence, k: int) -> Ref | None:
     return s.ref_starting(k)
 
 
+_INDEFINITE = frozenset({"a", "an", "any", "every", "each", "no", "another"})
+
+
 def _rule_label(s: _Sentence, m) -> Ref | None:
     if m.negated:
         return None
     if m.entry.kind == "label":
-        t = s.tokens[m.first]
+        tokens = s.tokens
+        k = m.first - 1
+        while k >= 0 and tokens[k].tag in ("DT", "JJ", "PDT") and k not in s.eval_tokens:
+            k -= 1
+        if _low(tokens, k) == "as":  # "X acts as an aggressor", "condemned X as an aggressor"
+            for j in range(k - 1, max(-1, k - 11), -1):
+                if _is_boundary(tokens, j):
+                    break
+                r = s.ref_ending(j)
+                if r is not None:
+                    return r
+        if not m.entry.key.endswith("s") and _low(tokens, m.first - 1) in _INDEFINITE:
+            return None  # "an aggressor would be incapable", "any aggressor": no one named
+        t = tokens[m.first]
         return Ref(m.first, m.last, f"other:{m.entry.key}", "label", t.start,
-                   s.tokens[m.last].end)
+                   tokens[m.last].end)
     if m.entry.pos == "adjective" and m.entry.key in s.lex.rules.get("label_adjectives", ()):
         head = s.np_head(m.last)  # "armed terrorist groups" -> other:terrorists
         if head != -1 and _low(s.tokens, head) in s.lex.rules.get("label_heads", ()):
