@@ -503,3 +503,48 @@ def test_quotations_introduced_the_way_speeches_introduce_them(text, speaker):
 ])
 def test_quotations_without_a_speaker_in_the_sentence_stay_unattributed(text):
     assert [r for r in _quotes(text) if r[0] == "direct"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Middle East faces a grave crisis. He said that peace would come.",
+    "North Africa is in turmoil. He declared that the war would end soon.",
+    "The Charter binds us all. He said that it would be respected.",
+])
+def test_a_pronoun_speaker_never_resolves_to_a_region_or_a_document(text):
+    assert find_quotes(text)[["speaker_name", "speaker_actor"]].values.tolist() == [
+        ["", "unknown"]]
+
+
+def test_a_person_named_before_the_pronoun_is_its_antecedent_not_the_subject_before():
+    text = ("President Truman opened the conference. Mr. Stettinius, too, recalled the Charter "
+            "when he said that peace was indivisible.")
+    assert find_quotes(text)["speaker_name"].tolist() == ["Stettinius"]
+    # with nobody named in between, the subject of the sentence before ("Mr." and its name
+    # are one run)
+    text = "Mr. Stettinius opened the conference. He said that peace was indivisible."
+    assert find_quotes(text)["speaker_name"].tolist() == ["Stettinius"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("We listened carefully to the statement of the United States representative. He said "
+     "that the plan would fail.", "USA"),
+    ("The representative of Canada spoke yesterday. He said that the plan would fail.", "CAN"),
+])
+def test_a_pronoun_takes_the_single_representative_named_when_no_person_is(text, actor):
+    assert find_quotes(text)["speaker_actor"].tolist() == [actor]
+
+
+def test_a_pronoun_with_two_representatives_before_it_stays_unresolved():
+    text = ("The representative of Canada and the Soviet delegate spoke yesterday. He said that "
+            "the plan would fail.")
+    assert find_quotes(text)["speaker_actor"].tolist() == ["unknown"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Bourguiba, President of the Tunisian Republic, said that his country would never yield.",
+    "President of the Republic, Mr. Bourguiba, said that his country would never yield.",
+])
+def test_a_name_with_an_office_in_apposition_speaks_as_the_person(text):
+    t = find_quotes(text)
+    assert t[["speaker", "speaker_actor"]].values.tolist() == [["Mr. Bourguiba",
+                                                                "other:bourguiba"]]

@@ -384,6 +384,8 @@ def _speaker_back(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
         b_det = d.lower[b[0]] in ("a", "an", "the") or d.words[b[0]][0].islower()
         if a_det != b_det:
             return b if a_det else a_  # "Mr Lavarch, a former attorney-general": the name
+        if _office(d, a_) and not _office(d, b):
+            return b  # "Mr. Bourguiba, President of the Tunisian Republic, said": the name
         if _proper(d, a_):
             return a_
         return b if _proper(d, b) else a_
@@ -394,6 +396,16 @@ def _speaker_back(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
             d.lower[sp[1] - 1] in _DAYS or d.lower[sp[1] - 1].isdigit()):
         sp = (sp[0], sp[1] - 2)
     return sp
+
+
+def _office(d: _Doc, span) -> bool:
+    """Is the phrase an office without a name: titles only, or titles then "of" / "for"
+    ("President of the Tunisian Republic", "Minister for Foreign Affairs")?"""
+    s, e = span
+    t = s
+    while t < e and _is_title(d.words[t]):
+        t += 1
+    return t > s and (t == e or d.lower[t] in ("of", "for"))
 
 
 def _coordinated_subject(d: _Doc, conj: int, lo: int) -> tuple[int, int] | None:
@@ -1136,7 +1148,9 @@ def _name_of(d: _Doc, sp) -> tuple[str, str]:
     return d.folded[d.starts[t]:d.ends[e - 1]] if t < e else "", "group"
 
 
-_CAPS_RUN = re.compile(r"(?<![\w'\-])(?:(?:bin|ibn)\s+(?=[A-Z]))?[A-Z][\w'\-]*(?:\s+(?:[A-Z][\w'\-]*|(?:bin|al|de|van|von|la|"
+#: A run of capitalised words (a title with its full stop, "Mr.", counts as one: "Mr. Dulles").
+_CAPS_RUN = re.compile(r"(?<![\w'\-])(?:(?:bin|ibn)\s+(?=[A-Z]))?(?:(?:Mr|Mrs|Ms|Dr|Messrs|Prof|Sen)\."
+                       r"(?=\s+[A-Z])|[A-Z][\w'\-]*)(?:\s+(?:[A-Z][\w'\-]*|(?:bin|al|de|van|von|la|"
                        r"le|el|da|du|di|ibn|abu|ben)(?:-[\w'\-]+)?(?![\w'])))*")
 
 
@@ -1246,12 +1260,16 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
     here = d.starts[r["speaker"][0]]
     if p in ("he", "she") and si > 0:
         # the person who is the subject of the sentence before ("President Musharraf repeated
-        # his offer ... "…," he said"), when no speaker came between
+        # his offer ... "…," he said"), when no speaker came between and no other person is
+        # named in this sentence before the pronoun ("Mr. Stettinius, too, ... when he said")
         lo, _ = d.sents[si - 1]
         m = _CAPS_RUN.match(d.folded, lo)
         if m is not None:
             toks = _person_runs(m.group(0), titled_ok=True)
+            here_runs = _person_runs(_narration(d, d.sents[si][0], here, inside),
+                                     titled_ok=True)
             if toks and toks[0][-1] == m.group(0).split()[-1] and not any(
+                    run[-1] != toks[0][-1] for run in here_runs) and not any(
                     x["sentence"] >= si - 1 and x["start"] < here and x is not r
                     and x.get("speaker_name") and x["speaker_kind"] in ("person", "name")
                     and x["speaker_name"].split()[-1] != toks[0][-1] for x in done):
@@ -1295,7 +1313,22 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
                 len(t) >= 2 for t in runs)):
             surname = names.pop()
             return _full_name(d, surname) or surname, "person"
+        if not runs:
+            # no person named: a state's representative in this sentence or the one before
+            # ("the statement made by the United States representative ...; he urged")
+            found = list(_REPRESENTATIVE.finditer(_narration(d, lo, here, inside)))
+            if len(found) == 1:
+                return found[0].group(0), "group"
     return "", "pronoun"
+
+
+#: A state's or body's representative, named by the state or body ("the United States
+#: representative", "the representative of the United Kingdom", "the Soviet delegate").
+_REPRESENTATIVE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:(?:[A-Z][\w\-]*\s+){1,3}(?:representative|delegate|delegation|"
+    r"spokesman|ambassador|Foreign\s+Minister|Prime\s+Minister|Secretary\s+of\s+State)|"
+    r"(?:representative|delegate|delegation|spokesman|ambassador)\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3})\b")
 
 
 #: Prepositions after which a capitalised run is a place, not a person ("in New York").
