@@ -501,6 +501,11 @@ TRICOLON_POSITIVE = [
      ("their material", "spiritual", "moral progress")),
     ("No force, violence or coercion, organized or unorganized, shall be used.",
      ("No force", "violence", "coercion")),
+    # seventh round: three adjectives (A an adjective, not a noun) stay a list
+    ("Peace is precious, fragile and indispensable.", ("precious", "fragile", "indispensable")),
+    ("The plan is bold, realistic and fair.", ("bold", "realistic", "fair")),
+    ("We honour a man whose courage, whose humanity and whose faith we share.",
+     ("whose courage", "whose humanity", "whose faith we share")),
     # sixth round: three sentences, or three clauses between semicolons, that open alike
     ("In our cities, the shops are closed. In our villages, the fields lie fallow. In our "
      "camps, the children wait.", ("In our cities, the shops are closed",
@@ -587,6 +592,12 @@ TRICOLON_NEGATIVE = [
     ("We met. We talked at length about the many problems of the region and of the world. "
      "We left."),                                           # a one-word key on long sentences
     "We came. We saw the long and winding road of the mountains and the sea ahead. We left.",
+    # seventh round (read on unannotated UN speeches of 1946-1959): two single adjectives
+    # after a noun describe it; a relative clause is no item
+    "The rights of all nations, large and small, are equal.",
+    "He recalled the last war, the longest and bloodiest.",
+    "Our country, free and independent, votes as it sees fit.",
+    "We thank the Red Cross, whose courage and patience saved many lives.",
 ]
 
 

@@ -17,7 +17,10 @@ two adjectives of one head (*opposing camps, anomalous and dangerous situations*
 from the Brill lexicon inside ``textblob``, an adjective's ending also counting), a number
 (*two and a half*), pairs of adjectives after a noun (*the peoples, great or small, rich or
 poor*), a name before A's comma when A ends a longer name (*the United Kingdom, the United
-States, France and Turkey*: four; A then spans the whole name, *Hong Kong*). Allowed since devices3: a
+States, France and Turkey*: four; A then spans the whole name, *Hong Kong*); since the
+seventh, two single adjectives after a noun A (*Member States, large and small*; *the war, the
+greatest and bloodiest*) and a relative clause as B (*the Church, whose devotion and
+concern*). Allowed since devices3: a
 one-word A opening the sentence (*Greed, fear and ...*), an opening place phrase before A
 (*In New York, firemen, nurses and ...*), A after *, and* (a new
 conjunct: *civil rights, on the one hand, and economic, social and cultural rights*), a
@@ -59,6 +62,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ..text.brill import lexical_tags
 from .phrases import (HAS_LETTER, Found, SentenceView, backward_item, closed_class,
                       forward_item, is_ly, opener_kind, word_classes)
 
@@ -481,29 +485,12 @@ def _name_start(s: SentenceView, a0: int) -> int:
     return t
 
 
-@cache
-def _lexical_tags() -> dict:
-    """word -> its most frequent Penn tag, from the Brill lexicon inside ``textblob``
-    (``textblob/en/en-lexicon.txt``, no download)."""
-    from pathlib import Path
-
-    import textblob
-
-    out = {}
-    with open(Path(textblob.__file__).parent / "en" / "en-lexicon.txt", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 2 and not line.startswith(";;;"):
-                out.setdefault(parts[0], parts[1])
-    return out
-
-
 def _modifier(s: SentenceView, t: int) -> bool:
     """Word ``t`` is an adjective or participle in the lexicon, has an adjective's ending, or
     is unknown to the lexicon (a rare word is given the benefit of the doubt): not a noun,
     name, pronoun or number."""
     word, low = s.words[t], s.lower[t]
-    tag = _lexical_tags().get(word) or _lexical_tags().get(low)
+    tag = lexical_tags().get(word) or lexical_tags().get(low)
     if tag is None:
         return not word[:1].isupper()
     if low.endswith(_ADJECTIVE_SUFFIXES) and not low.endswith("ment"):
@@ -514,7 +501,7 @@ def _modifier(s: SentenceView, t: int) -> bool:
 def _modifiers_of_a_head(s: SentenceView, b, cc) -> bool:
     """B and C are single adjectives (by the lexicon) before one shared lower-case head noun,
     which C's item may hold (*the political and ideological slogans*)."""
-    n, tags = len(s.words), _lexical_tags()
+    n, tags = len(s.words), lexical_tags()
     b_words = [t for t in range(b[0], b[1]) if s.content[t]]
     c_words = [t for t in range(cc[0], cc[1]) if s.content[t]]
     if len(b_words) != 1 or not c_words or len(c_words) > 2:
@@ -528,6 +515,20 @@ def _modifiers_of_a_head(s: SentenceView, b, cc) -> bool:
     return s.words[head][:1].islower() and \
         all((tags.get(s.lower[t]) or "").startswith("JJ") for t in (b_words[0], c_words[0])) \
         and (tags.get(s.lower[head]) or "NN").startswith("NN")
+
+
+def _adjective_pair_after(s: SentenceView, a, b, cc) -> bool:
+    """B and C are single adjectives (by the lexicon; *the greatest* keeps its article) after
+    A, a noun, and nothing continues C's phrase: *States, large and small* describes A, while
+    *large and small States* or *peaceful, prosperous and just* stay lists."""
+    n, tags = len(s.words), lexical_tags()
+    if _modifier(s, a[1] - 1):
+        return False
+    for it in (b, cc):
+        words = [t for t in range(it[0], it[1]) if s.content[t]]
+        if len(words) != 1 or not (tags.get(s.lower[words[0]]) or "").startswith("JJ"):
+            return False
+    return cc[1] >= n or not (s.space(cc[1]) and s.content[cc[1]])
 
 
 def _HAS_WORD(w: str) -> bool:
@@ -620,7 +621,7 @@ def _tricolon(s: SentenceView):
         if cc[1] + 2 < n and s.comma(cc[1]) and s.content[cc[1]] and \
                 lw[cc[1] + 1] in ("and", "or") and s.space(cc[1] + 1) and \
                 (cc[1] + 3 >= n or not s.space(cc[1] + 3)) and \
-                all(b[3] == 1 and (_lexical_tags().get(lw[t]) or "").startswith("JJ")
+                all(b[3] == 1 and (lexical_tags().get(lw[t]) or "").startswith("JJ")
                     for t in (b[1] - 1, cc[1] - 1)):
             continue  # "all the peoples, great or small, rich or poor": pairs of adjectives
             # after a noun, not a list of three
@@ -632,6 +633,12 @@ def _tricolon(s: SentenceView):
                 not all(s.words[it[1] - 1][:1].isupper() for it in (a, b, cc)):
             continue  # "opposing camps, anomalous and dangerous situations": B and C modify
             # one head, A is a noun (not demonyms: "Lebanese, Egyptian and Jordanian borders")
+        if _adjective_pair_after(s, a, b, cc):
+            continue  # "Member States, large and small", "the war, the greatest and
+            # bloodiest": two adjectives describe A, a noun; they are not two more items
+        if (lw[b[0]] in _RELATIVES or lw[b[0]] == "who") and lw[a[0]] != lw[b[0]]:
+            continue  # "the Church, whose devotion and concern": a relative clause about A
+            # (not "whose A, whose B and whose C": three parallel items)
         if a_start < a[0]:
             a = (a_start, *a[1:])  # "Hong Kong, Quemoy and Taiwan": A is the whole name
             items = (a, b, cc)
