@@ -260,3 +260,25 @@ def test_singular_labels_and_labels_given_with_as(text, word, actor):
 
 def test_an_indefinite_singular_label_names_no_one():
     assert target("An aggressor would be incapable of starting a war.", "aggressor")[0] is None
+
+
+# ---- seventh round (read on unannotated UN speeches of 1946-1959)
+
+@pytest.mark.parametrize("text, word, actor", [
+    # a possessive before a label that acts on someone names its victim, not the label
+    ("The peoples of Zimbabwe fought their oppressor.", "oppressor",
+     ("other:oppressor", "label")),
+    ("Kuwait resisted its invaders.", "invaders", ("other:invaders", "label")),
+    # "had" after "has" is the conduct verb "have" when the next word is not a verb
+    ("The United Nations has had undoubted successes.", "successes", ("un", "subject")),
+    # "perform" takes the subject's own conduct as its object
+    ("The United Nations has performed indispensable work.", "indispensable",
+     ("un", "subject")),
+])
+def test_seventh_round_targets(text, word, actor):
+    assert target(text, word) == actor
+
+
+def test_a_possessive_still_names_the_possessor_of_other_labels():
+    # a label that does not act on someone keeps the possessive rule
+    assert target("Israel and its mercenaries attacked.", "mercenaries") == ("ISR", "possessive")

@@ -75,6 +75,7 @@ import pandas as pd
 from ..corpus.documents import as_corpus
 from ..rhetoric.evaluative import (SentenceAnalysis, load_evaluation_lexicon, sentence_analysis,
                                    _shipped)
+from ..text.brill import lexical_tags
 from ..text.parsed import parse
 from .chunks import Chunk, chunk_tokens
 from .gazetteer import gazetteer_or_default
@@ -495,6 +496,8 @@ class _Sentence:
 def _rule_possessive(s: _Sentence, m) -> Ref | None:
     if m.entry.key in s.lex.rules.get("attitude_nouns", ()):
         return None  # "our admiration": the possessor holds the attitude
+    if m.entry.kind == "label" and m.entry.key in s.lex.rules.get("of_patient", ()):
+        return None  # "their oppressor", "its invaders": the possessor is the one acted upon
     k = m.first
     lo = s.np_left(k)
     r = s.possessor_before(lo)
@@ -724,9 +727,11 @@ def _rule_subject(s: _Sentence, m) -> Ref | None:
                 return None
             if low in ("has", "have", "had", "having") and i + 1 < m.first and \
                     tokens[i + 1].tag in ("VBN", "VBD") and \
+                    (lexical_tags().get(_low(tokens, i + 1)) or "").startswith("VB") and \
                     _low(tokens, i + 1) not in conduct and \
                     _low(tokens, i + 1) not in s.lex.rules.get("sponsor_verbs", ()):
-                return None  # "has opposed flagrant aggression": an auxiliary, not "have"
+                return None  # "has opposed flagrant aggression": an auxiliary, not "have";
+                # "had undoubted successes": not a verb by the lexicon, so not a participle
             if _low(tokens, i + 1) in ("away", "off", "down", "back", "apart"):
                 return None  # "have taken away terrorist safe havens"
             return s.subject(s.verb_group_start(i))
