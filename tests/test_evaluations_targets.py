@@ -282,3 +282,16 @@ def test_seventh_round_targets(text, word, actor):
 def test_a_possessive_still_names_the_possessor_of_other_labels():
     # a label that does not act on someone keeps the possessive rule
     assert target("Israel and its mercenaries attacked.", "mercenaries") == ("ISR", "possessive")
+
+
+@pytest.mark.parametrize("text, word", [
+    # a verb after a copula is a passive even when the tagger reads it as a past tense
+    ("Many principles on which the United Nations was based were subsequently violated.",
+     "violated"),
+    # a participle right after a noun is a reduced passive: the noun is acted upon
+    ("There are still nations divided artificially.", "artificially"),
+    # the partition of a country names the partitioned country (an of-patient)
+    ("The infamous partition of Palestine was brought about by pressure.", "infamous"),
+])
+def test_seventh_round_victims_keep_no_target(text, word):
+    assert target(text, word)[0] is None

@@ -680,8 +680,8 @@ def _rule_subject(s: _Sentence, m) -> Ref | None:
         m.entry.kind != "judgement"  # "they turn a blind eye": evaluates its subject
     if (m.entry.pos == "verb" and m.entry.kind == "act") or verb_phrase:
         start = s.verb_group_start(m.first)
-        if tokens[m.first].tag == "VBN" and any(_low(tokens, j) in _COPULAS
-                                                for j in range(start, m.first)):
+        if tokens[m.first].tag in ("VBN", "VBD") and any(_low(tokens, j) in _COPULAS
+                                                         for j in range(start, m.first)):
             return _passive_agent(s, m.last + 1)  # "hijacked by terrorists"; else the subject
             # is the one acted upon ("Norway will not be intimidated"): no target
         if tokens[m.first].tag == "VBG" and _low(tokens, m.first - 1) == "of":
@@ -1027,6 +1027,11 @@ def _rule_chunk_subject(s: _Sentence, m) -> Ref | None:
         return None
     if _passive(s, ch):
         return _passive_agent(s, ch.last + 1)
+    before = _chunk(s, ch.first - 1)
+    if ch.first == ch.last and s.tokens[ch.first].tag == "VBN" and before is not None and \
+            before.kind == "NP":  # "nations divided artificially": a reduced passive
+        # relative; the noun is the one acted upon, the agent (if any) follows
+        return _passive_agent(s, max(ch.last, m.last) + 1)
     return _chunk_subject(s, ch.first)
 
 
