@@ -206,3 +206,27 @@ def test_may_of_possibility_stays_a_hedge(text, expected):
 ])
 def test_might_of_speech_act_or_a_longer_purpose_clause_is_not_a_hedge(text):
     assert _matches(text, "hedges") == []
+
+
+# seventh round (read on unannotated UN speeches of 1946-1959)
+@pytest.mark.parametrize("text", [
+    "No word, however strict and literal an interpretation may be put upon it, warrants this.",
+    "Whatever the procedures and practices that we may adopt, speed matters.",
+    "No matter how strong and how old the argument may be, it fails.",
+    "Nothing could be further from the truth.",
+    "What could be more natural than peace?",
+    "Nor could the provocative language be ignored.",
+    "For whatever Mr. Smith may say, the decision stands.",   # a title's full stop
+])
+def test_modals_of_concession_emphatic_comparison_or_negated_ability_are_not_hedges(text):
+    assert _matches(text, "hedges") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("However, this may be a mistake.", ["may"]),           # the connective concedes nothing
+    ("It is a matter which may be settled soon.", ["may"]),  # "matter" without "no"
+    ("Nothing could happen without them.", ["could"]),       # no comparison
+    ("Whatever happens. It may rain.", ["may"]),              # a sentence ends between
+])
+def test_modals_near_concessive_words_stay_hedges(text, expected):
+    assert _matches(text, "hedges") == expected

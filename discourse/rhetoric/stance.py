@@ -314,8 +314,6 @@ def _excluded(word: str, i: int, lex: StanceLexicon, lower, raw, spans, folded,
 _ABILITY_AFTER = frozenset({"not", "n't", "see", "hear", "feel", "afford", "hardly", "barely",
                             "never", "only", "no", "scarcely", "understand", "imagine",
                             "remember", "recall", "tell", "count", "do"})
-_CONCESSIVE = frozenset({"however", "whatever", "whichever", "wherever", "whoever", "matter",
-                         "though", "although"})
 #: Participles of perception and expression after which *clearly* is an adverb of manner
 #: ("could be clearly heard", "clearly defined"), not a booster.
 _MANNER_PARTICIPLES = frozenset({"heard", "seen", "visible", "audible", "legible", "defined",
@@ -444,6 +442,37 @@ def _may_of_speech_act_concession_or_wish(i: int, j: int, lower, spans, folded) 
     return False
 
 
+#: Comparatives after *nothing/what could be*: an emphatic comparison, not a possibility.
+_COMPARATIVES = frozenset({"more", "less", "worse", "better", "greater", "further", "farther",
+                           "higher", "clearer", "truer", "graver", "stronger", "worthier"})
+#: Abbreviations whose full stop ends no clause ("whatever Mr. Vyshinsky may say").
+_TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "messrs", "prof", "gen"})
+#: Openers of a concessive free relative: a *may* in their clause concedes ("whatever
+#: procedures we may adopt", "no matter how strong it may be").
+_CONCESSIVE_RELATIVES = frozenset({"whatever", "whichever", "wherever", "whoever",
+                                   "whenever", "matter"})
+
+
+def _concessive_modal(i: int, lower, spans, folded) -> bool:
+    """*may/might* in a concession (docs/annotation.md sec. 6): after *however* + an adjective
+    or adverb ("however strict an interpretation may be"; not the connective "However, it
+    may"), a concessive free relative ("whatever we may adopt") at most ten words back with no
+    clause break, or *though/although* at most five words back."""
+    k = i - 1
+    while k >= 0 and i - k <= 10 and not any(
+            c in folded[spans[k][1]:spans[k + 1][0]] for c in ";:?!()") and not (
+            "." in folded[spans[k][1]:spans[k + 1][0]] and lower[k] not in _TITLE_ABBREVIATIONS):
+        w = lower[k]
+        if w in _CONCESSIVE_RELATIVES and (w != "matter" or lower[k - 1:k] == ["no"]):
+            return True
+        if w == "however" and k + 1 < i and "," not in folded[spans[k][1]:spans[k + 1][0]]:
+            return True
+        if w in ("though", "although") and i - k <= 5:
+            return True
+        k -= 1
+    return False
+
+
 def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
     """*may, might, could* that is no epistemic modal: a noun or a stranded word (nothing
     verbal after it: "a right attained by might."), or a modal of a purpose clause ("in order
@@ -478,6 +507,11 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
         if entry in ("may", "might", "could") and _not_epistemic_modal(i, j, lower, spans,
                                                                       folded):
             return False
+        if entry in ("could", "might") and (prev in ("nor", "neither") or (
+                prev in ("nothing", "what") and nxt == "be" and j + 1 < n and
+                lower[j + 1] in _COMPARATIVES)):
+            return False  # "nothing could be further from", "what could be more natural":
+            # an emphatic comparison; "nor could X": a negated ability
         if entry == "could":
             if nxt == "be" and j + 1 < n and lower[j + 1] in _PERCEIVED and \
                     (j + 2 >= n or lower[j + 2] != "as"):
@@ -503,8 +537,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
                 return False
             if prev == "i" and i > 1 and lower[i - 2] == "if":
                 return False  # "if I may"
-            if any(w in _CONCESSIVE for w in lower[max(0, i - 5):i]):
-                return False  # "however hard it may be"
+            if _concessive_modal(i, lower, spans, folded):
+                return False  # "however hard it may be", "whatever procedures we may adopt"
             if "follows" in lower[j:j + 5] and "as" in lower[j:j + 5]:
                 return False  # "may be listed as follows": the speaker's own discourse
             if nxt == "have" and _counterfactual(i, lower, spans, folded):
