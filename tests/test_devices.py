@@ -504,6 +504,19 @@ TRICOLON_POSITIVE = [
     # seventh round: three adjectives (A an adjective, not a noun) stay a list
     ("Peace is precious, fragile and indispensable.", ("precious", "fragile", "indispensable")),
     ("The plan is bold, realistic and fair.", ("bold", "realistic", "fair")),
+    ("Peace, in Asia, Africa and Europe, grows.", ("Asia", "Africa", "Europe")),
+    ("We spoke, in the Council, in the Assembly and in the committees.",
+     ("in the Council", "in the Assembly", "in the committees")),
+    # a list inside a parenthesis (the parenthesis holds a second preposition)
+    ("The bonds were forged, in the struggle for freedom, independence and peace.",
+     ("freedom", "independence", "peace")),
+    ("We seek peace, that is, in a climate of calm, of conciliation and of goodwill.",
+     ("of calm", "of conciliation", "of goodwill")),
+    ("We seek the establishment, by peaceful means, of a unified, independent and free Korea.",
+     ("a unified", "independent", "free Korea")),
+    # a list that a relative clause of which is about
+    ("It ended the upheavals, dictatorships and tyrannies of which we were the victims.",
+     ("the upheavals", "dictatorships", "tyrannies")),
     ("We honour a man whose courage, whose humanity and whose faith we share.",
      ("whose courage", "whose humanity", "whose faith we share")),
     # sixth round: three sentences, or three clauses between semicolons, that open alike
@@ -598,6 +611,12 @@ TRICOLON_NEGATIVE = [
     "He recalled the last war, the longest and bloodiest.",
     "Our country, free and independent, votes as it sees fit.",
     "We thank the Red Cross, whose courage and patience saved many lives.",
+    # a parenthetical preposition after a verb or conjunction holds A, not a list's first item
+    "I shall mention, in the end, the old problems and the new questions.",
+    "He has stated, according to the newspaper, that the army and the navy are ready.",
+    "Its abolition or, at least, restriction or modification of its use was called for.",
+    # B and C that open a relative clause about A
+    "It saw the problem involved, the importance and seriousness of which it recognized.",
 ]
 
 

@@ -357,6 +357,10 @@ def _parallel(s: SentenceView) -> list[Found]:
         items = [(a0, b0), (b0, b1), (c0, e)]
         if any(j <= i0 or not any(s.content[t] for t in range(i0, j)) for i0, j in items):
             continue
+        if a0 > 1 and opener_kind(s.lower[a0 - 1]) == "prep" and s.comma(a0 - 1) and \
+                s.lower[a0 - 1] != w and _parenthetical_adjunct(s, a0 - 1, b0) is not None:
+            continue  # "mention, in the course of my speech, the problems and the questions":
+            # A is the object of a parenthetical preposition the other items lack
         if _open_tail(s.lower, c0, e):
             continue
         if w in word_classes()[2] | word_classes()[1] and any(j - i0 < 2 for i0, j in items):
@@ -517,6 +521,31 @@ def _modifiers_of_a_head(s: SentenceView, b, cc) -> bool:
         and (tags.get(s.lower[head]) or "NN").startswith("NN")
 
 
+def _parenthetical_adjunct(s: SentenceView, a0: int, a1: int) -> str | None:
+    """The preposition that opens, after a comma, a short parenthesis ending in A (words
+    ``a0 .. a1-1``): *mention, in the near future, a conference and a treaty*; *stated,
+    according to X, that*; *or, at least, restriction*. The comma follows a verb (not a noun
+    the lexicon also reads as one: *by peaceful means, of a unified, independent and ...*) or a
+    conjunction, and the parenthesis holds at most five words, no verb and no second
+    preposition (not *in the struggle for freedom, independence and peace*: a list inside it)."""
+    lw, aux = s.lower, closed_class()["auxiliaries"]
+    t = a0
+    while t > 0 and not s.comma(t) and a1 - t <= 5:
+        t -= 1
+    if t < 1 or not s.comma(t) or a1 - t > 5:
+        return None
+    before, tags = lw[t - 1], lexical_tags()
+    verb = (tags.get(before) or "").startswith("VB") and not (
+        t >= 2 and (tags.get(lw[t - 2]) or "").startswith(("DT", "JJ", "PRP$", "CD", "IN")))
+    if not (verb or before in ("or", "and", "but", "nor", "if", "that")):
+        return None  # not "Peace, in Asia, Africa and Europe,": a noun before the comma
+    p = t + 1 if lw[t] == "according" and lw[t + 1] == "to" else t
+    if opener_kind(lw[p]) != "prep" or any(
+            lw[k] in aux or (k > p and opener_kind(lw[k]) == "prep") for k in range(t, a1)):
+        return None
+    return lw[p]
+
+
 def _adjective_pair_after(s: SentenceView, a, b, cc) -> bool:
     """B and C are single adjectives (by the lexicon; *the greatest* keeps its article) after
     A, a noun, and nothing continues C's phrase: *States, large and small* describes A, while
@@ -633,6 +662,14 @@ def _tricolon(s: SentenceView):
                 not all(s.words[it[1] - 1][:1].isupper() for it in (a, b, cc)):
             continue  # "opposing camps, anomalous and dangerous situations": B and C modify
             # one head, A is a noun (not demonyms: "Lebanese, Egyptian and Jordanian borders")
+        if _parenthetical_adjunct(s, a[0], a[1]) not in (None, lw[b[0]]):
+            continue  # "I shall mention, in the course of my speech, the problems and the
+            # questions", "stated, according to Le Monde, that X and Y": A is a parenthesis
+        if cc[1] + 1 < n and lw[cc[1]] == "of" and lw[cc[1] + 1] in ("which", "whom") and \
+                lw[b[0]] == "the" and lw[cc[0]] != "the":
+            continue  # "the problem involved, the importance and seriousness of which": B and C
+            # open a relative clause about A (not "the upheavals, dictatorships and tyrannies
+            # of which": a list the clause is about)
         if _adjective_pair_after(s, a, b, cc):
             continue  # "Member States, large and small", "the war, the greatest and
             # bloodiest": two adjectives describe A, a noun; they are not two more items
