@@ -63,8 +63,8 @@ def test_chunk_rules_are_listed_last():
     ("Iran supports Hezbollah and violates the truce.", "violates", "IRN"),
     # a complement clause: its own subject
     ("We believe Iran acted recklessly.", "recklessly", "IRN"),
-    # a passive: the agent
-    ("The truce was violated by Israel.", "violated", "ISR"),
+    # a passive: the agent (the plain verb, tagged as a past tense, is read as a passive by
+    # the subject rule since the seventh round: tests/test_evaluations_targets.py)
     ("The truce was brutally violated by Israel.", "brutally", "ISR"),
 ])
 def test_chunk_subject(text, word, actor):

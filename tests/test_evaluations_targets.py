@@ -274,6 +274,8 @@ def test_an_indefinite_singular_label_names_no_one():
     # "perform" takes the subject's own conduct as its object
     ("The United Nations has performed indispensable work.", "indispensable",
      ("un", "subject")),
+    # a verb after a copula is a passive even when tagged as a past tense: its by-agent
+    ("The truce was violated by Israel.", "violated", ("ISR", "subject")),
 ])
 def test_seventh_round_targets(text, word, actor):
     assert target(text, word) == actor
