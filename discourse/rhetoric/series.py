@@ -19,8 +19,10 @@ from the Brill lexicon inside ``textblob``, an adjective's ending also counting)
 poor*), a name before A's comma when A ends a longer name (*the United Kingdom, the United
 States, France and Turkey*: four; A then spans the whole name, *Hong Kong*); since the
 seventh, two single adjectives after a noun A (*Member States, large and small*; *the war, the
-greatest and bloodiest*) and a relative clause as B (*the Church, whose devotion and
-concern*). Allowed since devices3: a
+greatest and bloodiest*), a relative clause as B (*the Church, whose devotion and
+concern*), a short parenthesis as A (*we have, for instance, established X and Y*) and B and C
+that open *of which* after an article (*the importance and seriousness of which*). Allowed
+since devices3: a
 one-word A opening the sentence (*Greed, fear and ...*), an opening place phrase before A
 (*In New York, firemen, nurses and ...*), A after *, and* (a new
 conjunct: *civil rights, on the one hand, and economic, social and cultural rights*), a
@@ -359,8 +361,8 @@ def _parallel(s: SentenceView) -> list[Found]:
             continue
         if a0 > 1 and opener_kind(s.lower[a0 - 1]) == "prep" and s.comma(a0 - 1) and \
                 s.lower[a0 - 1] != w and _parenthetical_adjunct(s, a0 - 1, b0) is not None:
-            continue  # "mention, in the course of my speech, the problems and the questions":
-            # A is the object of a parenthetical preposition the other items lack
+            continue  # "mention, in the end, the problems and the questions": A is the
+            # object of a parenthetical preposition the other items lack
         if _open_tail(s.lower, c0, e):
             continue
         if w in word_classes()[2] | word_classes()[1] and any(j - i0 < 2 for i0, j in items):
@@ -663,8 +665,8 @@ def _tricolon(s: SentenceView):
             continue  # "opposing camps, anomalous and dangerous situations": B and C modify
             # one head, A is a noun (not demonyms: "Lebanese, Egyptian and Jordanian borders")
         if _parenthetical_adjunct(s, a[0], a[1]) not in (None, lw[b[0]]):
-            continue  # "I shall mention, in the course of my speech, the problems and the
-            # questions", "stated, according to Le Monde, that X and Y": A is a parenthesis
+            continue  # "we have, for instance, established X and Y", "stated, according to
+            # Le Monde, that X and Y": A is a parenthesis
         if cc[1] + 1 < n and lw[cc[1]] == "of" and lw[cc[1] + 1] in ("which", "whom") and \
                 lw[b[0]] == "the" and lw[cc[0]] != "the":
             continue  # "the problem involved, the importance and seriousness of which": B and C
