@@ -27,6 +27,22 @@ def floor(value: float) -> float | None:
     return None if value is None or math.isnan(value) else math.floor(value * 100) / 100
 
 
+def diagnose(split: str, batch) -> int:
+    """Print the gold evaluation targets by stage (what the detector did) and target form."""
+    import pandas as pd
+    from tests.validation.diagnose import diagnose_targets
+    d = diagnose_targets(split, batch)
+    print(f"evaluation targets, {split} split" + (f", batch {batch}" if batch else "")
+          + f": {len(d)} gold evaluations with an actor target")
+    table = pd.crosstab(d["target_form"], d["stage"], margins=True, margins_name="all")
+    order = [c for c in ("right", "wrong target", "no target", "evaluation missed", "all")
+             if c in table.columns]
+    print(table[order].to_string())
+    print("\ntarget outside the evaluation's sentence:",
+          int((d["sentence"] == "other").sum()), "of", len(d))
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--record", action="store_true",
@@ -36,11 +52,16 @@ def main(argv=None) -> int:
     parser.add_argument("--batch", type=int, default=None,
                         help="only the test set's texts of this batch (2: those annotated "
                              "after the detectors were last changed); default: all")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="where the evaluation-target recall is lost: counts of the gold "
+                             "targets by stage and form (tests/validation/diagnose.py)")
     args = parser.parse_args(argv)
     if args.record and (args.split != "test" or args.batch is not None):
         parser.error("floors are recorded on the whole test set only")
     if args.batch is not None and args.split != "test":
         parser.error("--batch selects texts of the test set")
+    if args.diagnose:
+        return diagnose(args.split, args.batch)
     table = score_all(split=args.split, batch=args.batch)
     floors = json.loads(FLOORS.read_text()) if FLOORS.exists() and args.split == "test" \
         and args.batch is None else {}

@@ -73,3 +73,27 @@ def test_detectors_hold_their_recorded_floors(validity):
             if math.isnan(value) or value < floor[metric]:
                 failures.append(f"{detector} {metric} {value:.3f} < floor {floor[metric]:.2f}")
     assert not failures, failures
+
+
+def test_the_diagnosis_lists_no_item_of_the_test_set_or_the_reserve():
+    from .validation.diagnose import diagnose_targets
+    for split in ("test", "reserve"):
+        with pytest.raises(ValueError, match="dev split only"):
+            diagnose_targets(split, items=True)
+
+
+def test_the_diagnosis_accounts_for_every_gold_target(ungdc):
+    """Every gold evaluation with an actor target gets one stage, and the 'right' ones are
+    exactly the evaluation-target score's matches (dev split, where items may be read)."""
+    from .validation.diagnose import diagnose_targets
+    from .validation.load import load_annotations
+    from .validation.score import score_all
+    d = diagnose_targets("dev", items=True)
+    dev = score_all(split="dev").set_index("detector").loc["evaluation target"]
+    assert len(d) == dev.n_gold
+    assert (d["stage"] == "right").sum() == dev.n_matched_gold
+    assert set(d["stage"]) <= {"right", "wrong target", "no target", "evaluation missed"}
+    assert d["target_form"].notna().all() and (d["words"].str.len() > 0).all()
+    gold = load_annotations("evaluation", split="dev")
+    assert len(d) == gold["target_actor"].map(
+        lambda a: isinstance(a, str) and a not in ("none", "unknown", "author", "")).sum()
