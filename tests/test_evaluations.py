@@ -318,6 +318,14 @@ def test_negation(text, expected):
     ("They turned a blind eye to double standards.", ["turned a blind eye", "double standards"]),
     ("A blind eye.", ["blind eye"]),
     ("The Rational Party met.", []),                         # a capitalised name
+    # the eighth round's words; "criminal" blames international criminal groups, not courts
+    ("International criminal groups run the illicit trade.", ["criminal", "illicit"]),
+    ("International criminal courts and tribunals were set up.", []),
+    ("A cumbersome, intrusive Government is unthinkable.", ["cumbersome", "intrusive",
+                                                           "unthinkable"]),
+    ("The long-suffering people want an equitable and ambitious plan.",
+     ["long-suffering", "equitable", "ambitious"]),
+    ("Inequality made the region a hotbed of tension.", ["Inequality", "hotbed"]),
 ])
 def test_lexicon_and_part_of_speech(text, expected):
     assert [m for m, _, _ in _expr(text)] == expected
