@@ -326,6 +326,10 @@ def test_negation(text, expected):
     ("The long-suffering people want an equitable and ambitious plan.",
      ["long-suffering", "equitable", "ambitious"]),
     ("Inequality made the region a hotbed of tension.", ["Inequality", "hotbed"]),
+    # adjectives read from the bands below the Pattern and VADER thresholds
+    ("A toothless, ineffectual Council and a decent, robust plan.",
+     ["toothless", "ineffectual", "decent", "robust"]),
+    ("Contradictory positions were put forward.", []),        # read, and taken out again
 ])
 def test_lexicon_and_part_of_speech(text, expected):
     assert [m for m, _, _ in _expr(text)] == expected
