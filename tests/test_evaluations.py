@@ -180,6 +180,18 @@ def test_article_square(article):
     # is not the subject
     ("The Israeli invasion of Lebanon has been destructive.", "destructive", "ISR", "copula"),
     ("Israel has legitimate security concerns.", "legitimate", "ISR", "subject"),
+    # an adverbial of conduct evaluates its clause's subject, before or after it; a passive
+    # clause its agent
+    ("Under the pretext of security, Israel seized the port.", "pretext", "ISR", "adverbial"),
+    ("Israel seized the port in flagrant violation of resolution 242.", "violation", "ISR",
+     "adverbial"),
+    ("South Africa holds Namibia, in defiance of the Council.", "defiance", "ZAF",
+     "adverbial"),
+    ("The bases are being built by the United States in violation of the Charter.",
+     "violation", "USA", "adverbial"),
+    # the demonyms added in the eighth round
+    ("They fought the yoke of Portuguese colonialism.", "colonialism", "PRT", "modifier"),
+    ("We salute the brave Namibian people.", "brave", "NAM", "modifier"),
 ])
 def test_rule_attaches(text, word, actor, rule):
     assert target(text, word) == (actor, rule)
@@ -198,6 +210,14 @@ def test_rule_attaches(text, word, actor, rule):
     ("Russia supports a balanced solution for Cyprus.", "balanced"),
     ("Permanent members, who have launched wars under the pretext of combating terrorism, "
      "speak.", "terrorism"),
+    # not an adverbial of conduct: a topic ("on violations"), a verb too far back (another
+    # clause's), the representative's of-phrase (the represented, not the one praised)
+    ("We must speak our mind on violations of human rights.", "violations"),
+    ("From Iran we hear of the maltreatment and execution of members of a faith, in defiance "
+     "of the Declaration.", "defiance"),
+    ("The sole legitimate representative of the Namibian people met them.", "legitimate"),
+    ("The Congolese people and the Dominican Government welcomed the brave soldiers.",
+     "brave"),  # ambiguous demonyms are not in the gazetteer
     # passive act verb: the subject is acted upon
     ("Norway will not be intimidated.", "intimidated"),
     # a preposition before the name: not the subject
