@@ -102,8 +102,8 @@ EVALUATION_COLUMNS = ["doc_id", "sentence", "start", "end", "match", "entry", "p
                       "target_start", "target_end", "target_via", "rule", "lexicon"]
 #: The attachment rules, in the order they are tried.
 EVALUATION_RULES = ("possessive", "modifier", "of", "agent", "apposition", "copula", "subject",
-                    "adverbial", "object", "label", "chunk_subject", "chunk_copula", "chunk_conduct",
-                    "chunk_np")
+                    "adverbial", "object", "label", "chunk_subject", "chunk_copula",
+                    "chunk_conduct", "chunk_np")
 
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "[", "]", "\"", "-", "!", "?", "."})
 _SUBORDINATORS = frozenset({"while", "although", "though", "because", "which", "who", "whom",
