@@ -212,12 +212,12 @@ def test_rule_attaches(text, word, actor, rule):
      "speak.", "terrorism"),
     # not an adverbial of conduct: a topic ("on violations"), a verb too far back (another
     # clause's), the representative's of-phrase (the represented, not the one praised)
-    ("We must speak our mind on violations of human rights.", "violations"),
-    ("From Iran we hear of the maltreatment and execution of members of a faith, in defiance "
-     "of the Declaration.", "defiance"),
+    ("Iran spoke on violations of human rights.", "violations"),
+    ("Iran described the maltreatment and execution of members of a faith, in defiance of the "
+     "Declaration.", "defiance"),
     ("The sole legitimate representative of the Namibian people met them.", "legitimate"),
-    ("The Congolese people and the Dominican Government welcomed the brave soldiers.",
-     "brave"),  # ambiguous demonyms are not in the gazetteer
+    ("We salute the brave Congolese people.", "brave"),  # ambiguous demonyms: not in the
+    ("We salute the brave Dominican people.", "brave"),  # gazetteer (two states each)
     # passive act verb: the subject is acted upon
     ("Norway will not be intimidated.", "intimidated"),
     # a preposition before the name: not the subject

@@ -58,7 +58,7 @@ def diagnose_targets(split: str = "test", batch: int | None = None,
 
     texts = load_texts(split, batch)
     docs = {k: d for k, d in load_documents(split=split).items() if k in set(texts["doc_id"])}
-    pred = predictions(docs, split, batch)["evaluation"]
+    pred = predictions(docs, split, batch, layers=("evaluation",))["evaluation"]
     gold = load_annotations("evaluation", split=split)
     gold = gold[gold["doc_id"].isin(docs) & gold["target_actor"].map(_is_actor)]
     gold = gold.reset_index(drop=True)

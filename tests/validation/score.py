@@ -169,10 +169,11 @@ def _corpus(docs: dict):
 
 
 def predictions(docs: dict | None = None, split: str = "test",
-                batch: int | None = None) -> dict[str, pd.DataFrame | None]:
+                batch: int | None = None,
+                layers: tuple[str, ...] | None = None) -> dict[str, pd.DataFrame | None]:
     """Each adapter's predictions on the annotated texts (of one ``batch``, or all),
     restricted to their regions (and, in the dev set, to the texts annotated for that
-    layer)."""
+    layer); ``layers`` runs only those adapters (default: all)."""
     texts = load_texts(split, batch).set_index("doc_id")
     docs = load_documents(split=split) if docs is None else docs
     docs = {k: d for k, d in docs.items() if k in texts.index}
@@ -180,6 +181,8 @@ def predictions(docs: dict | None = None, split: str = "test",
     corpus = _corpus(docs)
     out = {}
     for layer, adapter in ADAPTERS.items():
+        if layers is not None and layer not in layers:
+            continue
         table = adapter(corpus)
         if table is None:
             out[layer] = None
