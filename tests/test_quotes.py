@@ -11,6 +11,7 @@ from discourse.actors.quotes import (QUOTE_COLUMNS, QUOTE_STAT_COLUMNS, find_quo
                                      speaker_id, stat_quotes)
 from discourse.corpus.documents import Corpus, Document
 from discourse.errors import InputError
+from discourse.rhetoric.stance import stance_markers
 from discourse.rhetoric.reported import (QUOTE_SPAN_COLUMNS, QUOTED_COLUMNS, quote_spans,
                                          quoted_regions, reporting_verbs, stat_quoted)
 
@@ -548,3 +549,56 @@ def test_a_name_with_an_office_in_apposition_speaks_as_the_person(text):
     t = find_quotes(text)
     assert t[["speaker", "speaker_actor"]].values.tolist() == [["Mr. Bourguiba",
                                                                 "other:bourguiba"]]
+
+
+def test_a_quotation_left_open_takes_the_speaker_of_the_part_that_continues_it():
+    # the news convention read backwards: the first paragraph's closing mark is left out and
+    # the attribution comes with the part that reopens
+    text = ('Steve Waugh is relaxed about the milestone. "I do not want to read too much into '
+            'it, I guess. "It is nice for the family," he said.')
+    t = find_quotes(text)
+    assert t["text"].tolist() == ["I do not want to read too much into it, I guess",
+                                  "It is nice for the family"]
+    assert t["rule"].tolist() == ["continued after", "quote, then speaker"]
+    assert t["speaker"].tolist() == ["he", "he"]
+    # and the hedge inside it is the speaker's, not the author's
+    hedges = stance_markers(text, categories=["hedges"])
+    assert hedges[["match", "attributed_to"]].values.tolist() == [["I guess", "he"]]
+
+
+@pytest.mark.parametrize("text", [
+    # closed: a quotation of its own, with no speaker
+    'The slogan was "We want peace now." "It is nice," he said.',
+    # not ending a sentence before the reopening mark: a stray mark
+    'The word "peace is near "It is nice," he said.',
+])
+def test_a_closed_or_unfinished_quotation_takes_no_speaker_from_the_next(text):
+    t = find_quotes(text)
+    assert t["text"].tolist() == ["It is nice"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The Soviet Union is ready. As Leonid Brezhnev stated at Berlin on 6 October 1979:\n\n'
+     '"We are prepared to reduce the number of medium-range weapons."\n\nWe act.',
+     "Leonid Brezhnev"),
+    ('Relations hamper us. As Jawaharlal Nehru stated at the United Nations in 1948:\n\n'
+     '"We have got into a cycle of hatred and violence."\n\nWe act.', "Jawaharlal Nehru"),
+    ('We recall the words. To quote the words of Dag Hammarskjold:\n\n'
+     '"The pursuit of peace and progress cannot end in a few years."\n\nWe act.',
+     "Dag Hammarskjold"),
+])
+def test_a_quotation_opening_the_paragraph_after_the_speakers_colon(text, speaker):
+    t = find_quotes(text)
+    assert t[["kind", "speaker"]].values.tolist() == [["direct", speaker]]
+
+
+@pytest.mark.parametrize("text", [
+    # no verb of saying before the colon: a list, not a speaker
+    'We list the points as follows:\n\n"States shall settle their disputes by peaceful means."'
+    '\n\nWe agree.',
+    # the colon ends the sentence before, but the quotation does not open the paragraph
+    'Leonid Brezhnev stated at Berlin in 1979:\n\nThe record shows it. "We are prepared to '
+    'reduce the number of weapons."',
+])
+def test_no_speaker_across_the_paragraph_without_the_colon_and_the_verb(text):
+    assert find_quotes(text).empty

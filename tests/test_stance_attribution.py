@@ -86,3 +86,27 @@ def test_attribute_stance_gives_the_speakers_actor():
         ["Clearly", "author"]]
     t = attribute_stance('"We may act," he said.', categories=["hedges"])
     assert t["speaker_actor"].tolist() == ["unknown"]  # no antecedent for "he"
+
+
+def test_markers_inside_a_quotation_without_a_speaker_are_not_the_authors():
+    # a document quoted ("The Charter reads: "...""): nobody the detector names speaks, but
+    # the words are not the author's (docs/annotation.md sec. 6)
+    text = ('We have read the Charter many times in this hall over the years. It reads: '
+            '"States shall settle their disputes and may act together." Perhaps they will.')
+    assert _attributed(text, "hedges") == [("may", "unknown"), ("Perhaps", "author")]
+
+
+@pytest.mark.parametrize("text", [
+    'He called it a "road map" that may work.',                 # a name in quotes
+    'The so-called "peace process may work" line is old.',      # under six words
+])
+def test_short_quoted_words_without_a_speaker_leave_the_markers_the_authors(text):
+    assert _attributed(text, "hedges") == [("may", "author")]
+
+
+def test_a_statement_printed_inside_quotation_marks_stays_the_authors():
+    # some UN records print a whole statement as a quotation, paragraph by paragraph: the
+    # marks are the record's, the words the speaker's own
+    text = ('"Perhaps the Assembly will act on this question this year.\n\n'
+            '"We may then see a new spirit among the Members of this body."')
+    assert _attributed(text, "hedges") == [("Perhaps", "author"), ("may", "author")]

@@ -230,3 +230,31 @@ def test_modals_of_concession_emphatic_comparison_or_negated_ability_are_not_hed
 ])
 def test_modals_near_concessive_words_stay_hedges(text, expected):
     assert _matches(text, "hedges") == expected
+
+
+# ---- tenth round: read on unannotated speeches and news (docs/rhetoric.md, "Tenth round") ---
+
+@pytest.mark.parametrize("text", [
+    "It behoves us to give serious thought to the situation.",    # the noun
+    "States were trying, so far as they could, to prepare.",       # extent: ability
+    "The Organization shall act so far as may be necessary for peace.",
+    "We will help to the extent that we may be able.",
+    "Some might think that New Zealand is not well placed.",       # others' stance
+    "Others may argue that the plan is flawed.",
+    "We must act as if we believe the human race has a future.",   # a condition
+    "Even if we think the plan is flawed, we will vote for it.",
+])
+def test_noun_thought_extent_others_stance_and_conditional_belief_are_not_hedges(text):
+    assert _matches(text, "hedges") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He is thought to be in Rome.", ["is thought to"]),         # the evidential stays
+    ("Some of this might be true.", ["might"]),                  # "some" not thinking
+    ("The extent of the damage may be greater.", ["may"]),       # no clause of extent
+    ("As far as we know, the damage may be greater.", ["may"]),  # the comma ends it
+    ("We believe the human race has a future.", ["We believe"]),
+    ("Some countries might face ruin.", ["might"]),              # no verb of thought
+])
+def test_the_evidential_and_modals_outside_those_clauses_stay_hedges(text, expected):
+    assert _matches(text, "hedges") == expected

@@ -834,6 +834,8 @@ def _detect(d: _Doc, text: str, blocks) -> list[dict]:
         prev_attr = q
         direct.append({"kind": "direct", "start": cs, "end": ce, "speaker": q.speaker,
                        "cue": q.cue, "rule": q.rule, "sentence": si, "quote": q})
+    direct.extend(_continued_before(d, text))
+    direct.sort(key=lambda r: r["start"])
     _cut_stray(d, text, direct)
     for x in reported_subjects:  # named for the resolution only, not quotes themselves
         x["speaker_name"], x["speaker_kind"] = _name_of(d, x["speaker"])
@@ -845,6 +847,32 @@ def _detect(d: _Doc, text: str, blocks) -> list[dict]:
                      and not (r.get("verb") in quoting and r["cue"] != "according to")]
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _continued_before(d: _Doc, text: str) -> list[dict]:
+    """Quotations left open by the news convention and attributed only after the mark that
+    continues them: a paragraph of quotation whose closing mark is left out because the same
+    speaker goes on in the next, which reopens with a mark and carries the attribution
+    (' "I think it will work. "We are ready," he said.'). The open part, unattributed, ending a
+    sentence, and followed by nothing but space before the reopening mark, takes the speaker of
+    the part that continues it (back along a chain of such parts)."""
+    out = []
+    quotes = [q for q in d.quotes if not q.single]
+    for q, q2 in reversed(list(zip(quotes, quotes[1:]))):
+        if q.speaker is not None or q2.speaker is None or q.close is not None:
+            continue
+        if text[q.end:q2.open].strip() or not text[q.open + 1:q.end].rstrip().endswith(
+                (".", "?", "!")):
+            continue
+        cs, ce = _trim(text, q.open + 1, q.end)
+        si = d.sentence_of(cs)
+        if ce <= cs or si < 0 or not any(ch.isalpha() for ch in text[cs:ce]):
+            continue
+        q.speaker, q.cue, q.rule = q2.speaker, "continued", "continued after"
+        q.follows = q2
+        out.append({"kind": "direct", "start": cs, "end": ce, "speaker": q.speaker,
+                    "cue": q.cue, "rule": q.rule, "sentence": si, "quote": q})
+    return out
 
 
 def _last_word(d: _Doc, sp) -> str:
@@ -991,11 +1019,15 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
     # 3. preposed: 'X said: "…"', 'X told reporters, "…"'; before a colon, adjuncts between
     #    the verb and the colon ('X stated at the conference in Geneva: "…"')
     t = bisect.bisect_left(d.starts, q.open)  # first word after the opening mark
-    if t > i:
+    lo = i
+    if t == i and si > 0 and t > 0 and d.folded[d.ends[t - 1]:q.open].strip() == ":":
+        # the quotation opens the paragraph after 'As X stated at Berlin in 1979:'
+        lo = d.parsed.words_in(*d.sents[si - 1])[0]
+    if t > lo:
         gap = d.folded[d.ends[t - 1]:q.open]
         colon = gap.strip() == ":"
         if gap.strip() in ("", ",", ":", ", :") or gap.strip() in (":", ","):
-            for v in range(t - 1, max(i, t - (_COLON_REACH if colon else 6)) - 1, -1):
+            for v in range(t - 1, max(lo, t - (_COLON_REACH if colon else 6)) - 1, -1):
                 if low[v] in rv["postposed"] or low[v] in rv["free"] or low[v] in rv["tell"] \
                         or low[v] in rv["that_or_pronoun"]:
                     if v < t - 1 and not gap.strip():
@@ -1007,9 +1039,9 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
                         break
                     if low[v].endswith("ing"):
                         break
-                    if _is_reporting_verb(d, v, i) is None:
+                    if _is_reporting_verb(d, v, lo) is None:
                         break
-                    sp = _speaker_back(d, v, i)
+                    sp = _speaker_back(d, v, lo)
                     if sp is not None:
                         q.speaker, q.cue, q.rule = sp, d.words[v], "speaker, then quote"
                         q.verb = v
@@ -1018,8 +1050,8 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
                 if any(c in d.gap(v) for c in ".;()"):
                     break
     # 3a. 'In the words of X, "…"', 'To quote (the words of) X: "…"', 'As X put it, "…"'
-    if t > i and d.folded[d.ends[t - 1]:q.open].strip() in (",", ":"):
-        found = _words_of_speaker(d, i, t)
+    if t > lo and d.folded[d.ends[t - 1]:q.open].strip() in (",", ":"):
+        found = _words_of_speaker(d, lo, t)
         if found is not None:
             q.speaker, q.cue, q.rule = found[0], found[1], "in the words of"
             return
@@ -1377,14 +1409,21 @@ def _plural(name: str) -> bool:
 # public
 # ---------------------------------------------------------------------------------------------
 
-def _doc_rows(doc) -> list[dict]:
+def _detected(doc):
+    """``(d, rows)``: what the detector read of ``doc`` and its rows (None, [] when empty)."""
     parsed = parse(doc)
     d = _Doc(parsed, parsed.folded, parsed._starts_list, parsed._ends_list,
              parsed.lower_words(0, None), parsed.words(0, None), list(parsed.sentences),
              [s for s, _ in parsed.sentences])
     if not d.starts or not d.sents:
+        return None, []
+    return d, _detect(d, doc.text, doc.body_blocks())
+
+
+def _doc_rows(doc, detected=None) -> list[dict]:
+    d, rows = _detected(doc) if detected is None else detected
+    if d is None:
         return []
-    rows = _detect(d, doc.text, doc.body_blocks())
     rows = [r for r in rows if r["kind"] != "according"]
     _resolve(d, rows)
     out = []
@@ -1434,13 +1473,61 @@ def quoted_regions(doc) -> list[tuple[int, int, str]]:
     the inner speaker): what :mod:`discourse.rhetoric.stance` attributes markers by. The
     speaker is ``speaker_name``, or the speaker as written, or ``"unknown"``."""
     regions = []
-    for r in _doc_rows(doc):
+    detected = _detected(doc)
+    for r in _doc_rows(doc, detected):
         if r[9] == "author":
             continue  # "we have said that ...": the author's own words
         speaker = r[8] or r[7] or "unknown"
         regions.append((r[1], r[2], speaker))
+    regions.extend((s, e, "unknown") for s, e in _unattributed(detected[0], doc.text))
     regions.sort(key=lambda x: (x[0], -x[1]))
     return regions
+
+
+#: Words a quotation needs, with a finite verb among them, to be someone's words even when no
+#: speaker is found: shorter ones are titles, names or scare quotes ("the 'road map'").
+_MIN_QUOTED_WORDS = 6
+#: Above this share of a document's words, quotation marks without a speaker are the record's
+#: convention (a statement printed as one long quotation, paragraph by paragraph), not quotes.
+_MAX_QUOTED_SHARE = 0.5
+
+
+def unattributed_quotations(doc) -> list[tuple[int, int]]:
+    """``(start, end)`` of the quotations in double marks that have no speaker the detector
+    finds (not quotes in :func:`quote_spans`) but are someone's words: at least six words with
+    a finite verb ("The Charter, which read: «The Organization shall ensure …»"). Their stance
+    markers are no more the author's than a quoted speaker's (docs/annotation.md sec. 6). When
+    such quotations hold more than half the document's words, the marks are the record's way of
+    printing a statement and none is returned.
+
+    Examples
+    --------
+    >>> text = ('We have read the Charter many times in this hall over the years. It reads: '
+    ...         '"States shall settle their disputes by peaceful means." We agree.')
+    >>> [text[s:e] for s, e in unattributed_quotations(text)]
+    ['States shall settle their disputes by peaceful means']
+    """
+    doc = next(iter(as_corpus(doc, "unattributed_quotations"))) if isinstance(doc, str) else doc
+    return _unattributed(_detected(doc)[0], doc.text)
+
+
+def _unattributed(d, text: str) -> list[tuple[int, int]]:
+    if d is None:
+        return []
+    out = []
+    for q in d.quotes:
+        if q.single or q.speaker is not None:
+            continue
+        cs, ce = _trim(text, q.open + 1, q.end)
+        if ce <= cs:
+            continue
+        i, j = d.parsed.words_in(cs, ce)
+        if j - i >= _MIN_QUOTED_WORDS and _has_finite(d, i, j):
+            out.append((cs, ce))
+    n = sum(j - i for i, j in d.parsed.body_word_ranges)
+    if out and words_covered(d.parsed, out) > _MAX_QUOTED_SHARE * n:
+        return []  # a record printed inside quotation marks: they say nothing of the voice
+    return out
 
 
 def words_covered(parsed, spans) -> int:

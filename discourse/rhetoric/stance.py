@@ -348,6 +348,23 @@ _PURPOSE = (("in", "order", "that"), ("so", "that"), ("so", "as"))
 #: Openers of a condition: a modal inside one states a hypothesis, not the speaker's doubt
 #: ("provided it could expect", "if they could agree").
 _CONDITION = frozenset({"if", "provided", "providing", "unless", "whether"})
+#: Openers of a clause of extent: a modal inside one measures what can be done ("so far as
+#: they could", "in so far as may be necessary"), it doubts nothing.
+_EXTENT = (("so", "far", "as"), ("as", "far", "as"), ("insofar", "as"), ("to", "the", "extent"),
+           ("as", "best"))
+#: Others as the subject of a modal verb of thought or saying: "some might think that",
+#: "others may argue": a stance the speaker attributes to others (docs/annotation.md sec. 6,
+#: third-person attributions of belief), not the speaker's own doubt.
+_OTHERS = frozenset({"some", "others", "many", "critics", "sceptics", "skeptics", "cynics"})
+_THOUGHT_VERBS = frozenset({"think", "say", "argue", "believe", "claim", "imagine", "suggest",
+                            "object", "wonder", "ask", "feel", "contend", "assume", "conclude",
+                            "expect", "perceive", "see", "regard", "consider", "question",
+                            "doubt", "fear", "maintain", "insist", "reply", "retort"})
+#: Nouns' company: "give serious thought to the question" is the noun *thought*, not the
+#: evidential *is thought to*.
+_THOUGHT_NOUN_AFTER = frozenset({"the", "a", "an", "this", "that", "these", "those", "its",
+                                 "their", "our", "his", "her", "my", "your", "such", "all",
+                                 "any", "how", "what", "whether", "ways", "it", "them"})
 
 
 #: Subjects that act: before *could* they make it the agent's ability or open option
@@ -476,8 +493,9 @@ def _concessive_modal(i: int, lower, spans, folded) -> bool:
 def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
     """*may, might, could* that is no epistemic modal: a noun or a stranded word (nothing
     verbal after it: "a right attained by might."), or a modal of a purpose clause ("in order
-    that we may confer") or of a condition ("provided it could expect") opened at most five
-    words before it (a purpose clause: eight), with no clause break in between."""
+    that we may confer"), of a clause of extent ("so far as they could", "to the extent
+    that we may") or of a condition ("provided it could expect") opened at most five
+    words before it (a purpose or extent clause: eight), with no clause break in between."""
     n = len(lower)
     if j >= n or any(c in folded[spans[j - 1][1]:spans[j][0]] for c in ".;:?!"):
         return True
@@ -486,7 +504,7 @@ def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
             c in folded[spans[lo - 1][1]:spans[lo][0]] for c in ".;:?!,()"):
         lo -= 1
     window = lower[lo:i]
-    for opener in _PURPOSE:
+    for opener in _PURPOSE + _EXTENT:
         for k in range(len(window) - len(opener) + 1):
             if tuple(window[k:k + len(opener)]) == opener:
                 return True
@@ -499,7 +517,9 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
     *could* of perception (*could be heard*), counterfactual *could/may/might have* (*had
     …*, *if …*), *more likely than*, *may* of permission, wish or concession, *of course* as a
     noun phrase, *naturally* and *clearly* of manner, *alleged* as a reporting verb, *think of*, *believe in*, *appear to* of
-    appearance in a place, *prove* as "turn out"."""
+    appearance in a place, *prove* as "turn out"; the noun *thought to* ("give thought to
+    the matter"), others' modal thought ("some might think"), *I/we believe* in a condition
+    ("as if we believe")."""
     n = len(lower)
     nxt = lower[j] if j < n else ""
     prev = lower[i - 1] if i > 0 else ""
@@ -507,6 +527,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
         if entry in ("may", "might", "could") and _not_epistemic_modal(i, j, lower, spans,
                                                                       folded):
             return False
+        if entry in ("may", "might", "could") and prev in _OTHERS and nxt in _THOUGHT_VERBS:
+            return False  # "some might think that": others' stance, attributed
         if entry in ("could", "might") and (prev in ("nor", "neither") or (
                 prev in ("nothing", "what") and nxt == "be" and j + 1 < n and
                 lower[j + 1] in _COMPARATIVES)):
@@ -523,6 +545,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
             return nxt not in _ABILITY_AFTER and not nxt.endswith("n't")
         if entry in ("likely", "unlikely") and prev in ("more", "less") and nxt == "than":
             return False  # "more likely than ever to be literate": a comparison of chances
+        if entry == "thought to" and nxt in _THOUGHT_NOUN_AFTER:
+            return False  # "give serious thought to the situation": the noun
         if entry in ("believed to", "thought to"):
             return prev not in ("i", "we", "you", "they", "he", "she", "who", "had", "have")
         if entry == "may" and _may_of_speech_act_concession_or_wish(i, j, lower, spans,
@@ -545,7 +569,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
                 return False
             return True
         if entry in ("i think", "we think", "i believe", "we believe"):
-            return nxt not in ("of", "about", "in", "so")
+            return nxt not in ("of", "about", "in", "so") and prev not in _CONDITION
+            # "as if we believe", "even if we think": a condition, no stance taken
         if entry == "alleged":
             return nxt != "that" and prev not in ("he", "she", "they", "it", "who")
         if entry in ("appear to", "appears to", "appeared to"):
