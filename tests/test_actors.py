@@ -88,6 +88,12 @@ def test_gazetteer_covers_every_country_and_links_iso3():
         assert gaz.resolve(alias) == actor, alias
 
 
+def test_the_warsaw_treaty_is_the_pact_and_warsaw_alone_the_capital():
+    t = find_mentions('The leaders of the States Parties to the Warsaw Treaty met in Warsaw.')
+    assert t[["alias", "actor_id"]].values.tolist() == [["Warsaw Treaty", "warsaw_pact"],
+                                                       ["Warsaw", "POL"]]
+
+
 def test_ambiguous_aliases_are_case_sensitive():
     gaz = load_gazetteer()
     corp = Corpus.from_texts(["We ate turkey and china plates in the west of Jordan's valley; "

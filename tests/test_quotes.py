@@ -560,10 +560,24 @@ def test_a_quotation_left_open_takes_the_speaker_of_the_part_that_continues_it()
     assert t["text"].tolist() == ["I do not want to read too much into it, I guess",
                                   "It is nice for the family"]
     assert t["rule"].tolist() == ["continued after", "quote, then speaker"]
-    assert t["speaker"].tolist() == ["he", "he"]
+    # the speaker span is the last mention before (docs/annotation.md sec. 8), which also
+    # resolves the "he" after
+    assert t["speaker"].tolist() == ["Steve Waugh", "he"]
+    assert t["speaker_name"].tolist() == ["Steve Waugh", "Steve Waugh"]
     # and the hedge inside it is the speaker's, not the author's
     hedges = stance_markers(text, categories=["hedges"])
-    assert hedges[["match", "attributed_to"]].values.tolist() == [["I guess", "he"]]
+    assert hedges[["match", "attributed_to"]].values.tolist() == [["I guess", "Steve Waugh"]]
+
+
+@pytest.mark.parametrize("before, speaker", [
+    ("One of them, historian Walter Phillips, hopes for a vote.", "Walter Phillips"),
+    ("The weather was fine.", "Mr Phillips"),   # no mention before: the one after
+])
+def test_a_quotation_left_open_names_the_speakers_last_mention_before_it(before, speaker):
+    text = before + (' "I think that in five years we should be near. "Now we have to '
+                     'persuade our leaders," Mr Phillips said.')
+    t = find_quotes(text)
+    assert t["speaker"].tolist() == [speaker, "Mr Phillips"]
 
 
 @pytest.mark.parametrize("text", [
@@ -601,4 +615,40 @@ def test_a_quotation_opening_the_paragraph_after_the_speakers_colon(text, speake
     'reduce the number of weapons."',
 ])
 def test_no_speaker_across_the_paragraph_without_the_colon_and_the_verb(text):
+    assert find_quotes(text).empty
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('At the end the Prime Minister of Laos issued a communique in these terms: "The signature '
+     'of this communique has been facilitated by the Commission." We agree.',
+     "the Prime Minister of Laos"),
+    ('The Government of India sent the following communication: "The Government of India '
+     'have stated that the Commission must stay." We agree.', "The Government of India"),
+    ('In 1893 Jose Marti defined this union as follows:\n\n"In the days to come those of Cuba '
+     'will fall for Puerto Rico."\n\nWe agree.', "Jose Marti"),
+    ('I am reminded of the famous words of Simon Bolivar, to whom our continent owes so '
+     'much:\n\n"Slavery is the daughter of darkness."\n\nWe agree.', "Simon Bolivar"),
+    ('I recall the words of the leader of the Revolution, Comrade Fidel Castro Ruz: "A world '
+     'without hunger is possible." We agree.', "Comrade Fidel Castro Ruz"),
+    ('President Truman put it well:\n\n"Many people have talked as if all we had to do to get '
+     'peace was to sign."\n\nWe agree.', "President Truman"),
+])
+def test_a_frame_before_the_colon_names_the_speaker(text, speaker):
+    t = find_quotes(text)
+    t = t[t["kind"] == "direct"]  # ("have stated that …" inside is reported speech too)
+    assert t[["speaker", "rule"]].values.tolist() == [[speaker, "frame before a colon"]]
+
+
+@pytest.mark.parametrize("text", [
+    # the subject reads or recalls the text: no speaker
+    'In that book we read the following: "We have lived through seven years of fear." We agree.',
+    # no verb: a list announced
+    'The conditions are as follows: "States shall settle their disputes by peaceful means." '
+    'We agree.',
+    'In other words: "States shall settle their disputes by peaceful means." We agree.',
+    # a noun that announces no text
+    'The Council adopted the following measures in its session: "States shall settle their '
+    'disputes by peaceful means." We agree.',
+])
+def test_no_speaker_from_a_reader_a_list_or_other_words(text):
     assert find_quotes(text).empty

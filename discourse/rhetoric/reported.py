@@ -868,11 +868,36 @@ def _continued_before(d: _Doc, text: str) -> list[dict]:
         si = d.sentence_of(cs)
         if ce <= cs or si < 0 or not any(ch.isalpha() for ch in text[cs:ce]):
             continue
-        q.speaker, q.cue, q.rule = q2.speaker, "continued", "continued after"
-        q.follows = q2
+        q.speaker = _mention_before(d, si, q2.speaker) or q2.speaker
+        q.cue, q.rule = "continued", "continued after"  # resolved by its own mention
         out.append({"kind": "direct", "start": cs, "end": ce, "speaker": q.speaker,
                     "cue": q.cue, "rule": q.rule, "sentence": si, "quote": q})
     return out
+
+
+def _mention_before(d: _Doc, si: int, sp) -> tuple[int, int] | None:
+    """The speaker's last mention in the sentence before sentence ``si`` (docs/annotation.md
+    sec. 8: a continued quotation's speaker span is the last mention): the same name as the
+    speaker phrase ``sp`` ("Mr Phillips" -> "historian Walter Phillips"), or for a pronoun the
+    sentence's named subject ("Steve Waugh is relaxed. "…. "…," he said."); None if neither."""
+    if si <= 0 or sp is None:
+        return None
+    pi, pj = d.parsed.words_in(*d.sents[si - 1])
+    last = d.lower[sp[1] - 1]
+    if last in _SPEAKER_PRONOUNS:
+        np_ = _np_forward(d, pi, pj)
+        return np_ if np_ is not None and np_[0] == pi and _proper(d, np_) else None
+    if not d.words[sp[1] - 1][:1].isupper():
+        return None
+    for k in range(pj - 1, pi - 1, -1):
+        if d.lower[k] == last and d.words[k][:1].isupper():
+            start = k
+            while start - 1 >= pi and d.words[start - 1][:1].isupper() and \
+                    not _has_break(d.gap(start)) and \
+                    d.lower[start - 1] not in _closed()["determiners"]:
+                start -= 1
+            return start, k + 1
+    return None
 
 
 def _last_word(d: _Doc, sp) -> str:
@@ -991,6 +1016,66 @@ def _words_of_speaker(d: _Doc, i: int, t: int):
     return None
 
 
+#: Nouns of a text announced before a colon ('sent the following communication:').
+_ANNOUNCED = frozenset("""communication communique communiqué declaration statement message
+remarks remark terms words letter note resolution text passage appeal proposal proposals
+provisions conclusion conclusions""".split())
+#: Verbs whose subject reads or finds a text rather than speaking it ('we read the following:').
+_READING = frozenset("""read reads find finds found see sees saw quote quotes quoted cite cites
+cited recall recalls recalled remember note notes noted draw""".split())
+
+
+def _frame_before_colon(d: _Doc, lo: int, t: int):
+    """The speaker of a quotation announced by a frame ending in a colon (words ``lo .. t-1``):
+    *X put it (well):*, *the (famous) words of X:*, *X issued a communique in these terms:*,
+    *X sent the following communication:*, *X stated as follows:*; or None. The reader of a
+    text (*we read the following:*, *I recall the following:*) is no speaker."""
+    low = d.lower
+    # 'X put it well:', 'X put it so aptly:'
+    for k in range(max(lo, t - 5), t - 1):
+        if low[k] == "put" and low[k + 1] == "it":
+            sp = _speaker_back(d, k, lo)
+            if sp is not None and (_proper(d, sp) or low[sp[0]] in _SPEAKER_PRONOUNS):
+                return sp, d.words[k]
+    # 'the (famous) words of Simon Bolivar, to whom ...:'
+    for k in range(lo, t - 2):
+        if low[k] == "words" and low[k + 1] == "of" and not (k > lo and low[k - 1] in (
+                "other", "my", "our", "own", "these", "those", "few", "kind")):
+            sp = _np_forward(d, k + 2, t, limit=8)
+            if sp is not None and sp[1] < t and "," in d.gap(sp[1]):
+                name = _np_forward(d, sp[1], t, limit=8)  # '…, Comrade Fidel Castro Ruz:'
+                if name is not None and name[1] == t and _proper(d, name):
+                    sp = name
+            if sp is not None and _proper(d, sp):
+                return sp, d.words[k]
+            return None
+    # '... the following (communication):', 'in these terms:', 'as follows:'
+    tail = low[max(lo, t - 4):t]
+    if not ("following" in tail or "follows" in tail or (
+            "terms" in tail and ("these" in tail or "following" in tail))):
+        return None
+    k = max(lo, t - 4) + max(i for i, w in enumerate(tail) if w in (
+        "following", "follows", "terms", "these", "the", "as", "in"))
+    if any(w not in _ANNOUNCED and w not in ("following", "follows", "terms", "these", "the",
+                                             "as", "in") for w in low[k:t]):
+        return None
+    for v in range(k - 1, max(lo, k - 8) - 1, -1):
+        w = low[v]
+        if _has_break(d.gap(v + 1)) and v + 1 < k:
+            return None
+        if w in _READING:
+            return None
+        if d.words[v][0].islower() and (_verb_class(w) is not None or w in _IRREGULAR_PAST or
+                                        (w.endswith("ed") and len(w) > 4) or
+                                        w in ("make", "makes", "issue", "issues", "send",
+                                              "sends", "submit", "submits")):
+            sp = _speaker_back(d, v, lo)
+            if sp is not None and (_proper(d, sp) or low[sp[0]] in _SPEAKER_PRONOUNS):
+                return sp, d.words[v]
+            return None
+    return None
+
+
 def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> None:
     """Find the speaker of quotation ``q`` in its sentence (sets q.speaker, q.cue, q.rule)."""
     rv = reporting_verbs()
@@ -1039,6 +1124,8 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
                         break
                     if low[v].endswith("ing"):
                         break
+                    if any(low[u] == "words" and low[u + 1] == "of" for u in range(v + 1, t - 1)):
+                        break  # 'I recall the words of X:': X's words (3c)
                     if _is_reporting_verb(d, v, lo) is None:
                         break
                     sp = _speaker_back(d, v, lo)
@@ -1054,6 +1141,13 @@ def _attribute(d: _Doc, q: _Quote, si: int, i: int, j: int, reported: list) -> N
         found = _words_of_speaker(d, lo, t)
         if found is not None:
             q.speaker, q.cue, q.rule = found[0], found[1], "in the words of"
+            return
+    # 3c. frames before a colon: 'X put it well:', 'the famous words of X:', 'X issued a
+    #     communique in these terms:', 'X sent the following communication:'
+    if t > lo and d.folded[d.ends[t - 1]:q.open].strip() == ":":
+        found = _frame_before_colon(d, lo, t)
+        if found is not None:
+            q.speaker, q.cue, q.rule = found[0], found[1], "frame before a colon"
             return
     # 3b. "according to X" around the quotation
     for r in reported:
