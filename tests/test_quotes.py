@@ -642,10 +642,14 @@ def test_a_frame_before_the_colon_names_the_speaker(text, speaker):
 @pytest.mark.parametrize("text", [
     # the subject reads or recalls the text: no speaker
     'In that book we read the following: "We have lived through seven years of fear." We agree.',
+    'In the archives we found the following: "We have lived through seven years of fear." '
+    'We agree.',
     # no verb: a list announced
     'The conditions are as follows: "States shall settle their disputes by peaceful means." '
     'We agree.',
-    'In other words: "States shall settle their disputes by peaceful means." We agree.',
+    # the speaker's own earlier words: no one else's
+    'I repeat my words of 1998 to the Assembly: "States shall settle their disputes by '
+    'peaceful means." We agree.',
     # a noun that announces no text
     'The Council adopted the following measures in its session: "States shall settle their '
     'disputes by peaceful means." We agree.',

@@ -569,8 +569,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
                 return False
             return True
         if entry in ("i think", "we think", "i believe", "we believe"):
-            return nxt not in ("of", "about", "in", "so") and prev not in _CONDITION
             # "as if we believe", "even if we think": a condition, no stance taken
+            return nxt not in ("of", "about", "in", "so") and prev not in _CONDITION
         if entry == "alleged":
             return nxt != "that" and prev not in ("he", "she", "they", "it", "who")
         if entry in ("appear to", "appears to", "appeared to"):
