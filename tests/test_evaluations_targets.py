@@ -297,3 +297,38 @@ def test_a_possessive_still_names_the_possessor_of_other_labels():
 ])
 def test_seventh_round_victims_keep_no_target(text, word):
     assert target(text, word)[0] is None
+
+
+# ---- twelfth round: groups named after an evaluative adjective ------------------------------
+
+@pytest.mark.parametrize("text, word, actor", [
+    ("The brutal militias attacked the village.", "brutal", "other:militias"),
+    ("We thank the brotherly countries for their help.", "brotherly", "other:countries"),
+    ("We call on friendly donor countries to help.", "friendly", "other:donor_countries"),
+    ("Totalitarian regimes are based on force.", "Totalitarian", "other:regimes"),
+    ("We thank our friendly countries.", "friendly", "other:countries"),  # not the speaker's
+])
+def test_an_evaluative_adjective_evaluates_the_group_it_names(text, word, actor):
+    assert target(text, word)[0] == actor
+
+
+@pytest.mark.parametrize("text, word, actor", [
+    ("The terrorist groups attacked.", "terrorist", "other:terrorists"),   # still a label
+    ("The two racist regimes of Pretoria and Tel Aviv met.", "racist", "ZAF"),  # the name's
+    ("The two brotherly countries of Iraq and Kuwait met.", "brotherly", "IRQ"),
+    ("The vicious circles must end.", "vicious", None),                    # no group
+    ("Innocent civilians died.", "Innocent", None),                        # victims
+])
+def test_labels_named_of_phrases_idioms_and_victims_keep_their_targets(text, word, actor):
+    got = target(text, word)[0]
+    assert (got if isinstance(got, str) and got else None) == actor
+
+
+def test_a_bare_plural_after_a_comma_is_the_next_item_of_a_list_not_an_apposition():
+    text = "We met small States, peace-loving nations, hostile forces, and other delegations."
+    got = target(text, "hostile")[0]
+    assert not (isinstance(got, str) and got)  # not other:peace_loving_nations
+
+
+def test_an_apposition_with_its_article_still_names_the_actor():
+    assert target("Syria, a brave nation, resisted.", "brave") == ("SYR", "apposition")

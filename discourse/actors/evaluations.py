@@ -606,8 +606,10 @@ def _rule_apposition(s: _Sentence, m) -> Ref | None:
     if head == -1:
         return None
     after = _low(tokens, head + 1)
-    # "ACTOR, a brutal dictator,"
-    if lo >= 2 and _low(tokens, lo - 1) == "," and after in (",", ".", ";", ")", ""):
+    # "ACTOR, a brutal dictator,"; a bare plural is a list's next item, no apposition
+    # ("small States, friendly countries, hostile forces")
+    if lo >= 2 and _low(tokens, lo - 1) == "," and after in (",", ".", ";", ")", "") and \
+            tokens[lo].tag in ("DT", "PDT", "PRP$"):
         r = s.ref_ending(lo - 2)
         if r is not None and all(not tokens[k].tag.startswith(("VB", "MD"))
                                  for k in range(lo, head + 1)):
@@ -1218,7 +1220,7 @@ def attach(s: _Sentence, m) -> tuple[Ref | None, str | None]:
 # ---------------------------------------------------------------------------------------------
 
 def _sentence_refs(tokens, mentions, ctx, types, others=None,
-                   evaluative=frozenset()) -> list[Ref]:
+                   evaluative=frozenset(), attributive=frozenset()) -> list[Ref]:
     """Gazetteer mentions (by character span), descriptive references, and (``others``:
     ``(group heads, group memory, person names)``) persons and groups the gazetteer lacks, as
     token refs."""
@@ -1241,13 +1243,23 @@ def _sentence_refs(tokens, mentions, ctx, types, others=None,
     if others is not None:
         heads, memory, people = others
         refs += person_refs(tokens, taken, people)
-        groups = group_refs(tokens, taken, heads, memory, evaluative)
+        groups = group_refs(tokens, taken, heads, memory, evaluative, attributive)
         # a partitive group absorbs the name of its whole ("members of the Security Council")
         refs = [r for r in refs if not any(g.first <= r.first and r.last <= g.last
                                            for g in groups)] + groups
     refs = [replace(r, prep=r.first > 0 and _low(tokens, r.first - 1) in _PREPS - {"by"})
             for r in refs]
     return sorted(refs, key=lambda r: r.first)
+
+
+def _attributive(sa, lex) -> frozenset:
+    """Token indices of the evaluative adjectives that may evaluate a group named after them
+    ("brutal militias"): not label adjectives ("terrorist groups" is a label of its own),
+    not those left unattached or predicative only, not negated."""
+    skip = set(lex.rules.get("label_adjectives", ())) | set(lex.rules.get("unattached", ())) | \
+        set(lex.rules.get("predicative_only", ()))
+    return frozenset(k for m in sa.matches if m.entry.pos == "adjective" and not m.negated
+                     and m.entry.key not in skip for k in range(m.first, m.last + 1))
 
 
 def _word_before(text: str, pos: int, lo: int) -> str:
@@ -1332,7 +1344,8 @@ def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bo
                 continue
             refs = _sentence_refs(sa.tokens, per_sentence.get(si, []), ctx, types, others,
                                   frozenset(k for m in sa.matches
-                                            for k in range(m.first, m.last + 1)))
+                                            for k in range(m.first, m.last + 1)),
+                                  _attributive(sa, lex))
             sent = _Sentence(sa, refs, previous, ctx, types, lex)
             for m in sa.matches:
                 ref, rule = attach(sent, m)

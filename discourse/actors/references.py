@@ -249,6 +249,8 @@ PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord
                            "professor", "prof", "spokesman", "spokeswoman", "chairman",
                            "mayor", "leader"})
 _PARTITIVE = frozenset({"members"})  # "members of the Council": a part, not the whole
+#: An evaluative adjective and a group head that together name no group.
+_IDIOMS = frozenset({("vicious", "circle"), ("vicious", "circles")})
 
 
 def other_id(words) -> str:
@@ -259,12 +261,16 @@ def other_id(words) -> str:
 
 
 def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
-               evaluative=frozenset()) -> list[Ref]:
+               evaluative=frozenset(), attributive=frozenset()) -> list[Ref]:
     """Noun phrases headed by a group noun (``rules.group_heads``) with no gazetteer name in
     them: ``other:<phrase>`` refs, without the leading determiner or quantifier, with a
     following *of / in (the) N* phrase ("States in the region"; a gazetteer name inside it
     only after the partitive *members*). "these countries" is the last group of the document
-    (``memory``: head -> actor id, updated) with that head. Tokens they cover become taken."""
+    (``memory``: head -> actor id, updated) with that head. Tokens they cover become taken.
+    After an evaluative word (``evaluative``: token indices) the phrase is no group of its own
+    ("terrorist states": a label), unless the word is an evaluative adjective in
+    ``attributive`` ("brutal militias", "brotherly countries"): the group is then the phrase
+    after it, which the adjective evaluates."""
     out = []
     lower = [t.text.lower() for t in tokens]
     for k, t in enumerate(tokens):
@@ -278,8 +284,12 @@ def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
                 tokens[i - 1].tag.startswith(("JJ", "NN", "VBN")) and \
                 tokens[i - 1].text[:1].isalpha():
             i -= 1
-        if i > 0 and (taken[i - 1] and i == k or i - 1 in evaluative):
+        if i > 0 and (taken[i - 1] and i == k or i - 1 in evaluative - attributive):
             continue  # "Arab member states": the name's phrase; "terrorist states": a label
+        if i > 0 and i - 1 in attributive and (
+                (lower[i - 1], lower[k]) in _IDIOMS or lower[k + 1:k + 2] == ["of"] and any(
+                    taken[x] for x in range(k + 2, min(len(tokens), k + 4)))):
+            continue  # "the racist regimes of Pretoria": the name's; "vicious circles": no group
         if i > 0 and (tokens[i - 1].tag == "PRP$" or lower[i - 1] in ("'s", "'")):
             continue  # "our States", "Syria's allies": the possessor's own
         if i >= 2 and lower[i - 1] == "of" and lower[i - 2] in heads:
