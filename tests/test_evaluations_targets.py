@@ -307,6 +307,8 @@ def test_seventh_round_victims_keep_no_target(text, word):
     ("We call on friendly donor countries to help.", "friendly", "other:donor_countries"),
     ("Totalitarian regimes are based on force.", "Totalitarian", "other:regimes"),
     ("We thank our friendly countries.", "friendly", "other:countries"),  # not the speaker's
+    ("We support the authentic liberation movements.", "authentic",
+     "other:liberation_movements"),
 ])
 def test_an_evaluative_adjective_evaluates_the_group_it_names(text, word, actor):
     assert target(text, word)[0] == actor
@@ -317,6 +319,8 @@ def test_an_evaluative_adjective_evaluates_the_group_it_names(text, word, actor)
     ("The two racist regimes of Pretoria and Tel Aviv met.", "racist", "ZAF"),  # the name's
     ("The two brotherly countries of Iraq and Kuwait met.", "brotherly", "IRQ"),
     ("The vicious circles must end.", "vicious", None),                    # no group
+    ("We have witnessed positive movements in the talks.", "positive", None),  # a trend
+    ("We must meet the problems of volatile capital movements.", "volatile", None),
     ("Innocent civilians died.", "Innocent", None),                        # victims
 ])
 def test_labels_named_of_phrases_idioms_and_victims_keep_their_targets(text, word, actor):

@@ -251,6 +251,10 @@ PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord
 _PARTITIVE = frozenset({"members"})  # "members of the Council": a part, not the whole
 #: An evaluative adjective and a group head that together name no group.
 _IDIOMS = frozenset({("vicious", "circle"), ("vicious", "circles")})
+#: What makes *movements* after an evaluative adjective a group of agents ("authentic
+#: liberation movements"), not a trend ("positive movements", "volatile capital movements").
+_MOVEMENT_KINDS = frozenset({"liberation", "resistance", "national", "popular", "political",
+                             "revolutionary", "independence", "protest", "opposition"})
 
 
 def other_id(words) -> str:
@@ -288,8 +292,10 @@ def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
             continue  # "Arab member states": the name's phrase; "terrorist states": a label
         if i > 0 and i - 1 in attributive and (
                 (lower[i - 1], lower[k]) in _IDIOMS or lower[k + 1:k + 2] == ["of"] and any(
-                    taken[x] for x in range(k + 2, min(len(tokens), k + 4)))):
-            continue  # "the racist regimes of Pretoria": the name's; "vicious circles": no group
+                    taken[x] for x in range(k + 2, min(len(tokens), k + 4))) or
+                lower[k] in ("movement", "movements") and not _MOVEMENT_KINDS & set(lower[i:k])):
+            continue  # "the racist regimes of Pretoria": the name's; "vicious circles",
+            # "positive movements", "volatile capital movements": no group of agents
         if i > 0 and (tokens[i - 1].tag == "PRP$" or lower[i - 1] in ("'s", "'")):
             continue  # "our States", "Syria's allies": the possessor's own
         if i >= 2 and lower[i - 1] == "of" and lower[i - 2] in heads:
