@@ -258,3 +258,29 @@ def test_noun_thought_extent_others_stance_and_conditional_belief_are_not_hedges
 ])
 def test_the_evidential_and_modals_outside_those_clauses_stay_hedges(text, expected):
     assert _matches(text, "hedges") == expected
+
+
+# ---- thirteenth round: certainty phrases (metadiscourse.yaml version 3) ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("It goes without saying that we agree.", ["It goes without saying"]),
+    ("Needless to say, we agree.", ["Needless to say"]),
+    ("Its importance is beyond question.", ["beyond question"]),
+    ("It is a fact that hatreds are disappearing.", ["It is a fact that"]),
+    ("The first of these statements is self-evident.", ["self-evident"]),
+    ("Everyone knows that the revolution started as a popular uprising.", ["Everyone knows"]),
+    ("It is quite obvious that they are guilty.", ["It is quite obvious"]),
+    ("It is abundantly clear that we agree.", ["It is abundantly clear"]),
+    ("It is undisputedly the best course.", ["undisputedly"]),
+])
+def test_certainty_phrases_are_boosters(text, expected):
+    assert _matches(text, "boosters") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Dulles made it quite clear that he objects.",       # a report of another's clarity
+    "They believe the worst about us without question.",     # manner, not certainty
+    "The question is beyond our mandate.",
+])
+def test_reports_and_manner_are_not_certainty_boosters(text):
+    assert _matches(text, "boosters") == []
