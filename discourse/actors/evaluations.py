@@ -1222,8 +1222,8 @@ def attach(s: _Sentence, m) -> tuple[Ref | None, str | None]:
 def _sentence_refs(tokens, mentions, ctx, types, others=None,
                    evaluative=frozenset(), attributive=frozenset()) -> list[Ref]:
     """Gazetteer mentions (by character span), descriptive references, and (``others``:
-    ``(group heads, group memory, person names)``) persons and groups the gazetteer lacks, as
-    token refs."""
+    ``(group heads, group memory, person names, lexicon rules)``) persons and groups the
+    gazetteer lacks, as token refs."""
     refs = []
     taken = [False] * len(tokens)
     owners: dict[int, set] = {}
@@ -1241,9 +1241,9 @@ def _sentence_refs(tokens, mentions, ctx, types, others=None,
                         kind))
     refs += description_refs(tokens, taken, ctx)
     if others is not None:
-        heads, memory, people = others
+        heads, memory, people, rules = others
         refs += person_refs(tokens, taken, people)
-        groups = group_refs(tokens, taken, heads, memory, evaluative, attributive)
+        groups = group_refs(tokens, taken, heads, memory, evaluative, attributive, rules)
         # a partitive group absorbs the name of its whole ("members of the Security Council")
         refs = [r for r in refs if not any(g.first <= r.first and r.last <= g.last
                                            for g in groups)] + groups
@@ -1327,7 +1327,7 @@ def find_evaluations(data, gazetteer=None, *, lexicon=None, include_headings: bo
         parsed = parse(doc)
         doc_mentions = by_doc.get(doc.id, empty)
         ctx = document_context(doc, gaz, doc_mentions)
-        others = (lex.rules.get("group_heads", frozenset()), {}, _person_names(doc))
+        others = (lex.rules.get("group_heads", frozenset()), {}, _person_names(doc), lex.rules)
         per_sentence: dict[int, list] = {}
         for s, e, a, al, si in zip(doc_mentions["start"], doc_mentions["end"],
                                    doc_mentions["actor_id"], doc_mentions["alias"],

@@ -249,12 +249,6 @@ PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord
                            "professor", "prof", "spokesman", "spokeswoman", "chairman",
                            "mayor", "leader"})
 _PARTITIVE = frozenset({"members"})  # "members of the Council": a part, not the whole
-#: An evaluative adjective and a group head that together name no group.
-_IDIOMS = frozenset({("vicious", "circle"), ("vicious", "circles")})
-#: What makes *movements* after an evaluative adjective a group of agents ("authentic
-#: liberation movements"), not a trend ("positive movements", "volatile capital movements").
-_MOVEMENT_KINDS = frozenset({"liberation", "resistance", "national", "popular", "political",
-                             "revolutionary", "independence", "protest", "opposition"})
 
 
 def other_id(words) -> str:
@@ -265,7 +259,7 @@ def other_id(words) -> str:
 
 
 def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
-               evaluative=frozenset(), attributive=frozenset()) -> list[Ref]:
+               evaluative=frozenset(), attributive=frozenset(), rules=None) -> list[Ref]:
     """Noun phrases headed by a group noun (``rules.group_heads``) with no gazetteer name in
     them: ``other:<phrase>`` refs, without the leading determiner or quantifier, with a
     following *of / in (the) N* phrase ("States in the region"; a gazetteer name inside it
@@ -274,7 +268,12 @@ def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
     After an evaluative word (``evaluative``: token indices) the phrase is no group of its own
     ("terrorist states": a label), unless the word is an evaluative adjective in
     ``attributive`` ("brutal militias", "brotherly countries"): the group is then the phrase
-    after it, which the adjective evaluates."""
+    after it, which the adjective evaluates, unless the lexicon's ``rules`` say the words name
+    no group (``not_groups``: "vicious circles"; ``movement_kinds``: "movements" without one is
+    a trend)."""
+    rules = rules or {}
+    not_groups = rules.get("not_groups", frozenset())
+    movement_kinds = rules.get("movement_kinds", frozenset())
     out = []
     lower = [t.text.lower() for t in tokens]
     for k, t in enumerate(tokens):
@@ -291,9 +290,9 @@ def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
         if i > 0 and (taken[i - 1] and i == k or i - 1 in evaluative - attributive):
             continue  # "Arab member states": the name's phrase; "terrorist states": a label
         if i > 0 and i - 1 in attributive and (
-                (lower[i - 1], lower[k]) in _IDIOMS or lower[k + 1:k + 2] == ["of"] and any(
+                f"{lower[i - 1]} {lower[k]}" in not_groups or lower[k + 1:k + 2] == ["of"] and any(
                     taken[x] for x in range(k + 2, min(len(tokens), k + 4))) or
-                lower[k] in ("movement", "movements") and not _MOVEMENT_KINDS & set(lower[i:k])):
+                lower[k] in ("movement", "movements") and not movement_kinds & set(lower[i:k])):
             continue  # "the racist regimes of Pretoria": the name's; "vicious circles",
             # "positive movements", "volatile capital movements": no group of agents
         if i > 0 and (tokens[i - 1].tag == "PRP$" or lower[i - 1] in ("'s", "'")):
