@@ -165,6 +165,56 @@ CONTRAST_POSITIVE = [
      "a question of money", "of will", "a", "not a question of money, but of will"),
     ("It is not charity that we ask for, but justice.", "antithesis", "not X but Y",
      "charity that we ask for", "justice", "a", "not charity that we ask for, but justice"),
+    # fourteenth round: "but rather", a/an, a subjectless second predicate after a comma,
+    # a main verb "have", an article after a cleft, a time adverb, dashes, "come to"
+    ("The reform is not a concession to pressure but rather a choice of the people.",
+     "antithesis", "not X but Y", "a concession to pressure", "a choice of the people", "a",
+     "not a concession to pressure but rather a choice of the people"),
+    ("The plan was not designed to help the refugees, but rather was meant to keep them out.",
+     "antithesis", "not X but Y", "designed to help the refugees",
+     "was meant to keep them out", "a",
+     "not designed to help the refugees, but rather was meant to keep them out"),
+    ("It is not just a crisis but rather a catastrophe.", "antithesis", "not X but Y",
+     "just a crisis", "a catastrophe", "a", "not just a crisis but rather a catastrophe"),
+    ("Sovereignty is not an end in itself, but a means to dignity.", "antithesis",
+     "not X but Y", "an end in itself", "a means to dignity", "a",
+     "not an end in itself, but a means to dignity"),
+    ("The sanctions have not weakened the regime, but have hurt the poor.", "antithesis",
+     "not X but Y", "weakened the regime", "have hurt the poor", "a",
+     "not weakened the regime, but have hurt the poor"),
+    ("Aid would not have a harmful effect but would help everyone.", "antithesis",
+     "not X but Y", "have a harmful effect", "would help everyone", "a",
+     "not have a harmful effect but would help everyone"),
+    ("It is not anger which is needed now, but a plan for the future.", "antithesis",
+     "not X but Y", "anger which is needed now", "a plan for the future", "a",
+     "not anger which is needed now, but a plan for the future"),
+    ("We must act, not in some distant decade, but today.", "antithesis", "not X but Y",
+     "in some distant decade", "today", "a", "not in some distant decade, but today"),
+    ("I say this not because it is easy – but because it is true.", "antithesis",
+     "not X but Y", "because it is easy", "because it is true", "a",
+     "not because it is easy – but because it is true"),
+    ("We seek not to divide the region — an old temptation — but to unite it.", "antithesis",
+     "not X but Y", "to divide the region — an old temptation", "to unite it", "a",
+     "not to divide the region — an old temptation — but to unite it"),
+    ("They were not acting as a \"bloc\", but as a group of friends.", "antithesis",
+     "not X but Y", "acting as a \"bloc", "as a group of friends", "a",
+     "not acting as a \"bloc\", but as a group of friends"),
+    ("They were not acting as a \"bloc\", but as a \"group\" of friends.", "antithesis",
+     "not X but Y", "acting as a \"bloc", "as a \"group\" of friends", "a",
+     "not acting as a \"bloc\", but as a \"group\" of friends"),
+    ("Reform should not mean expansion, it should mean restructuring.", "correction",
+     "not X; Y", "mean expansion", "mean restructuring", "a",
+     "Reform should not mean expansion, it should mean restructuring"),
+    ("The crisis is not over, as some have said, but rather that it is only beginning.",
+     "antithesis", "not X but Y", "over, as some have said", "that it is only beginning", "a",
+     "not over, as some have said, but rather that it is only beginning"),
+    ("It is not the people who are alienated, but Pakistan that is turning away.",
+     "antithesis", "not X but Y", "the people who are alienated",
+     "Pakistan that is turning away", "a",
+     "not the people who are alienated, but Pakistan that is turning away"),
+    ("I am not here to accuse anyone. I have come to offer a hand.", "correction",
+     "not X. Y", "here to accuse anyone", "have come to offer a hand", "a",
+     "I am not here to accuse anyone. I have come to offer a hand"),
 ]
 
 CONTRAST_NEGATIVE = [
@@ -211,6 +261,24 @@ CONTRAST_NEGATIVE = [
     "A state which Germany supports and does not fund.",  # X opens with a name
     "He has no longer any influence. It is late.",    # no parallel complement
     "We are no longer colonies. We are also tired.",  # "also": additive
+    # --- negatives of the fourteenth round
+    "It is not known if they fled but a crowd of men could be seen.",  # no cleft: a concession
+    "It is not known whether the young men who fled were armed, but a crowd of them gathered.",
+    # (no cleft: the relative comes too late after "not")
+    "It is not finished; the talks — long ones — but hope remains.",  # an aside after ";"
+    "It is not clear that they agree, but the council will vote.",  # a clause after "but"
+    "Its mandate is not limited to keeping the peace, but extends to rebuilding.",  # additive
+    "The aid was not confined to food, but included medicine.",  # additive
+    "It is not just a crisis but a catastrophe.",     # "not just": additive without "rather"
+    "The war is not over; but the talks go on.",       # a clause edge before "but"
+    "We did not win — the war goes on — but we hope.",  # a pronoun opens Y
+    "I am not here to accuse anyone. I have come to the point.",  # "come to" + a noun
+    "I am not here to accuse anyone. Others have come to listen.",  # another subject
+    "It is not a crisis, but the crews are tired.",   # a clause after "but"
+    "If we do not act, we will fail.",                # a condition, not a denial
+    "He did not come, he said.",                      # "did" needs the same verb
+    "It is not the people who suffer, but Pakistan has a plan.",  # no relative after Y
+    "It is not over, but rather it is beginning.",    # "but rather" + a clause
 ]
 
 
@@ -530,6 +598,22 @@ TRICOLON_POSITIVE = [
                                                 "Israel refuses to internationalize Jerusalem")),
     ("We have built schools; we have opened hospitals; we have paved roads.",
      ("We have built schools", "we have opened hospitals", "we have paved roads")),
+    # fourteenth round: adjectives after an article are no introductory phrase or parenthesis;
+    # what stands before A that is not a premodifier
+    ("After a long, dark and turbulent period, peace came.",
+     ("a long", "dark", "turbulent period")),
+    ("It is just beginning, after a long, dark and turbulent period.",
+     ("a long", "dark", "turbulent period")),
+    ("No battles were fought, no cities besieged and no crusades commenced.",
+     ("fought", "no cities besieged", "no crusades commenced")),
+    ("The States, located in Europe, the Caucasus and Central Asia, met.",
+     ("in Europe", "the Caucasus", "Central Asia")),
+    ("The Council, recognizing the courage, dedication and sacrifice of the nation, welcomed it.",
+     ("the courage", "dedication", "sacrifice")),
+    ("The realities of, for example, water shortages, starvation and waste of resources call "
+     "for action.",
+     ("shortages", "starvation", "waste")),
+    ("We must reduce, limit and eliminate these weapons.", ("reduce", "limit", "eliminate")),
 ]
 
 TRICOLON_NEGATIVE = [
@@ -617,6 +701,14 @@ TRICOLON_NEGATIVE = [
     "Its abolition or, at least, restriction or modification of its use was called for.",
     # B and C that open a relative clause about A
     "It saw the problem involved, the importance and seriousness of which it recognized.",
+    # fourteenth round: A is the end of an item of a longer list, or a verb ending a clause
+    "Our region suffers from war, sectarian tensions, terrorism and extremism.",
+    "It faces torture, brutal repression, slavery and the denial of freedoms.",
+    "It left a stagnant economy, millions of unemployed, an undernourished population and "
+    "widespread corruption.",
+    "The fact is that within whatever society one may live, the wonders and successes of "
+    "science leave many behind.",
+    "It is true that, even if this approach is adopted, risks and uncertainties will remain.",
 ]
 
 

@@ -8,8 +8,10 @@ antithesis
     ``X, not Y`` / ``X and not Y`` / ``X, but not Y`` (rejected ``b``) and ``not X but Y``
     (rejected ``a``), with X and Y items of the same shape, or, for ``not X but Y``, parallel
     phrases of any length in one clause: the same first word, two adverbials, two wh-words, or
-    two verb phrases after a negated auxiliary (*do not weaken a society but enrich it*); not
-    when *but* opens a clause (a concession). See ``docs/rhetoric.md``.
+    two verb phrases after a negated auxiliary (*do not weaken a society but enrich it*; also
+    after a comma when Y opens with its auxiliary: *have not weakened the regime, but have
+    hurt the poor*), or any X and Y after *but rather*; not when *but* opens a clause (a
+    concession), nor after *not limited to* (additive). See ``docs/rhetoric.md``.
 rather_than
     ``Y rather than X`` (rejected ``b``) and ``Rather than X, Y`` (rejected ``a``) opening a
     sentence, or after a comma or *that* when a clause starts after X's comma; with parallel
@@ -23,8 +25,9 @@ instead
 correction
     A negated clause followed, after ``; : —`` or a full stop, by its replacement with the
     same subject and the same auxiliary (or the same verb): *We are not here to complain —
-    we are here to propose*; *It is not a favour. It is a duty.* (rejected ``a``). Not *not
-    only/just X; it is Y* (additive).
+    we are here to propose*; *It is not a favour. It is a duty.* (rejected ``a``); also after
+    a comma splice (*Reform should not mean expansion, it should mean restructuring*) and
+    *I am not here to X. I have come to Y*. Not *not only/just X; it is Y* (additive).
 
 Not contrasts (§2): *not only X but also Y* (a balanced pair, :mod:`discourse.rhetoric.pairs`).
 
@@ -35,8 +38,10 @@ Not contrasts (§2): *not only X but also Y* (a balanced pair, :mod:`discourse.r
 """
 from __future__ import annotations
 
-from .phrases import (Found, SentenceView, backward_item, clause_end, compatible, content_len,
-                      forward_item, is_ly, opener_kind, word_classes)
+import re
+
+from .phrases import (AUXILIARIES, Found, SentenceView, backward_item, clause_end, compatible,
+                      content_len, forward_item, is_ly, opener_kind, word_classes)
 
 __all__ = ["find_contrasts", "CONTRAST_KINDS"]
 
@@ -52,8 +57,7 @@ _ADDITIVE = frozenset("only just merely simply".split())
 _QUANTIFIERS = frozenset("more many much most fewer less every each any".split())
 #: where the first verb phrase of *X and does not Y* starts: after one of these
 _RELATIVE_OR_SUBJECT = frozenset("which that who we they i you".split())
-_AUX = frozenset("is are was were am be been will would shall should can could may might must "
-                 "do does did has have had".split())
+_AUX = AUXILIARIES
 _DO = frozenset({"do", "does", "did"})
 _NEG_AUX = {"isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were",
             "don't": "do", "doesn't": "does", "didn't": "did", "won't": "will",
@@ -67,6 +71,17 @@ _PREPOSING = frozenset("that and but so".split())
 #: subordinators; wh-words)
 _WH = frozenset("what how why where when who whom whether which".split())
 _ADVERBIAL = frozenset("because since as if when unless once until through by".split())
+#: Y may be a time or place adverb when X is an adverbial (*not after the events, but today*)
+_TIME_PLACE = frozenset("now today tomorrow here immediately".split())
+_INDEFINITE = frozenset({"a", "an"})
+_ARTICLES = frozenset({"a", "an", "the"})
+#: main verbs that are also auxiliaries (*would not have a negative effect but would benefit*)
+_MAIN_VERB_AUX = frozenset({"have", "has", "be"})
+#: *not limited to X, but Y* adds, like *not only X but Y*
+_RESTRICTED = frozenset("limited confined restricted".split())
+_QUOTE_COMMA = re.compile(r'^["\u201d\u2019][ \t]*,[ \t\n]+$')
+#: a gap inside Y that a quoted phrase opens or closes (*but as a "diplomatic group" which*)
+_QUOTE_SPACE = re.compile(r'^[ \t\n]*["\u201c\u201d][ \t\n]*$')
 _CLAUSE_STOP = frozenset("that which who whom whose where when because if although though "
                          "while whereas since unless".split())
 
@@ -96,6 +111,7 @@ def _in_sentence(s: SentenceView, prev: SentenceView | None):
         nxt = lw[k + 1] if k + 1 < n else ""
         if w == "not" and k + 1 < n:
             if nxt in _ADDITIVE:
+                yield from _not_but_phrases(s, k)  # only "not just X but rather Y"
                 continue
             yield from _not_but(s, k)
             if k > 0 and nxt not in _NOT_FOLLOWERS:
@@ -203,8 +219,58 @@ def _x_and_does_not_y(s, k):
 
 
 def _not_but(s, k):
+    if any(w in _RESTRICTED for w in s.lower[k + 1:k + 3]):
+        return  # "is not limited to X, but goes further": additive, like "not only"
     found = list(_not_but_items(s, k))
     yield from found if found else _not_but_phrases(s, k)
+
+
+def _but_after_not(s, k):
+    """Index of the *but* of *not X but Y* (within 25 words, no second negator or clause edge
+    between), or None. A dash may stand before *but* (*not because X – but because Y*) and
+    a pair of dashes may enclose an aside in X (*not to unify them — an impossibility — but
+    to ...*); a closing quotation mark may stand before its comma."""
+    n, lw = len(s.words), s.lower
+    t = k + 2
+    while t < min(n, k + 26):
+        if lw[t] in ("not", "never") or lw[t] in _NEG_AUX:
+            return None
+        if s.edge(t) and not _dash(s, t):
+            return None
+        if lw[t] == "but":
+            return t if s.space(t) or s.comma(t) or _dash(s, t) or \
+                _QUOTE_COMMA.match(s.gaps[t]) else None
+        if s.edge(t):  # a dash opening an aside: go on after the dash that closes it
+            close = next((u for u in range(t + 1, min(n, t + 7)) if s.edge(u)), None)
+            if close is None or not _dash(s, close):
+                return None
+            if lw[close] == "but":
+                return close
+            t = close
+        t += 1
+    return None
+
+
+def _cleft_pair(s, k, b, j) -> bool:
+    """*It is not X who A, but Y who B*: a relative right after X's first words and again
+    right after Y's (Y may then be a name: *not the people who are alienated, but Pakistan
+    that is turning a blind eye*)."""
+    lw, rel = s.lower, ("who", "that", "which")
+    return any(lw[t] in rel for t in range(k + 2, min(b, k + 5))) and \
+        any(lw[t] in rel and s.space(t) for t in range(j + 1, min(len(lw), j + 4)))
+
+
+def _dash(s, t) -> bool:
+    """A dash (not ``; :`` or a bracket) right before word t?"""
+    return s.edge(t) and not re.search(r"[;:()]", s.gaps[t])
+
+
+def _time_adverb(s, j) -> bool:
+    """Does a time or place adverb open Y (*not after the events, but today*; *not in some
+    distant future, but right now*)?"""
+    w = s.lower[j]
+    return w in _TIME_PLACE or (w == "right" and j + 1 < len(s.words) and
+                                s.lower[j + 1] in ("now", "here", "away"))
 
 
 def _not_but_phrases(s, k):
@@ -217,9 +283,8 @@ def _not_but_phrases(s, k):
     enrich it*). Not when *but* opens a clause (a pronoun, a name or a noun with its verb:
     a concession)."""
     n, lw = len(s.words), s.lower
-    b = next((t for t in range(k + 2, min(n, k + 26)) if lw[t] == "but" or s.edge(t) or
-              lw[t] in ("not", "never") or lw[t] in _NEG_AUX), None)
-    if b is None or lw[b] != "but" or s.edge(b) or not (s.space(b) or s.comma(b)):
+    b = _but_after_not(s, k)
+    if b is None:
         return
     j = b + 1
     if j < n and s.comma(j):  # "but, on the contrary, Y"
@@ -227,13 +292,15 @@ def _not_but_phrases(s, k):
         if close is None or not s.comma(close):
             return
         j = close
-    elif j + 1 < n and lw[j] in ("rather", "merely", "simply", "only") and s.space(j + 1):
+    rather = False
+    if j + 1 < n and lw[j] in ("rather", "merely", "simply", "only") and s.space(j + 1):
+        rather = lw[j] == "rather"
         j += 1  # "but rather Y", "but merely by way of Y"
-    if j >= n or lw[j] == "also" or lw[k + 1] in _ADDITIVE or \
+    if j >= n or lw[j] == "also" or (lw[k + 1] in _ADDITIVE and not rather) or \
             (lw[j] == "for" and lw[k + 1] != "for"):
         return  # "but for" is "except for", unless X opens with "for" too
     fx, fy = lw[k + 1], lw[j]
-    if fy in _PRONOUN_SUBJECTS and fy != fx:
+    if fy in _PRONOUN_SUBJECTS and fy != fx and not (rather and fy == "that"):
         return
     function = word_classes()[0]
     # the second or third word after *not* opens X when the first is a verb or adverb before a
@@ -248,22 +315,38 @@ def _not_but_phrases(s, k):
                 s.content[t] or lw[t] in _AUX or lw[t] in ("be", "those", "that") or
                 (t == k + 1 and lw[t] in ("a", "an", "the"))):
             break
+    # a clause after Y's first words ("but the crews are tired") makes "but" a concession
+    clause_after = any(lw[t] in _AUX for t in range(j + 1, min(n, j + 4)))
+    # (with an article opening Y, the relative must follow X's first words: "It is not
+    # recrimination which is called for, but a spirit of ..."; not "It is not known if they
+    # resorted to X but a group of men could be seen")
     cleft = k >= 2 and lw[k - 2] == "it" and lw[k - 1] in ("is", "was") and \
-        fy not in function and not s.words[j][:1].isupper() and \
-        any(lw[t] in ("that", "who", "which", "we", "they", "i") for t in range(k + 2, b))
-    same = fx == fy or (fx in _WH and fy in _WH) or \
+        (not s.words[j][:1].isupper() or _cleft_pair(s, k, b, j)) and (
+            (fy not in function and
+             any(lw[t] in ("that", "who", "which", "we", "they", "i") for t in range(k + 2, b)))
+            or (fy in _ARTICLES and not clause_after and
+                any(lw[t] in ("that", "who", "which") for t in range(k + 2, min(b, k + 6)))))
+    same = fx == fy or (fx in _WH and fy in _WH) or (fx in _INDEFINITE and fy in _INDEFINITE) or \
         ((fx in _ADVERBIAL or opener_kind(fx) == "prep") and
-         (fy in _ADVERBIAL or opener_kind(fy) == "prep")) or (fx2 is not None and fy == fx2)
-    verb_phrase = (not same and k > 0 and lw[k - 1] in _AUX and not s.comma(b) and
-                   fx not in function and (fy not in function or fy in _AUX) and
+         (fy in _ADVERBIAL or opener_kind(fy) == "prep" or _time_adverb(s, j))) or \
+        (fx2 is not None and fy == fx2)
+    # two verb phrases of one subject; a comma before "but" only when Y opens with its
+    # auxiliary ("is not of a general nature, but is explicitly embodied in ...")
+    verb_phrase = (not same and k > 0 and lw[k - 1] in _AUX and
+                   (not s.comma(b) or fy in _AUX) and
+                   (fx not in function or fx in _MAIN_VERB_AUX) and
+                   (fy not in function or fy in _AUX) and
                    not s.words[j][:1].isupper() and
                    not any(lw[t] in _AUX for t in range(j + 1, min(n, j + 3))))
-    if not (same or verb_phrase or cleft):
+    # "but rather" corrects what was denied, whatever the shapes of X and Y
+    # ("not A, as some have said, but rather that it is B": a that-clause replaces A)
+    corrective = rather and not s.words[j][:1].isupper() and (not clause_after or fy == "that")
+    if not (same or verb_phrase or cleft or corrective):
         return  # (cleft: "It is not charity that we ask for, but justice")
     if lw[b - 1] in ("alone", "only", "solely", "merely"):
         return  # "does not depend on the Charter alone, but on ...": additive, like not only
     e = j + 1
-    while e < n and e - j < 25 and s.space(e):
+    while e < n and e - j < 25 and (s.space(e) or _QUOTE_SPACE.match(s.gaps[e])):
         e += 1
     (xs, xe), (ys, ye) = s.span(k + 1, b), s.span(j, e)
     yield Found("antithesis", "not X but Y", "", s.spans[k][0], ye, [(xs, xe), (ys, ye)],
@@ -498,13 +581,31 @@ def _same_subject(a: str, b: str, a_is_name: bool) -> bool:
     return b in ("they", "he", "she") and a_is_name
 
 
+def _come_to(lw, v, end):
+    """Index of *to* in a clause's *(have) come (here) to* right after its subject, or None:
+    the replacement of *not here to X* (§2: *I am not here to X. I have come to Y*)."""
+    t = v + (1 if v < end and lw[v] in ("have", "has", "had") else 0)
+    if t < end and lw[t] in ("come", "came"):
+        t += 2 if t + 2 < end and lw[t + 1] == "here" else 1
+        if t + 1 < end and lw[t] == "to" and lw[t + 1] not in word_classes()[0]:
+            return t  # (not "I have come to the point")
+    return None
+
+
+def _comma_splice(s, k) -> bool:
+    """Does a clause start after a comma at word k, a subject pronoun and then an auxiliary
+    (*Reform should not mean A, it should mean B*)?"""
+    return s.comma(k) and s.lower[k] in _PRONOUN_SUBJECTS and s.lower[k + 1] in _AUX
+
+
 def _corrections(s: SentenceView, nxt: SentenceView | None):
     """*We are not here to X — we are here to Y*; *It is not X. It is Y.*"""
     n = len(s.words)
     if n < 3:
         return
     # clauses of this sentence split at ; : and dashes, and the next sentence as one clause
-    bounds = [0] + [k for k in range(1, n) if s.edge(k)] + [n]
+    splices = {k for k in range(1, n - 1) if _comma_splice(s, k)}
+    bounds = [0] + [k for k in range(1, n) if s.edge(k) or k in splices] + [n]
     clauses = [(s, a, b) for a, b in zip(bounds, bounds[1:]) if b - a >= 2]
     if nxt is not None and len(nxt.words) >= 2:
         b1 = next((k for k in range(1, len(nxt.words)) if nxt.edge(k)), len(nxt.words))
@@ -512,7 +613,7 @@ def _corrections(s: SentenceView, nxt: SentenceView | None):
     for (sa, a0, a1), (sb, b0, b1) in zip(clauses, clauses[1:]):
         if sa is not s or a1 - a0 > 30 or b1 - b0 > 30 or b1 - b0 < 2:
             continue
-        if sb is s and not s.edge(b0):
+        if sb is s and not s.edge(b0) and b0 not in splices:
             continue
         neg = _negation(sa, a0, min(a1, a0 + 6))
         if neg is None:
@@ -542,6 +643,8 @@ def _corrections(s: SentenceView, nxt: SentenceView | None):
             if not (len(verb) >= 3 and lb[v].startswith(verb[:max(3, len(verb) - 1)])):
                 continue
             y0 = v
+        elif la[k + 1:k + 3] == ["here", "to"] and _come_to(lb, v, b1) is not None:
+            y0 = v  # "We are not here to complain. We have come to propose."
         else:
             if lb[v] != aux or v + 1 >= b1 or k + 1 >= a1:
                 continue

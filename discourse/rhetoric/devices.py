@@ -171,7 +171,10 @@ def _doc_rows(doc: Document, devices) -> tuple[list, int, int]:
     if "concession" in devices:
         from .concessions import find_concessions
 
-        taken = [(f.start, f.end) for f in contrasts if f.pattern in _CONTRAST_BUTS]
+        # the *but* of a contrast lies between its two parts (not a marker inside X: "It is
+        # not our intention, however, to X but rather to Y" keeps its *however*)
+        taken = [(f.parts[0][1], f.parts[1][0]) for f in contrasts
+                 if f.pattern in _CONTRAST_BUTS]
         for f in find_concessions(sentences, taken):
             add("concession", f)
     if "balanced_pair" in devices:

@@ -32,6 +32,9 @@ __all__ = ["closed_class", "SentenceView", "forward_item", "backward_item", "com
            "clause_end", "content_len", "is_ly", "opener_kind", "SPACE_ONLY", "COMMA_GAP",
            "HAS_LETTER", "word_classes", "Found", "EDGE_GAP"]
 
+#: auxiliaries and modals (a one-word item right after one is a verb)
+AUXILIARIES = frozenset("is are was were am be been will would shall should can could may "
+                        "might must do does did has have had".split())
 SPACE_ONLY = re.compile(r"^[ \t\n]+$")
 COMMA_GAP = re.compile(r"^[ \t]*,[ \t\n]+$")
 HAS_LETTER = re.compile(r"[^\W\d_]")

@@ -30,6 +30,12 @@ focusing adverb before C (*or even interpretation*), a lone closed-class adverb 
 content words (*a fair, just and lasting peace*; not *first and foremost*). ``part_a..part_c`` = A, B, C;
 ``kind`` = ``word`` when every item is one word (with its determiner), else ``phrase``.
 
+Fourteenth round: a longer list whose item before A ends in A (*war, sectarian tensions,
+terrorism and extremism*: up to three premodifiers before A, then a comma and a content word)
+and a verb after an auxiliary before a noun B (*even if it is adopted, risks and uncertainties*)
+are rejected; an article and an adjective as A (*after a long, dark and turbulent period*) is
+no introductory phrase or parenthesis.
+
 Two more patterns: ``parallel A, B and C`` — three segments (A and B separated by a comma,
 the third after a comma or *and/or*) opening with the same word or all with an *-ing* form,
 each at most 20 words, exactly three (no fourth segment with that opening before or after),
@@ -65,8 +71,8 @@ from __future__ import annotations
 from functools import cache
 
 from ..text.brill import lexical_tags
-from .phrases import (HAS_LETTER, Found, SentenceView, backward_item, closed_class,
-                      forward_item, is_ly, opener_kind, word_classes)
+from .phrases import (AUXILIARIES, HAS_LETTER, Found, SentenceView, backward_item,
+                      closed_class, forward_item, is_ly, opener_kind, word_classes)
 
 __all__ = ["find_tricolons"]
 
@@ -566,6 +572,46 @@ def _HAS_WORD(w: str) -> bool:
     return w == "<ing>" or HAS_LETTER.search(w) is not None
 
 
+def _modifiers_before(s: SentenceView, a0: int) -> int:
+    """Start of the premodifiers joined by spaces right before word a0 (at most three
+    lower-case content words that the Brill lexicon tags as nouns, adjectives or past
+    participles, or does not know): the rest of an item whose end A was taken for
+    (*brutal repression*, *millions of unemployed*). A verb, adverb or conjunction is no
+    premodifier (*recognizing the courage*, *plus the United States*), nor is anything before
+    a preposition other than *of* (*located in Europe*, *characterized by*)."""
+    lw = s.lower
+    if opener_kind(lw[a0]) == "prep" and lw[a0] != "of":
+        return a0
+    tags = lexical_tags()
+    r = a0
+    while r > 0 and a0 - r < 3 and s.space(r) and not s.words[r - 1][:1].isupper() and \
+            s.content[r - 1] and \
+            (tags.get(lw[r - 1]) or "NN").startswith(("NN", "JJ", "VBN")):
+        r -= 1
+    return r
+
+
+def _verb_ends_clause(s: SentenceView, a, b) -> bool:
+    """Is A one word after an auxiliary that the Brill lexicon tags as a verb, while B is a
+    noun phrase (a plural noun, or a noun after a determiner; not *must reduce, limit and
+    eliminate*, nor a gapped clause whose B ends in a verb: *no battles were fought, no cities
+    besieged and no crusades commenced*)? Then A's comma ends a clause, not a list item."""
+    if a[1] - a[0] != 1 or a[0] == 0 or s.lower[a[0] - 1] not in AUXILIARIES:
+        return False
+    tags = lexical_tags()
+    head = next((t for t in range(b[0], b[1]) if s.content[t]), b[0])
+    noun, last = tags.get(s.lower[head]) or "", tags.get(s.lower[b[1] - 1]) or ""
+    return (tags.get(s.lower[a[0]]) or "").startswith("VB") and not last.startswith("VB") and \
+        (noun == "NNS" or (noun.startswith("NN") and b[2] == "<det>"))
+
+
+def _adjectives_after_article(s: SentenceView, a, b) -> bool:
+    """Are A an article and one adjective, and B one adjective (the Brill lexicon's tags)?"""
+    tags = lexical_tags()
+    return a[1] - a[0] == 2 and s.lower[a[0]] in ("a", "an", "the") and b[1] - b[0] == 1 and \
+        all((tags.get(s.lower[t]) or "").startswith("JJ") for t in (a[0] + 1, b[0]))
+
+
 def _tricolon(s: SentenceView):
     lw, n = s.lower, len(s.words)
     found = []
@@ -635,9 +681,17 @@ def _tricolon(s: SentenceView):
             if s.comma(a[0]) and s.content[a[0] - 1] and not (ly_items and not is_ly(lw[a[0] - 1])) \
                     and not _introductory_name(s, a[0]) and tuple(lw[0:a[0]]) not in _INTRODUCERS:
                 continue  # a longer list (not for -ly adverbs after a verb: "negotiate, earnestly, ...")
+            r = _modifiers_before(s, a[0])
+            if r < a[0] and r > 0 and s.comma(r) and s.content[r - 1] and not ly_items \
+                    and not _introductory_name(s, r) and tuple(lw[0:r]) not in _INTRODUCERS \
+                    and tuple(lw[max(0, r - 2):r]) not in _INTRODUCERS:
+                continue  # "torture, brutal repression, slavery and X": A is the end of a second
+                # item, a longer list ("millions of unemployed, an undernourished population ...")
             if lw[0] in _introducers() and not any(s.comma(t) for t in range(1, a[0] + 1)) \
-                    and tuple(lw[0:a[0]]) not in _INTRODUCERS:
+                    and tuple(lw[0:a[0]]) not in _INTRODUCERS \
+                    and not _adjectives_after_article(s, a, b):
                 continue  # "As a result, A and B", "In 2011, ..."; also after "And/But ..."
+                # (not "After a long, dark and turbulent period": no phrase ends in "a long,")
         elif len(lw[0]) > 4 and lw[0].endswith("ly") or lw[a[0]] in _INTRO_ADVERBS or \
                 lw[0].endswith(("where", "ever", "time", "times")):
             continue  # "Everywhere, X and Y", "However, ..."
@@ -664,7 +718,8 @@ def _tricolon(s: SentenceView):
                 not all(s.words[it[1] - 1][:1].isupper() for it in (a, b, cc)):
             continue  # "opposing camps, anomalous and dangerous situations": B and C modify
             # one head, A is a noun (not demonyms: "Lebanese, Egyptian and Jordanian borders")
-        if _parenthetical_adjunct(s, a[0], a[1]) not in (None, lw[b[0]]):
+        if _parenthetical_adjunct(s, a[0], a[1]) not in (None, lw[b[0]]) and \
+                not _adjectives_after_article(s, a, b):
             continue  # "we have, for instance, established X and Y", "stated, according to
             # Le Monde, that X and Y": A is a parenthesis
         if cc[1] + 1 < n and lw[cc[1]] == "of" and lw[cc[1] + 1] in ("which", "whom") and \
@@ -672,6 +727,9 @@ def _tricolon(s: SentenceView):
             continue  # "the problem involved, the importance and seriousness of which": B and C
             # open a relative clause about A (not "the upheavals, dictatorships and tyrannies
             # of which": a list the clause is about)
+        if _verb_ends_clause(s, a, b):
+            continue  # "whatever form of society one may live, the wonders and successes ...",
+            # "even if it is adopted, risks and uncertainties remain": A ends a clause
         if _adjective_pair_after(s, a, b, cc):
             continue  # "Member States, large and small", "the war, the greatest and
             # bloodiest": two adjectives describe A, a noun; they are not two more items
