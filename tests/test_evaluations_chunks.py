@@ -137,13 +137,16 @@ def test_chunk_np_negative():
 
 
 def test_chunk_subject_of_an_infinitive_is_the_controller():
-    # "call upon X to", "urge X to": the infinitive's subject is X, not the caller
+    # "call upon X to", "urge X to": the infinitive's subject is X, not the caller (a blame;
+    # a praise there names a conduct asked for and keeps no target since the fifteenth round)
+    text = "We call upon the Iraqi Government to stop responding cruelly to these appeals."
+    assert target(text, "cruelly")[0] == "IRQ"
     text = "We call upon the Iraqi Government to respond generously to these appeals."
-    assert target(text, "generously")[0] == "IRQ"
+    assert target(text, "generously")[0] is None
 
 
 def test_chunk_conduct_through_an_infinitive():
-    text = "The reforms must enable the United Nations to adopt a more coherent course."
+    text = "The reforms will enable the United Nations to adopt a more coherent course."
     assert target(text, "coherent") == ("un", "chunk_conduct")
 
 

@@ -336,3 +336,34 @@ def test_a_bare_plural_after_a_comma_is_the_next_item_of_a_list_not_an_appositio
 
 def test_an_apposition_with_its_article_still_names_the_actor():
     assert target("Syria, a brave nation, resisted.", "brave") == ("SYR", "apposition")
+
+
+# ---- fourteenth round: a praise of a conduct asked for names no property of the subject ----
+
+@pytest.mark.parametrize("text, word", [
+    ("The international community must contribute constructively to a settlement.",
+     "constructively"),
+    ("Norway should be bold enough to try every step.", "bold"),
+    ("Norway calls upon all States to make a constructive contribution.", "constructive"),
+    ("The Security Council needs to be more effective.", "effective"),
+    ("Norway has to be careful in this debate.", "careful"),
+    ("The Security Council ought to take effective measures.", "effective"),
+    ("Norway should show goodwill.", "goodwill"),
+])
+def test_a_praise_of_a_conduct_asked_for_keeps_no_target(text, word):
+    got = target(text, word)[0]
+    assert not (isinstance(got, str) and got), got
+
+
+@pytest.mark.parametrize("text, word, actor", [
+    ("The international community contributed constructively to a settlement.",
+     "constructively", "international_community"),
+    ("Chile should be commended for its imaginative initiative.", "imaginative", "CHL"),
+    ("I must emphasize that Norway has made a constructive contribution.", "constructive",
+     "NOR"),
+    ("We must renew our support for the heroic people of Namibia.", "heroic", "NAM"),
+    ("Israel must be aggressive.", "aggressive", "ISR"),        # a blame keeps its target
+    ("Israel should behave cruelly.", "cruelly", "ISR"),
+])
+def test_a_praise_outside_such_a_clause_or_a_blame_keeps_its_target(text, word, actor):
+    assert target(text, word)[0] == actor

@@ -284,3 +284,27 @@ def test_certainty_phrases_are_boosters(text, expected):
 ])
 def test_reports_and_manner_are_not_certainty_boosters(text):
     assert _matches(text, "boosters") == []
+
+
+# ---- fourteenth round: concessive "may …, but" -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "There may be a truce, but peace will remain a mirage.",
+    "These proposals may be commendable in principle, but they cost too much.",
+    "Drug trafficking may not be as visible a threat as tanks, but it is just as real.",
+])
+def test_may_conceded_before_a_comma_and_but_is_not_a_hedge(text):
+    assert "may" not in _matches(text, "hedges")
+
+
+@pytest.mark.parametrize("text", [
+    "Hostilities may break out, given not only the vessels, but also the weapons.",  # additive
+    "The talks may fail. But we will try.",                 # "But" opens the next sentence
+    "These may be commendable in principle; but they cost too much.",  # a clause break first
+    "The plan may work, and we hope it will.",              # no "but"
+    "The plan may work but we doubt it.",                   # no comma before "but"
+    "The plan may work; its cost, but not its aim, is known.",  # "but" after a clause break
+    "We act not by preaching virtues that may be alien to them, but by example.",  # not … but
+])
+def test_may_without_a_conceding_but_stays_a_hedge(text):
+    assert "may" in _matches(text, "hedges")

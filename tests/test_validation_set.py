@@ -16,7 +16,9 @@ from tests.validation.load import (ACTOR_ATTRS, ACTOR_SPECIAL, LAYERS, REQUIRED,
 
 
 #: the reserve (texts annotated for a later round, not yet scored) is checked once it exists
-SPLITS = ["test", "dev"] + (["reserve"] if split_paths("reserve")[0].exists() else [])
+#: the reserve is checked when it holds texts (between rounds it may be only a header)
+SPLITS = ["test", "dev"] + (["reserve"] if split_paths("reserve")[0].exists() and
+                            len(load_texts("reserve")) else [])
 
 
 @pytest.fixture(scope="module", params=SPLITS)
@@ -210,3 +212,16 @@ def test_test_set_batches():
             set(texts.loc[texts["batch"] == b, "doc_id"])
     with pytest.raises(ValueError, match="no text of batch 99"):
         load_texts("test", batch=99)
+
+
+def test_an_empty_split_loads_as_empty_tables(tmp_path, monkeypatch):
+    from tests.validation import load
+
+    (tmp_path / "annotations").mkdir()
+    header = split_paths("test")[0].read_text(encoding="utf-8").splitlines()[0]
+    (tmp_path / "texts.csv").write_text(header + "\n", encoding="utf-8")
+    monkeypatch.setitem(load.SPLITS, "reserve", (tmp_path / "texts.csv", tmp_path / "annotations"))
+    assert load_texts("reserve").empty
+    ann = load.load_annotations(split="reserve")
+    assert ann.empty and list(ann.columns)[:6] == ["source", "doc_id", "layer", "start", "end",
+                                                   "sha"]

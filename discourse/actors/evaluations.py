@@ -1204,11 +1204,46 @@ _RULES = [("possessive", _rule_possessive), ("modifier", _rule_modifier), ("of",
 assert tuple(name for name, _ in _RULES) == EVALUATION_RULES
 
 
+#: the rules that read a clause's subject: a praise in a clause that asks for the conduct
+#: (:func:`_asked_for`) names no property of that subject
+_SUBJECT_RULES = frozenset({"copula", "subject", "adverbial", "chunk_subject", "chunk_copula",
+                            "chunk_conduct"})
+_DEONTIC = frozenset({"must", "should", "ought"})
+_NEED = frozenset({"need", "needs", "needed", "have", "has"})
+_DIRECTIVE = frozenset({"call", "calls", "called", "urge", "urges", "urged", "invite", "invites",
+                        "invited", "appeal", "appeals", "appealed", "encourage", "encourages",
+                        "encouraged", "request", "requests", "requested"})
+
+
+def _asked_for(s: _Sentence, m) -> bool:
+    """Is a positive evaluation in a clause governed by *must, should, ought*,
+    *need / have to* or *call upon … to* (at most twelve words back, no clause boundary)? Then
+    it names a conduct asked for, a goal (docs/annotation.md sec. 7: "value nouns named as
+    goals"), not a praise of the clause's subject: *the international community must
+    contribute constructively*, *we should be bold*, *we call upon all States to make a
+    constructive contribution*. A blame keeps its target (*Israel must be aggressive*)."""
+    if m.polarity <= 0:
+        return False
+    tokens = s.tokens
+    k = m.first - 1
+    while k >= 0 and m.first - k <= 12 and not _is_boundary(tokens, k):
+        low = _low(tokens, k)
+        if low in _DEONTIC or (low == "to" and _low(tokens, k - 1) in _NEED) or \
+                (low in _DIRECTIVE and any(_low(tokens, t) == "to" for t in range(k + 1, m.first))):
+            return True
+        k -= 1
+    return False
+
+
 def attach(s: _Sentence, m) -> tuple[Ref | None, str | None]:
-    """The first rule that finds the target of match ``m``: ``(ref, rule)`` or ``(None, None)``."""
+    """The first rule that finds the target of match ``m``: ``(ref, rule)`` or ``(None, None)``.
+    The subject rules are skipped for a praise of a conduct asked for (:func:`_asked_for`)."""
     if m.entry.key in s.lex.rules.get("unattached", ()):
         return None, None
+    goal = _asked_for(s, m)
     for name, rule in _RULES:
+        if goal and name in _SUBJECT_RULES:
+            continue
         r = rule(s, m)
         if r is not None and r.actor_id:
             return r, name

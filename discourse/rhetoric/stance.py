@@ -490,6 +490,27 @@ def _concessive_modal(i: int, lower, spans, folded) -> bool:
     return False
 
 
+def _conceded_before_but(i: int, j: int, lower, spans, folded) -> bool:
+    """Does the clause of a *may* end in a comma and *but* (at most 25 words on, no clause
+    break; not *but also*)? Then *may* concedes (docs/annotation.md sec. 6, concessive *may*):
+    *These may be commendable in principle, but …*, *International recovery may be in its
+    fourth year, but …*. Not when a *not* stands before it in its clause: the *but* then
+    corrects the negation (*not by preaching virtues that may be alien to them, but by …*)."""
+    k = i - 1
+    while k >= 0 and i - k <= 12 and not any(
+            c in folded[spans[k][1]:spans[k + 1][0]] for c in ".;:?!"):
+        if lower[k] in ("not", "never"):
+            return False
+        k -= 1
+    for k in range(j, min(len(lower), j + 25)):
+        gap = folded[spans[k - 1][1]:spans[k][0]]
+        if any(c in gap for c in ".;:?!()"):
+            return False
+        if lower[k] == "but" and "," in gap:
+            return k + 1 >= len(lower) or lower[k + 1] != "also"
+    return False
+
+
 def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
     """*may, might, could* that is no epistemic modal: a noun or a stranded word (nothing
     verbal after it: "a right attained by might."), or a modal of a purpose clause ("in order
@@ -563,6 +584,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
                 return False  # "if I may"
             if _concessive_modal(i, lower, spans, folded):
                 return False  # "however hard it may be", "whatever procedures we may adopt"
+            if entry == "may" and _conceded_before_but(i, j, lower, spans, folded):
+                return False  # "There may be a truce, but peace will remain a mirage"
             if "follows" in lower[j:j + 5] and "as" in lower[j:j + 5]:
                 return False  # "may be listed as follows": the speaker's own discourse
             if nxt == "have" and _counterfactual(i, lower, spans, folded):

@@ -138,10 +138,10 @@ def load_annotations(layer: str | None = None, split: str = "test") -> pd.DataFr
                 row = json.loads(line)
                 row.update(source=source, doc_id=doc_id, line=n)
                 rows.append(row)
-    frame = pd.DataFrame(rows)
+    first = ["source", "doc_id", "layer", "start", "end", "sha"]
+    frame = pd.DataFrame(rows, columns=None if rows else first)  # (an empty reserve: no files)
     if layer is not None:
         frame = frame[frame["layer"] == layer].dropna(axis=1, how="all").reset_index(drop=True)
-    first = ["source", "doc_id", "layer", "start", "end", "sha"]
     return frame[first + [c for c in frame.columns if c not in first]]
 
 
