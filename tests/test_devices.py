@@ -424,6 +424,14 @@ def test_concession_marker_of_a_contrast_is_not_counted_twice():
         ("concession", "but", "we must seize it"), ("contrast", "", "an opportunity")]
 
 
+def test_a_marker_inside_a_contrasts_part_stays_a_concession():
+    # only the "but" between the contrast's parts is the contrast's (fourteenth round)
+    text = ("We deplore the intervention. It is not our intention, however, to confine "
+            "ourselves to condemnation but rather to focus on the dangers.")
+    t = detect_devices(text, devices=["contrast", "concession"])
+    assert sorted(zip(t["device"], t["key"])) == [("concession", "however"), ("contrast", "")]
+
+
 def test_concession_sides_are_bounded_in_a_run_on_sentence():
     text = "We " + "waited and waited " * 100 + "but nothing came."
     r = _found(text, "concession").iloc[0]
