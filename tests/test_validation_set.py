@@ -15,8 +15,8 @@ from tests.validation.load import (ACTOR_ATTRS, ACTOR_SPECIAL, LAYERS, REQUIRED,
                                    load_documents, load_texts, span_sha, split_paths)
 
 
-#: the reserve (texts annotated for a later round, not yet scored) is checked once it exists
-#: the reserve is checked when it holds texts (between rounds it may be only a header)
+#: the reserve (texts annotated for a later round, not yet scored) is checked when it holds
+#: texts (between rounds it may be only a header)
 SPLITS = ["test", "dev"] + (["reserve"] if split_paths("reserve")[0].exists() and
                             len(load_texts("reserve")) else [])
 

@@ -30,7 +30,7 @@ from ..errors import ResourceError
 
 __all__ = ["closed_class", "SentenceView", "forward_item", "backward_item", "compatible",
            "clause_end", "content_len", "is_ly", "opener_kind", "SPACE_ONLY", "COMMA_GAP",
-           "HAS_LETTER", "word_classes", "Found", "EDGE_GAP"]
+           "HAS_LETTER", "word_classes", "Found", "EDGE_GAP", "AUXILIARIES"]
 
 #: auxiliaries and modals (a one-word item right after one is a verb)
 AUXILIARIES = frozenset("is are was were am be been will would shall should can could may "
