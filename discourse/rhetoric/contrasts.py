@@ -74,7 +74,7 @@ _ADVERBIAL = frozenset("because since as if when unless once until through by".s
 #: Y may be a time or place adverb when X is an adverbial (*not after the events, but today*)
 _TIME_PLACE = frozenset("now today tomorrow here immediately".split())
 _INDEFINITE = frozenset({"a", "an"})
-_ARTICLES = frozenset({"a", "an", "the"})
+_BARE_ARTICLES = frozenset({"a", "an", "the"})  # (series.py's _ARTICLES adds possessives)
 #: main verbs that are also auxiliaries (*would not have a negative effect but would benefit*)
 _MAIN_VERB_AUX = frozenset({"have", "has", "be"})
 #: *not limited to X, but Y* adds, like *not only X but Y*
@@ -324,7 +324,7 @@ def _not_but_phrases(s, k):
         (not s.words[j][:1].isupper() or _cleft_pair(s, k, b, j)) and (
             (fy not in function and
              any(lw[t] in ("that", "who", "which", "we", "they", "i") for t in range(k + 2, b)))
-            or (fy in _ARTICLES and not clause_after and
+            or (fy in _BARE_ARTICLES and not clause_after and
                 any(lw[t] in ("that", "who", "which") for t in range(k + 2, min(b, k + 6)))))
     same = fx == fy or (fx in _WH and fy in _WH) or (fx in _INDEFINITE and fy in _INDEFINITE) or \
         ((fx in _ADVERBIAL or opener_kind(fx) == "prep") and
