@@ -235,14 +235,14 @@ def _but_after_not(s, k):
     while t < min(n, k + 26):
         if lw[t] in ("not", "never") or lw[t] in _NEG_AUX:
             return None
-        if s.edge(t) and not _dash(s, t):
+        if s.edge(t) and not s.dash(t):
             return None
         if lw[t] == "but":
-            return t if s.space(t) or s.comma(t) or _dash(s, t) or \
+            return t if s.space(t) or s.comma(t) or s.dash(t) or \
                 _QUOTE_COMMA.match(s.gaps[t]) else None
         if s.edge(t):  # a dash opening an aside: go on after the dash that closes it
             close = next((u for u in range(t + 1, min(n, t + 7)) if s.edge(u)), None)
-            if close is None or not _dash(s, close):
+            if close is None or not s.dash(close):
                 return None
             if lw[close] == "but":
                 return close
@@ -258,11 +258,6 @@ def _cleft_pair(s, k, b, j) -> bool:
     lw, rel = s.lower, ("who", "that", "which")
     return any(lw[t] in rel for t in range(k + 2, min(b, k + 5))) and \
         any(lw[t] in rel and s.space(t) for t in range(j + 1, min(len(lw), j + 4)))
-
-
-def _dash(s, t) -> bool:
-    """A dash (not ``; :`` or a bracket) right before word t?"""
-    return s.edge(t) and not re.search(r"[;:()]", s.gaps[t])
 
 
 def _time_adverb(s, j) -> bool:

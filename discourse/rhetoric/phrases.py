@@ -129,6 +129,10 @@ class SentenceView:
         """A clause edge (``; :``, a dash, a bracket) right before word k?"""
         return k < len(self.words) and EDGE_GAP.search(self.gaps[k]) is not None
 
+    def dash(self, k) -> bool:
+        """A dash right before word k (a clause edge that is no ``; :`` or bracket)?"""
+        return self.edge(k) and not any(c in self.gaps[k] for c in ";:()")
+
     def span(self, i, j) -> tuple[int, int]:
         """Offsets of words i..j-1 (first word's start, last word's end)."""
         return self.spans[i][0], self.spans[j - 1][1]

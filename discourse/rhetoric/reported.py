@@ -1020,6 +1020,8 @@ def _words_of_speaker(d: _Doc, i: int, t: int):
 _ANNOUNCED = frozenset("""communication communique communiqué declaration statement message
 remarks remark terms words letter note resolution text passage appeal proposal proposals
 provisions conclusion conclusions""".split())
+#: The words of the frame that ends in the colon ('… the following:', 'in these terms:').
+_FRAME_WORDS = frozenset("following follows terms these the as in".split())
 #: Verbs whose subject reads or finds a text rather than speaking it ('we read the following:').
 _READING = frozenset("""read reads find finds found see sees saw quote quotes quoted cite cites
 cited recall recalls recalled remember note notes noted draw""".split())
@@ -1054,10 +1056,8 @@ def _frame_before_colon(d: _Doc, lo: int, t: int):
     if not ("following" in tail or "follows" in tail or (
             "terms" in tail and ("these" in tail or "following" in tail))):
         return None
-    k = max(lo, t - 4) + max(i for i, w in enumerate(tail) if w in (
-        "following", "follows", "terms", "these", "the", "as", "in"))
-    if any(w not in _ANNOUNCED and w not in ("following", "follows", "terms", "these", "the",
-                                             "as", "in") for w in low[k:t]):
+    k = max(lo, t - 4) + max(i for i, w in enumerate(tail) if w in _FRAME_WORDS)
+    if any(w not in _ANNOUNCED and w not in _FRAME_WORDS for w in low[k:t]):
         return None
     for v in range(k - 1, max(lo, k - 8) - 1, -1):
         w = low[v]

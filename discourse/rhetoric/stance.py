@@ -436,6 +436,11 @@ _WISH = frozenset({"hope", "hopes", "hoped", "hoping", "pray", "prays", "prayed"
                    "wish", "wishes", "wished", "trust", "trusts", "trusted"})
 
 
+def _gap(k: int, spans, folded) -> str:
+    """The text between word ``k - 1`` and word ``k`` (punctuation, spaces)."""
+    return folded[spans[k - 1][1]:spans[k][0]]
+
+
 def _may_of_speech_act_concession_or_wish(i: int, j: int, lower, spans, folded) -> bool:
     """*may* that doubts nothing (docs/annotation.md sec. 6, *may* of permission, wish or
     concession): the speaker's own speech act ("I may add", "we may recall"), a concession
@@ -452,7 +457,7 @@ def _may_of_speech_act_concession_or_wish(i: int, j: int, lower, spans, folded) 
         return True
     k = i - 1
     while k >= 0 and i - k <= 8 and not any(
-            c in folded[spans[k][1]:spans[k + 1][0]] for c in ".;:?!()"):
+            c in _gap(k + 1, spans, folded) for c in ".;:?!()"):
         if lower[k] == "that" and k > 0 and lower[k - 1] in _WISH:
             return True
         k -= 1
@@ -477,12 +482,12 @@ def _concessive_modal(i: int, lower, spans, folded) -> bool:
     clause break, or *though/although* at most five words back."""
     k = i - 1
     while k >= 0 and i - k <= 10 and not any(
-            c in folded[spans[k][1]:spans[k + 1][0]] for c in ";:?!()") and not (
-            "." in folded[spans[k][1]:spans[k + 1][0]] and lower[k] not in _TITLE_ABBREVIATIONS):
+            c in _gap(k + 1, spans, folded) for c in ";:?!()") and not (
+            "." in _gap(k + 1, spans, folded) and lower[k] not in _TITLE_ABBREVIATIONS):
         w = lower[k]
         if w in _CONCESSIVE_RELATIVES and (w != "matter" or lower[k - 1:k] == ["no"]):
             return True
-        if w == "however" and k + 1 < i and "," not in folded[spans[k][1]:spans[k + 1][0]]:
+        if w == "however" and k + 1 < i and "," not in _gap(k + 1, spans, folded):
             return True
         if w in ("though", "although") and i - k <= 5:
             return True
@@ -498,12 +503,12 @@ def _conceded_before_but(i: int, j: int, lower, spans, folded) -> bool:
     corrects the negation (*not by preaching virtues that may be alien to them, but by …*)."""
     k = i - 1
     while k >= 0 and i - k <= 12 and not any(
-            c in folded[spans[k][1]:spans[k + 1][0]] for c in ".;:?!"):
+            c in _gap(k + 1, spans, folded) for c in ".;:?!"):
         if lower[k] in ("not", "never"):
             return False
         k -= 1
     for k in range(j, min(len(lower), j + 25)):
-        gap = folded[spans[k - 1][1]:spans[k][0]]
+        gap = _gap(k, spans, folded)
         if any(c in gap for c in ".;:?!()"):
             return False
         if lower[k] == "but" and "," in gap:
@@ -518,11 +523,11 @@ def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
     that we may") or of a condition ("provided it could expect") opened at most five
     words before it (a purpose or extent clause: eight), with no clause break in between."""
     n = len(lower)
-    if j >= n or any(c in folded[spans[j - 1][1]:spans[j][0]] for c in ".;:?!"):
+    if j >= n or any(c in _gap(j, spans, folded) for c in ".;:?!"):
         return True
     lo = i
     while lo > 0 and i - lo < 8 and not any(
-            c in folded[spans[lo - 1][1]:spans[lo][0]] for c in ".;:?!,()"):
+            c in _gap(lo, spans, folded) for c in ".;:?!,()"):
         lo -= 1
     window = lower[lo:i]
     for opener in _PURPOSE + _EXTENT:
@@ -639,7 +644,7 @@ def _counterfactual(i: int, lower, spans, folded) -> bool:
         hi += 1
     for k in range(lo, hi):
         if lower[k] == "if" or (lower[k] == "had" and k > 0 and
-                                "," in folded[spans[k - 1][1]:spans[k][0]]):
+                                "," in _gap(k, spans, folded)):
             return True
     return False
 
