@@ -133,6 +133,13 @@ def test_longest_match_wins():
     assert m["alias"].tolist()[:2] == ["Gulf Arab states", "Arab states"]
 
 
+def test_other_organizations_are_not_the_un():
+    corp = Corpus.from_texts(["We commend the Organization of American States and the "
+                              "Organization for Security and Co-operation in Europe; the "
+                              "Organization itself must reform."])
+    assert find_mentions(corp)["actor_id"].tolist() == ["un"]
+
+
 def test_hyphens_and_possessives_expose_names():
     m = find_mentions(Corpus.from_texts(["Syrian-Russian ties and Russia’s role; Al-Sharaa’s visit."]))
     assert m["actor_id"].tolist() == ["SYR", "RUS", "RUS", "sharaa"]

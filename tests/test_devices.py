@@ -483,6 +483,11 @@ def test_pair_negative(text):
 
 TRICOLON_POSITIVE = [
     ("We need peace, security and development.", ("peace", "security", "development")),
+    # sixteenth round: indefinite items without a name before them; a preposition shared
+    ("It remained unwilling to safeguard the rights of a man, a people or a State.",
+     ("a man", "a people", "a State")),
+    ("We cooperate in the North, the South and the East.",
+     ("the North", "the South", "the East")),
     # institutions' names with determiners are a list; a sentence adverbial before A is not A
     ("The Security Council, the General Assembly and the Trusteeship Council have met.",
      ("The Security Council", "the General Assembly", "the Trusteeship Council")),
@@ -717,6 +722,12 @@ TRICOLON_NEGATIVE = [
     "The fact is that within whatever society one may live, the wonders and successes of "
     "science leave many behind.",
     "It is true that, even if this approach is adopted, risks and uncertainties will remain.",
+    # sixteenth round: two appositions after a name; an adverbial before or inside the clause
+    "Why should the United States, a great Power and a permanent member of the Council, behave "
+    "in this manner?",
+    "Without a doubt, his personal skills and experience will guide us.",
+    "The drop in production by almost a third, in Georgia's case, the lack of fuel and raw "
+    "materials hurt us.",
 ]
 
 

@@ -367,3 +367,39 @@ def test_a_praise_of_a_conduct_asked_for_keeps_no_target(text, word):
 ])
 def test_a_praise_outside_such_a_clause_or_a_blame_keeps_its_target(text, word, actor):
     assert target(text, word)[0] == actor
+
+
+# ---- sixteenth round: a name inside a subject about something else --------------------------
+
+@pytest.mark.parametrize("text, word", [
+    ("Forward indicators of the Australian labour market are failing to improve.", "failing"),
+    ("During the final day Zimbabwean umpire Ian Robinson made two controversial decisions.",
+     "controversial"),
+    ("This analysis of Soviet motives is wholly mistaken.", "mistaken"),
+])
+def test_a_name_inside_a_subject_about_something_else_is_no_target(text, word):
+    assert target(text, word)[0] is None
+
+
+@pytest.mark.parametrize("text, word, actor", [
+    ("The French Government has obstinately refused to yield.", "obstinately", "FRA"),
+    ("Soviet military commanders have forcibly occupied the newspapers.", "forcibly", "RUS"),
+    ("The Israeli invasion of Lebanon was brutal.", "brutal", "ISR"),
+    ("American imperialism has been hatching new aggressive plans.", "aggressive", "USA"),
+    ("Israel and its allies brutally attacked the town.", "brutally", "ISR"),
+    ("China's economy has great vitality and its prospects are bright.", "bright", "CHN"),
+    ("The international community today is acting wisely.", "wisely", "international_community"),
+])
+def test_a_name_heading_its_subject_or_its_parts_stays_the_target(text, word, actor):
+    assert target(text, word)[0] == actor
+
+
+def test_their_after_a_nearer_plural_is_not_the_singular_subject():
+    text = ("The Russian Federation also proposes studying the principle of the responsibility "
+            "of States for their failure to take measures against terrorists.")
+    assert target(text, "failure")[0] is None
+    # with no plural between, the subject stays
+    assert target("Some powerful countries defended their brutal policies.", "brutal")[0] == \
+        "other:powerful_countries"
+    assert target("The Western powers defended their brutal domination.", "brutal")[0] == \
+        "the_west"

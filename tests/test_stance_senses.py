@@ -308,3 +308,55 @@ def test_may_conceded_before_a_comma_and_but_is_not_a_hedge(text):
 ])
 def test_may_without_a_conceding_but_stays_a_hedge(text):
     assert "may" in _matches(text, "hedges")
+
+
+# sixteenth round (read on the 390 unannotated pool texts)
+@pytest.mark.parametrize("text", [
+    # a purpose clause with a long subject, or with an aside between its commas
+    "No effort should be spared so that the hopes and aspirations of the ordinary peoples of "
+    "that region to live together in peace as good neighbours may be realized.",
+    "The occupation must cease so that all countries of the region, freed at last from the "
+    "tensions of war, its burdens and commitments, may devote themselves to development.",
+    "We invoke the aid of God so that peace, freedom and human values may prevail.",
+    "We offered Lima as the site of the meeting, so that that review may take place.",
+    # a wish: hope or pray up to two words before "that", and "might" too
+    "The Organization was set up in the hope that it might put an end to wars.",
+    "I pray God that I may be worthy of the time and of the place.",
+    # a free-choice relative clause with its own subject
+    "We support any measure this Organization may adopt leading to disarmament.",
+    "My country will support any action which the United Nations may take.",
+    # the speaker's own discourse
+    "The question may be asked, why go so far?",
+    "It may be worth stating that the effort to change conditions is urgent.",
+    # a negated ability; a counterfactual by inversion; "appear" of coming into view
+    "No one could fail to desire the reduction of armaments.",
+    "None of us could justly claim that our failure served peace.",
+    "Imagine what Somalia could have become had the United States not intervened.",
+    "I said then that new and sinister figures would appear on the world political scene.",
+])
+def test_sixteenth_round_modals_that_doubt_nothing(text):
+    assert _matches(text, "hedges") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a new clause after the purpose clause: its modal doubts
+    ("We acted so that peace would come, and the talks may fail anyway.", ["may"]),
+    ("We acted so that peace would come, they may say.", ["may"]),
+    # a relative clause inside the purpose clause has a modal of its own
+    ("We act so that we can avoid a widening war that could engulf the region.", ["could"]),
+    # a purpose clause that is itself the aside
+    ("The plan, drafted in order that all sides agree in the end, might fail.", ["might"]),
+    # "any" heading the modal's own subject, or a relative pronoun as the subject
+    ("Any attack may trigger a war.", ["may"]),
+    ("Any attack by the rebels may trigger a war.", ["may"]),
+    ("We support any initiative that may help the talks.", ["may"]),
+    # distancing, a suggestion, a possibility, a real "would appear"
+    ("The reforms may be said to have failed.", ["may"]),
+    ("It may be worth considering a new committee.", ["may"]),
+    ("The talks could fail to produce results.", ["could"]),
+    ("Some of us could claim that our failure served peace.", ["could"]),
+    ("It could have been worse than it had been before.", ["could"]),
+    ("It would appear that the talks have failed.", ["would appear"]),
+])
+def test_sixteenth_round_modals_of_possibility_stay_hedges(text, expected):
+    assert _matches(text, "hedges") == expected

@@ -288,6 +288,14 @@ L("_none", "block",
   "Kuwait City", "Arab Spring", "Arab-Israeli conflict", "Washington Consensus", "Ottawa Convention",
   "Beijing Declaration", "Beijing Platform", "Cairo Declaration",
   "Palestine question", "Turkish Cypriot", "Greek Cypriot",
+  # other organisations whose names open with "(the) Organization", the UN's short name in UN
+  # prose (sixteenth round: "we also commend the Organization of American States")
+  *[f"{the}Organization {rest}" for the in ("the ", "") for rest in (
+      "of American States", "of Eastern Caribbean States", "of the Petroleum Exporting Countries",
+      "of Petroleum Exporting Countries", "of Arab Petroleum Exporting Countries",
+      "for Economic Co-operation and Development", "for Economic Cooperation and Development",
+      "for Security and Co-operation in Europe", "for Security and Cooperation in Europe",
+      "of the Black Sea Economic Cooperation", "of Central American States")],
   cs=1)
 # Kuwait City is both a capital alias and blocked: the capital row wins (listed first); drop the block
 aliases[:] = [a for a in aliases if not (a["actor_id"] == "_none" and a["alias"] in {"Kuwait City", "Arab-Israeli conflict", "Palestine question", "Turkish Cypriot", "Greek Cypriot"})]

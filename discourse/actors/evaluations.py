@@ -83,7 +83,7 @@ from ..text.parsed import parse
 from .chunks import Chunk, chunk_tokens
 from .gazetteer import gazetteer_or_default
 from .references import (PERSON_TITLES, Ref, description_refs, document_context, group_refs, person_refs,
-                         resolve_plural, resolve_pronoun)
+                         plural_noun_between, resolve_plural, resolve_pronoun)
 
 __all__ = ["find_evaluations", "EVALUATION_COLUMNS", "EVALUATION_RULES"]
 
@@ -240,6 +240,9 @@ class _Sentence:
             r = self.its(k)
             if r is not None and self._singular_it_subject(k):
                 r = None  # "it should help the peoples in their struggle": not "it"
+            if r is not None and plural_noun_between(self.tokens, r.last + 1, k, self.refs):
+                r = None  # "Russia proposes the responsibility of States for their failure":
+                # the nearer plural (sixteenth round)
             return r or self._conjunct(k, resolve_plural(
                 self.tokens, k, self.refs, self.previous, self.types))
         if low in ("they", "them"):
@@ -428,6 +431,26 @@ class _Sentence:
             return self.ref_ending(j - 1)
         return None
 
+    def _possessor(self, r: Ref) -> bool:
+        """Is ``r`` a possessor ("its prospects", "China's economy")?"""
+        return _low(self.tokens, r.last) in _POSSESSIVE_PRONOUNS or \
+            _low(self.tokens, r.last + 1) in ("'s", "’s", "'") or \
+            _low(self.tokens, r.last).endswith(("'s", "’s"))
+
+    def _other_head(self, j: int) -> bool:
+        """Is token ``j``, after an actor's name inside a subject, a common noun that names
+        something else than the actor, its parts or its conduct ("labour market", "umpire",
+        "motives"; not "Government", "forces", "commanders", "imperialism", "today")?"""
+        t = self.tokens[j]
+        low = t.text.lower()
+        if t.tag not in ("NN", "NNS") or not t.text.islower() or low in _TIME_NOUNS:
+            return False
+        rules = self.lex.rules
+        if low in rules.get("actor_heads", ()) or low in rules.get("subject_heads", ()) or \
+                low.endswith(_ACTION_ENDINGS):
+            return False  # "The Israeli invasion of Lebanon": a nominalised action, its conduct
+        return self.lex.lookup(low, t.tag) is None  # "American imperialism": its conduct
+
     def subject(self, v: int) -> Ref | None:
         """The actor of the subject of the verb group starting at ``v`` (see module docs)."""
         tokens = self.tokens
@@ -488,8 +511,21 @@ class _Sentence:
             coordinated = any(_low(tokens, j) in ("and", "or") for j in range(r.last + 1, end))
             if i >= 2 and r.first == i and _low(tokens, i - 1) == "," and coordinated:
                 return self._first_conjunct(i - 2) or r  # "the US, France and Britain launched"
+            if not coordinated and not self._possessor(r) and any(
+                    self._other_head(j) for j in range(r.last + 1, end)):
+                return None  # "the Australian labour market is failing", "Zimbabwean umpire
+                # Ian Robinson made controversial decisions": a name inside a noun phrase
+                # about something or someone else (sixteenth round)
             return r
         return None
+
+
+#: Endings of nominalised actions ("invasion", "involvement", "interference", "seizure"): after
+#: an actor's name inside a subject they are its conduct.
+_ACTION_ENDINGS = ("ion", "ions", "ment", "ments", "ance", "ence", "ure", "ures")
+#: Nouns of time the tagger reads as common nouns ("The world community today").
+_TIME_NOUNS = frozenset({"today", "now", "yesterday", "tomorrow", "tonight", "year", "week",
+                         "month", "time", "times"})
 
 
 # ---------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ and resolves each speaker through the gazetteer:
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -41,6 +41,7 @@ from ..errors import InputError
 from ..rhetoric.reported import QUOTE_SPAN_COLUMNS, quote_spans, words_covered
 from ..text.parsed import PIECE_RE, parse
 from .gazetteer import BLOCKED, gazetteer_or_default
+from .references import author_actor, load_descriptions, name_id
 
 __all__ = ["find_quotes", "stat_quotes", "attribute_stance", "QUOTE_COLUMNS",
            "QUOTE_STAT_COLUMNS", "ATTRIBUTED_STANCE_COLUMNS", "speaker_id"]
@@ -68,9 +69,7 @@ def speaker_id(name: str) -> str:
     >>> speaker_id("Ariel Sharon"), speaker_id("Recep Tayyip Erdoğan's office")
     ('other:ariel_sharon', 'other:recep_tayyip_erdogan_s_office')
     """
-    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    snake = re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_")
-    return f"other:{snake}" if snake else "unknown"
+    return name_id(name)
 
 
 def _mentions(text: str, idx: dict) -> list[tuple[int, int, str]]:
@@ -137,6 +136,12 @@ def _apposition(text: str, row) -> str:
     return " " + m.group(1) if m and _SPOKES.search(m.group(1)) else ""
 
 
+@cache
+def _author_phrases() -> frozenset:
+    """The descriptive references that name the author ("my delegation", "our Government")."""
+    return frozenset(words for words, kind in load_descriptions() if kind == "author")
+
+
 def _resolve(row, phrase: str, gaz, idx, known: dict, doc) -> tuple[str, str]:
     """``(actor_id, speaker_actor)`` of one quotation's speaker."""
     name, kind = row.speaker_name, row.speaker_kind
@@ -146,6 +151,12 @@ def _resolve(row, phrase: str, gaz, idx, known: dict, doc) -> tuple[str, str]:
     if kind == "none" or not name:
         return "", "unknown"
     info = gaz._by_id()
+    if kind in ("person", "name"):
+        whole = _mentions(row.speaker, idx)
+        if len(whole) == 1 and whole[0][0] == 0 and whole[0][1] >= len(row.speaker) - 1 and \
+                info[whole[0][2]]["type"] != "leader":
+            return whole[0][2], whole[0][2]  # "Ireland declared": the name as written, not a
+            # longer name the document gives elsewhere ("Northern Ireland")
     if kind in ("person", "name"):
         hits = _mentions(name, idx)
         leaders = [h for h in hits if info[h[2]]["type"] == "leader"]
@@ -162,6 +173,11 @@ def _resolve(row, phrase: str, gaz, idx, known: dict, doc) -> tuple[str, str]:
         if name in known:
             return known[name]
         return "", speaker_id(name)
+    # "My delegation", "our Government" (descriptions.csv, refers_to author): the author
+    if tuple(re.findall(r"[^\W_]+(?:['\-][^\W_]+)*", row.speaker.lower())) in _author_phrases():
+        author = author_actor(doc, gaz)
+        if author:
+            return author, author
     # a body or a group, or a descriptive reference to a person named elsewhere
     person = _descriptive(doc.text, phrase) if phrase else None
     if person:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -41,7 +42,7 @@ from .gazetteer import Gazetteer, gazetteer_or_default
 
 __all__ = ["self_side", "author_actor", "home_actor", "load_descriptions", "Ref",
            "DocumentContext", "DESCRIPTION_KINDS", "group_refs", "person_refs", "other_id",
-           "resolve_plural"]
+           "resolve_plural", "plural_noun_between", "name_id"]
 
 #: What a descriptive reference can refer to.
 DESCRIPTION_KINDS = ("home", "author")
@@ -254,8 +255,14 @@ _PARTITIVE = frozenset({"members"})  # "members of the Council": a part, not the
 def other_id(words) -> str:
     """``other:<snake name>`` of a phrase (``docs/annotation.md`` §1): lower-case ASCII words
     joined by ``_`` ("well-known States" -> ``other:well_known_states``)."""
-    from .quotes import speaker_id
-    return speaker_id(" ".join(words))
+    return name_id(" ".join(words))
+
+
+def name_id(name: str) -> str:
+    """``other:<snake name>`` of a name, ``unknown`` when it has no letter or digit."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    snake = re.sub(r"[^a-z0-9]+", "_", ascii_.lower()).strip("_")
+    return f"other:{snake}" if snake else "unknown"
 
 
 def group_refs(tokens, taken: list[bool], heads: frozenset, memory: dict,
@@ -387,6 +394,21 @@ def person_refs(tokens, taken: list[bool], people: tuple) -> list[Ref]:
     return out
 
 
+#: Plural nouns of groups whatever their tag (the tagger reads a capitalised "States" as a
+#: singular proper noun): "the responsibility of States for their failure" (sixteenth round).
+_PLURAL_GROUPS = frozenset({"people", "peoples", "states", "nations", "countries"})
+
+
+def plural_noun_between(tokens, a: int, k: int, refs: list[Ref]) -> bool:
+    """Is there a plural noun among tokens ``a .. k-1`` outside every actor reference but
+    the groups the gazetteer lacks ("the Korean people in their efforts", "the
+    responsibility of States for their failure")? Then a plural pronoun at ``k`` is that
+    noun's."""
+    inside = {x for r in refs if r.type != "group" for x in range(r.first, r.last + 1)}
+    return any(tokens[x].tag in ("NNS", "NNPS") or tokens[x].text.lower() in _PLURAL_GROUPS
+               for x in range(a, k) if x not in inside)
+
+
 def resolve_plural(tokens, k: int, refs: list[Ref], previous: list[Ref], types: dict,
                    singular: bool = False) -> Ref | None:
     """*they, their, them* (``singular``: *it*): the nearest actor before the pronoun in its
@@ -399,19 +421,13 @@ def resolve_plural(tokens, k: int, refs: list[Ref], previous: list[Ref], types: 
             return False
         return not singular or kind != "group"
     t = tokens[k]
-    inside = {x for r in refs for x in range(r.first, r.last + 1)}
-
-    def plural_noun_between(a: int) -> bool:  # "the Korean people in their efforts"
-        return not singular and any(tokens[x].tag in ("NNS", "NNPS") or
-                                    tokens[x].text.lower() in ("people", "peoples")
-                                    for x in range(a, k) if x not in inside)
     for r in sorted((r for r in refs if r.last < k), key=lambda r: -r.last):
         before = tokens[r.first - 1].text.lower() if r.first > 0 else ""
         if fits(r) and (before not in _PREPOSITIONS or before == "by"):
-            if plural_noun_between(r.last + 1):
+            if not singular and plural_noun_between(tokens, r.last + 1, k, refs):
                 return None
             return Ref(k, k, r.actor_id, "pronoun", t.start, t.end, r.type)
-    if plural_noun_between(0):
+    if not singular and plural_noun_between(tokens, 0, k, refs):
         return None  # "... methods are immoral; they violate": the nearer plural
     for r in previous:
         if fits(r) and not r.prep:

@@ -275,6 +275,12 @@ def _np_back(d: _Doc, k: int, lo: int, limit: int = 14) -> tuple[int, int] | Non
     return _clean_np(d, start, end)
 
 
+#: Words that open a speaker's noun phrase after a fronted adverbial ("In these
+#: circumstances my Prime Minister", "In that connexion the Egyptian delegation").
+_OPENING_DETERMINERS = frozenset({"the", "a", "an", "my", "our", "its", "their", "his", "her"})
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+
+
 def _clean_np(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
     cc = _closed()
     low = d.lower
@@ -298,8 +304,9 @@ def _clean_np(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
             "who", "which", "that") and not _has_break(d.gap(start)):
         return None  # "The army, which during the day said ...": the subject is further back
     if low[start] in cc["prepositions"] or low[start] in _TIME_WORDS:
-        # "On Tuesday the ministry", "In a statement the army": from the last article on
-        dets = [t for t in range(start + 1, end) if low[t] in ("the", "a", "an")]
+        # "On Tuesday the ministry", "In a statement the army", "In these circumstances my
+        # Prime Minister": from the last article or possessive on
+        dets = [t for t in range(start + 1, end) if low[t] in _OPENING_DETERMINERS]
         if dets:
             start = dets[-1]
         elif end - start > 2:
@@ -310,6 +317,17 @@ def _clean_np(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
         start += 1
     if start >= end:
         return None
+    if start > 0 and (low[start - 1] in cc["prepositions"] or (
+            start > 1 and low[start - 1] in _DEMONSTRATIVES and
+            low[start - 2] in cc["prepositions"])):
+        # "In that connexion the Egyptian delegation": the scan stopped inside a fronted
+        # adverbial; the subject opens at its next determiner
+        for t in range(start + 1, end - 1):
+            if low[t] in _OPENING_DETERMINERS and all(
+                    d.words[u][0].islower() and not _function_word(low[u])
+                    for u in range(start, t)):
+                start = t
+                break
     words = low[start:end]
     if any(w in _FINITE or w in cc["auxiliaries"] or w in _PAST_NOT_NOUN for w in words):
         return None
@@ -923,11 +941,22 @@ def _cut_stray(d: _Doc, text: str, direct: list[dict]) -> None:
         q.end = d.sents[si][1]
 
 
+def _np_head(d: _Doc, sp) -> str:
+    """The head of a noun phrase: its last word before a preposition ("the dictates of
+    self-interest" -> "dictates"), lower case."""
+    preps = _closed()["prepositions"]
+    s, e = sp
+    h = s
+    while h + 1 < e and d.lower[h + 1] not in preps:
+        h += 1
+    return d.lower[h]
+
+
 def _according(d: _Doc, si: int, i: int, j: int, k: int) -> list[dict]:
     """*according to X, Y* and *Y, according to X*."""
     sp = _np_forward(d, k + 2, j)
-    if sp is None:
-        return []
+    if sp is None or _np_head(d, sp) in reporting_verbs()["not_sources"]:
+        return []  # "according to his ability": in accordance with, no source
     text = d.folded
     if sp[1] < j and "," in d.gap(sp[1]) and not (
             k > i and d.lower[sp[1]] in ("which", "who", "whose")):
@@ -1218,6 +1247,8 @@ def _strip_titles(toks: list[str]) -> list[str]:
         elif (_is_demonym(w) or (w.isupper() and len(w) <= 3)) and (
                 _is_title(nxt) or not nxt[0].isupper()):
             k += 1
+        elif w.lower().endswith("ly") and _is_title(nxt):
+            k += 1  # "Recently Chancellor Adenauer": a sentence-opening adverb
         else:
             break
     return toks[k:]
@@ -1406,7 +1437,8 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
             break
         if x["kind"] == "reported" and any(a <= x["start"] < b for a, b in inside):
             continue
-        if not x.get("speaker_name") or x["speaker_kind"] not in (want, "name"):
+        if not x.get("speaker_name") or x["speaker_kind"] not in (want, "name") and not (
+                p in ("he", "she") and _one_person(d, x)):
             continue
         if p == "they" and not _plural(x["speaker_name"]):
             continue
@@ -1442,9 +1474,23 @@ def _antecedent(d: _Doc, r: dict, p: str, done: list[dict], rows: list[dict]) ->
         if not runs:
             # no person named: a state's representative in this sentence or the one before
             # ("the statement made by the United States representative ...; he urged")
-            found = list(_REPRESENTATIVE.finditer(_narration(d, lo, here, inside)))
-            if len(found) == 1:
+            # or the one office named by its title alone ("the Secretary-General put it
+            # well when he stated", "the President of the United States ..., he said")
+            narration = _narration(d, lo, here, inside)
+            found = list(_REPRESENTATIVE.finditer(narration))
+            offices = [m for m in _OFFICE.finditer(narration)
+                       if not any(f.start() <= m.start() < f.end() for f in found)]
+            if len(found) == 1 and not offices:
                 return found[0].group(0), "group"
+            # or the one person whose speech or words are named ("quote Mr. Nelson Mandela's
+            # speech of 24 September. He said, "…"")
+            speakers = _speech_possessors(narration)
+            if len(speakers) == 1 and not found and not offices:
+                surname = speakers[0][-1]
+                return _full_name(d, surname) or " ".join(speakers[0]), "person"
+            if len(offices) == 1 and not found:
+                office = offices[0].group(0)
+                return (office[4:] if office[:4].lower() == "the " else office), "group"
     return "", "pronoun"
 
 
@@ -1455,6 +1501,37 @@ _REPRESENTATIVE = re.compile(
     r"spokesman|ambassador|Foreign\s+Minister|Prime\s+Minister|Secretary\s+of\s+State)|"
     r"(?:representative|delegate|delegation|spokesman|ambassador)\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,3})\b")
+
+
+#: Nouns of a person's speech after their possessive name ("Lincoln's words").
+_SPEECH_NOUNS = frozenset({"speech", "speeches", "words", "statement", "address", "remarks",
+                           "message", "letter", "appeal", "declaration", "testimony"})
+
+
+def _speech_possessors(text: str) -> list[list[str]]:
+    """The persons' names in ``text`` that own a speech noun within three words ("Abraham
+    Lincoln's words", "Mr. Nelson Mandela's momentous speech"), one list per distinct
+    surname."""
+    out: dict[str, list[str]] = {}
+    for m in _CAPS_RUN.finditer(text):
+        run = m.group(0)
+        if not run.endswith("'s"):
+            continue
+        after = text[m.end():m.end() + 60].split()[:3]
+        if not any(w.strip(",.;:").lower() in _SPEECH_NOUNS for w in after):
+            continue
+        for toks in _person_runs(run[:-2], titled_ok=True):
+            out.setdefault(toks[-1], toks)
+    return list(out.values())
+
+
+#: One office named by its title alone, with *the*, *our* or *my* ("the Secretary-General",
+#: "our President", "the President of the United States"): a "he" with no person named
+#: before it in its sentence or the one before is its holder (since the sixteenth round).
+_OFFICE = re.compile(
+    r"\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:[Ss]ecretary-[Gg]eneral|[Pp]resident|[Pp]rime\s+[Mm]inister|"
+    r"[Ff]oreign\s+[Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Cc]hairman)(?:\s+of\s+(?:the\s+)?[A-Z][\w\-]*"
+    r"(?:\s+[A-Z][\w\-]*){0,3})?(?![\w\-])")
 
 
 #: Prepositions after which a capitalised run is a place, not a person ("in New York").
@@ -1491,6 +1568,14 @@ def _title_reference(d: _Doc, sp) -> bool:
         return False
     middle = d.words[s + 1:e - 1]
     return all(_is_demonym(w) or _is_title(w) or w.islower() for w in middle)
+
+
+def _one_person(d: _Doc, x: dict) -> bool:
+    """A speaker named by a noun phrase that is one person ("the Israeli official", "a
+    police dispatcher", "my Prime Minister"): its last word is in ``person_heads``."""
+    sp = x.get("speaker")
+    return (x.get("speaker_kind") == "group" and sp is not None
+            and d.lower[sp[1] - 1] in reporting_verbs()["person_heads"])
 
 
 def _plural(name: str) -> bool:

@@ -736,6 +736,16 @@ def _tricolon(s: SentenceView):
         if (lw[b[0]] in _RELATIVES or lw[b[0]] == "who") and lw[a[0]] != lw[b[0]]:
             continue  # "the Church, whose devotion and concern": a relative clause about A
             # (not "whose A, whose B and whose C": three parallel items)
+        if lw[b[0]] in ("a", "an") and lw[cc[0]] in ("a", "an") and \
+                lw[a[0]] not in ("a", "an") and any(
+                    s.words[t][:1].isupper() for t in range(a[0], a[1])):
+            continue  # "the United States, a great Power and a permanent member of the
+            # Council": two appositions describe a name (sixteenth round)
+        if opener_kind(lw[a[0]]) == "prep" and a[1] - a[0] >= 2 and s.comma(a[1]) and \
+                opener_kind(lw[b[0]]) != "prep" and (a[0] == 0 or s.comma(a[0])):
+            continue  # "Without a doubt, his skills and experience", "a third, in Georgia's
+            # case, the lack of fuel and raw materials": A is an adverbial before or inside
+            # the clause, not an item (sixteenth round)
         if a_start < a[0]:
             a = (a_start, *a[1:])  # "Hong Kong, Quemoy and Taiwan": A is the whole name
             items = (a, b, cc)

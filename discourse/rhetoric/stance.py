@@ -345,6 +345,11 @@ _COURSE_NOUNS = frozenset({"change", "changes", "changed", "reversal", "alterati
 #: Openers of a purpose clause: a modal after them enables, it does not doubt ("in order that
 #: we may", "so that they could").
 _PURPOSE = (("in", "order", "that"), ("so", "that"), ("so", "as"))
+#: How far back (in words, no comma or clause break between) a purpose clause may open: its
+#: subject can be long ("so that the hopes and aspirations of the ordinary peoples of that
+#: region to live together in peace as good neighbours may be realized"; since the sixteenth
+#: round, eight before).
+_PURPOSE_REACH = 24
 #: Openers of a condition: a modal inside one states a hypothesis, not the speaker's doubt
 #: ("provided it could expect", "if they could agree").
 _CONDITION = frozenset({"if", "provided", "providing", "unless", "whether"})
@@ -455,13 +460,63 @@ def _may_of_speech_act_concession_or_wish(i: int, j: int, lower, spans, folded) 
             not _sentence_initial(folded, spans[i - 2][0]) and (
                 lower[i - 3] in _CONCEDED or lower[i - 3].endswith(_ADJECTIVE_ENDINGS)):
         return True
+    return _in_wish_clause(i, lower, spans, folded)
+
+
+def _in_wish_clause(i: int, lower, spans, folded) -> bool:
+    """Is word ``i`` in the *that*-clause of *hope, pray, wish, trust* (the verb at most two
+    words before *that*) opened at most eight words back with no clause break ("we hope that peace may prevail", "in the hope that it
+    might put an end to wars")?"""
     k = i - 1
     while k >= 0 and i - k <= 8 and not any(
             c in _gap(k + 1, spans, folded) for c in ".;:?!()"):
-        if lower[k] == "that" and k > 0 and lower[k - 1] in _WISH:
-            return True
+        if lower[k] == "that" and k > 0 and any(w in _WISH for w in lower[max(0, k - 2):k]):
+            return True  # "hope that", "pray God that", "hope and trust that"
         k -= 1
     return False
+
+
+#: Words that open the subject of a relative clause after its noun ("any measure *this*
+#: Organization may adopt", "any steps *that the* Council might take").
+_RELATIVE_SUBJECT = frozenset({"that", "which", "we", "they", "you", "i", "he", "she", "it",
+                               "the", "this", "these", "those", "our", "its", "their", "his",
+                               "her", "my", "your"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which"})
+#: Past participles of speech acts: "the question may be asked", "it may be recalled that":
+#: the speaker's own discourse (docs/annotation.md sec. 9, "may be listed as follows").
+_SPEECH_PARTICIPLES = frozenset({"asked", "said", "recalled", "noted", "added", "mentioned",
+                                 "observed", "remarked", "stated", "recalled", "repeated",
+                                 "emphasized", "emphasised", "stressed", "pointed", "answered",
+                                 "replied", "listed", "summarized", "summarised", "cited",
+                                 "quoted"})
+
+
+def _free_choice_relative(i: int, lower, spans, folded) -> bool:
+    """*may/might* in a relative clause with its own subject on a noun after *any* or
+    *every* at most eight words back, no comma or clause break between ("we support any
+    measure this Organization may adopt", "any steps that the Council might take"): the
+    modal ranges over choices, as after *whatever* (a concessive free relative); it does not
+    doubt. Not when *any* heads the modal's own subject ("any attack may trigger a war") or
+    a relative pronoun is the subject ("any initiative that may help")."""
+    k = i - 1
+    while k >= 0 and i - k <= 8 and not any(
+            c in _gap(k + 1, spans, folded) for c in ".;:?!(),"):
+        if lower[k] in ("any", "every"):
+            for s in range(k + 2, i):
+                w = lower[s]
+                if w in _RELATIVE_SUBJECT and not (w in _RELATIVE_PRONOUNS and s + 1 == i) \
+                        and lower[s - 1] not in _PREPOSITION_WORDS:
+                    return True
+            return False
+        k -= 1
+    return False
+
+
+#: Words after *would appear* that make it "come into view": a place or a time.
+_PLACE_AFTER_APPEAR = frozenset({"on", "in", "at", "before", "among", "from", "over", "when",
+                                 "where"})
+_PREPOSITION_WORDS = frozenset({"of", "by", "for", "in", "on", "at", "to", "from", "with",
+                                "against", "between", "among", "into", "under", "over"})
 
 
 #: Comparatives after *nothing/what could be*: an emphatic comparison, not a possibility.
@@ -521,20 +576,67 @@ def _not_epistemic_modal(i: int, j: int, lower, spans, folded) -> bool:
     verbal after it: "a right attained by might."), or a modal of a purpose clause ("in order
     that we may confer"), of a clause of extent ("so far as they could", "to the extent
     that we may") or of a condition ("provided it could expect") opened at most five
-    words before it (a purpose or extent clause: eight), with no clause break in between."""
+    words before it (a clause of extent: eight; of purpose: :func:`_in_purpose_clause`), with
+    no comma or clause break in between."""
     n = len(lower)
     if j >= n or any(c in _gap(j, spans, folded) for c in ".;:?!"):
+        return True
+    if _in_purpose_clause(i, lower, spans, folded):
         return True
     lo = i
     while lo > 0 and i - lo < 8 and not any(
             c in _gap(lo, spans, folded) for c in ".;:?!,()"):
         lo -= 1
     window = lower[lo:i]
-    for opener in _PURPOSE + _EXTENT:
+    for opener in _EXTENT:
         for k in range(len(window) - len(opener) + 1):
             if tuple(window[k:k + len(opener)]) == opener:
                 return True
     return any(w in _CONDITION for w in window[-5:])
+
+
+def _in_purpose_clause(i: int, lower, spans, folded) -> bool:
+    """Is word ``i`` in a purpose clause (*in order that, so that, so as*) opened at most
+    :data:`_PURPOSE_REACH` words back, with no clause break between: no ``.;:?!()``, and no
+    comma before a conjunction or a subject pronoun (a new clause: "so that peace would
+    come, and the talks may fail"); commas only as those of an aside: an even number ("so
+    that, out of its deliberations, the problems may be dealt with"), or a first one before a
+    participle ("so that all countries of the region, freed at last from war, its burdens and
+    commitments, may devote themselves") or in a list ("so that peace, freedom and human values
+    may prevail"), not a purpose clause that is itself the aside ("The
+    plan, drafted in order that all sides agree, might fail")?"""
+    commas = []  # words after a comma, nearest the modal first
+    k = i - 1
+    while k >= 0 and i - k <= _PURPOSE_REACH:
+        gap = _gap(k + 1, spans, folded)
+        if any(c in gap for c in ".;:?!()"):
+            return False
+        if "," in gap:
+            if lower[k + 1] in _CLAUSE_OPENERS or lower[k + 1] in _PRONOUNS:
+                return False
+            commas.append(k + 1)
+        if (k == i - 1 or (k == i - 2 and lower[k + 1] in _PRONOUNS)) and (
+                lower[k] in ("which", "who", "whom") or (
+                    lower[k] == "that" and not (k > 0 and lower[k - 1] in ("so", "order")))):
+            return False  # "so that we avoid a war that could engulf the region": the modal
+            # is the relative clause's (not "so that this age, which is witnessing X, may",
+            # "so that that review may take place")
+        for opener in _PURPOSE:
+            n = len(opener)
+            if k - n + 1 >= 0 and tuple(lower[k - n + 1:k + 1]) == opener:
+                if len(commas) % 2 == 0:
+                    return True
+                first = commas[-1]  # the comma nearest the opener
+                return first > k + 1 and (lower[first].endswith(("ed", "ing")) or any(
+                    w in ("and", "or") for w in lower[first:i]))
+        k -= 1
+    return False
+
+
+#: Words after a comma that open a new clause (ends a purpose clause's reach).
+_CLAUSE_OPENERS = frozenset({"and", "but", "or", "nor", "yet", "while", "whereas", "although",
+                             "though", "because", "since", "which", "who", "when", "if",
+                             "unless", "as", "so", "whilst", "where"})
 
 
 def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -> bool:
@@ -555,6 +657,16 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
             return False
         if entry in ("may", "might", "could") and prev in _OTHERS and nxt in _THOUGHT_VERBS:
             return False  # "some might think that": others' stance, attributed
+        if entry == "could" and (prev == "nobody" or (
+                prev == "one" and i > 1 and lower[i - 2] == "no") or (
+                prev in ("us", "them", "you") and lower[max(0, i - 3):i - 1] == ["none", "of"])):
+            return False  # "no one could fail to desire", "none of us could justly claim": a
+            # negated ability, emphatic
+        if entry in ("may", "might") and nxt == "be" and lower[j + 1:j + 2] == ["worth"] and \
+                lower[j + 2:j + 3] and lower[j + 2].endswith("ing") and \
+                lower[j + 2][:-3] in _SPEECH_ACTS | {"stat", "not", "record", "emphasiz",
+                                                     "emphasis", "mention", "point"}:
+            return False  # "it may be worth stating that": the speaker's own discourse
         if entry in ("could", "might") and (prev in ("nor", "neither") or (
                 prev in ("nothing", "what") and nxt == "be" and j + 1 < n and
                 lower[j + 1] in _COMPARATIVES)):
@@ -580,6 +692,14 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
             return False
         if entry == "might" and prev in ("i", "we", "one") and nxt in _SPEECH_ACTS:
             return False  # "we might say": the speaker's own speech act
+        if entry == "might" and _in_wish_clause(i, lower, spans, folded):
+            return False  # "in the hope that it might put an end to wars": a wish
+        if entry in ("may", "might") and nxt == "be" and j + 1 < n and \
+                lower[j + 1] in _SPEECH_PARTICIPLES and lower[j + 2:j + 3] != ["to"]:
+            return False  # "the question may be asked": the speaker's own discourse (but
+            # "may be said to have failed" distances)
+        if entry in ("may", "might") and _free_choice_relative(i, lower, spans, folded):
+            return False  # "any measure this Organization may adopt"
         if entry in ("may", "might"):
             if raw[i][0] == "M" and _sentence_initial(folded, spans[i][0]):
                 return False  # "May I ...", "May God protect ...": permission, wish
@@ -603,6 +723,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
             return nxt != "that" and prev not in ("he", "she", "they", "it", "who")
         if entry in ("appear to", "appears to", "appeared to"):
             return nxt not in ("the", "a", "an", "be") or nxt == "be"
+        if entry == "would appear":
+            return nxt not in _PLACE_AFTER_APPEAR  # "figures would appear on the scene"
     elif cat == "boosters":
         if entry == "of course":
             return prev not in _COURSE_NOUNS and nxt != "of"
@@ -645,6 +767,13 @@ def _counterfactual(i: int, lower, spans, folded) -> bool:
     for k in range(lo, hi):
         if lower[k] == "if" or (lower[k] == "had" and k > 0 and
                                 "," in _gap(k, spans, folded)):
+            return True
+    # "could have become had the United States not intervened": the condition by inversion
+    # right after the participle
+    for k in range(i + 3, min(hi, i + 5)):
+        if lower[k] == "had" and k + 1 < len(lower) and lower[i + 1] == "have" and (
+                lower[k + 1] in _RELATIVE_SUBJECT - {"that", "which"} | {"a", "an", "not"}
+                or folded[spans[k + 1][0]].isupper()):
             return True
     return False
 
