@@ -215,6 +215,50 @@ CONTRAST_POSITIVE = [
     ("I am not here to accuse anyone. I have come to offer a hand.", "correction",
      "not X. Y", "here to accuse anyone", "have come to offer a hand", "a",
      "I am not here to accuse anyone. I have come to offer a hand"),
+    # seventeenth round (read on the 390 pool texts): the object of a negated verb and an
+    # elliptical Y with its article; an adverb after "but"; "rather than" + a preposition
+    # shared with Y, after a closing quotation mark too; "instead of" + a gerund
+    ("The United States is not seeking a military solution, but a political solution.",
+     "antithesis", "not X but Y", "seeking a military solution", "a political solution", "a",
+     "not seeking a military solution, but a political solution"),
+    ("An empire ruled them, not for decades or for generations but perhaps for a century.",
+     "antithesis", "not X but Y", "for decades or for generations", "for a century", "a",
+     "not for decades or for generations but perhaps for a century"),
+    ("Our words sound like a message of good will rather than of malign force.",
+     "rather_than", "X rather than Y", "of good will", "of malign force", "b",
+     "of good will rather than of malign force"),
+    ("The way is through partnership between the various \u201cpoles\u201d, rather than "
+     "through rivalry.", "rather_than", "X rather than Y",
+     "through partnership between the various \u201cpoles", "through rivalry", "b",
+     "through partnership between the various \u201cpoles\u201d, rather than through rivalry"),
+    ("We have preferred to act on an individualistic outlook, instead of being guided by "
+     "the principle of understanding.", "instead", "X instead of Y",
+     "We have preferred to act on an individualistic outlook",
+     "being guided by the principle of understanding", "b",
+     "We have preferred to act on an individualistic outlook, instead of being guided by "
+     "the principle of understanding"),
+    # coordinated items; two prepositions after a negated verb; "not so much"; an aside
+    # after "but"; "one" answering "a"
+    ("The purpose of life is not war and ruin, but peace and construction.", "antithesis",
+     "not X but Y", "war and ruin", "peace and construction", "a",
+     "not war and ruin, but peace and construction"),
+    ("The war was not started between the capitalist and socialist countries but among the "
+     "capitalist countries themselves.", "antithesis", "not X but Y",
+     "started between the capitalist and socialist countries",
+     "among the capitalist countries themselves", "a",
+     "not started between the capitalist and socialist countries but among the capitalist "
+     "countries themselves"),
+    ("It fails not so much because its Charter is weak, but precisely because it mirrors us.",
+     "antithesis", "not X but Y", "so much because its Charter is weak",
+     "because it mirrors us", "a",
+     "not so much because its Charter is weak, but precisely because it mirrors us"),
+    ("These values are not a matter of convenience but, in the world of today, a condition "
+     "for survival.", "antithesis", "not X but Y", "a matter of convenience",
+     "a condition for survival", "a",
+     "not a matter of convenience but, in the world of today, a condition for survival"),
+    ("The struggle is not a racial struggle, but one for democracy.", "antithesis",
+     "not X but Y", "a racial struggle", "one for democracy", "a",
+     "not a racial struggle, but one for democracy"),
 ]
 
 CONTRAST_NEGATIVE = [
@@ -279,6 +323,12 @@ CONTRAST_NEGATIVE = [
     "He did not come, he said.",                      # "did" needs the same verb
     "It is not the people who suffer, but Pakistan has a plan.",  # no relative after Y
     "It is not over, but rather it is beginning.",    # "but rather" + a clause
+    "He did not seek a solution, but the crews were tired.",  # a clause after the article
+    "He came instead of nothing at all.",             # no gerund
+    # a connective or a clause after "but" and a preposition: a concession
+    "I am not afraid of using the Army, but at the same time it would be wise to wait.",
+    "The calls may not be based on principle, but at least the flame of hope is burning.",
+    "It was not a success, but one could see progress.",
 ]
 
 

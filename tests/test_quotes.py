@@ -770,3 +770,42 @@ def test_he_takes_the_one_person_whose_speech_or_office_is_named_before(text, ac
 ])
 def test_he_stays_unresolved_with_two_candidates_or_no_speech(text):
     assert find_quotes(text)["speaker_actor"].tolist() == ["unknown"]
+
+
+# ------------------------------------------------ seventeenth round: a relative clause's speaker
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The minister, who said that the talks had failed, left early.", "The minister"),
+    ("We thank the Secretary-General, who reminded us that peace is fragile.",
+     "the Secretary-General"),
+    ("Guided by Article 24 of the Charter, which states that the Council acts on behalf of all "
+     "Members, we support reform.", "Article 24 of the Charter"),
+])
+def test_the_antecedent_of_a_relative_clause_is_the_speaker(text, speaker):
+    t = find_quotes(text)
+    assert t[["kind", "speaker"]].values.tolist() == [["reported", speaker]]
+
+
+@pytest.mark.parametrize("text", [
+    "The countries, which believe that peace is near, met.",   # a report of thought
+    "The ministers who said nothing left early.",              # no content clause
+])
+def test_a_relative_clause_without_speech_is_no_quote(text):
+    assert find_quotes(text).empty
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A new study shows that nearly one third of the people were arrested.", "A new study"),
+    ("The survey found that most voters were undecided.", "The survey"),
+])
+def test_a_study_that_shows_or_finds_reports(text, speaker):
+    assert find_quotes(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "This fact clearly shows that terrorism has no religion.",   # the author's inference
+    "The study shows the rate of obesity.",                      # no content clause
+    "Experience shows that force fails.",                        # no study
+])
+def test_shows_without_a_study_or_a_clause_is_no_quote(text):
+    assert find_quotes(text).empty

@@ -75,6 +75,9 @@ _ADVERBIAL = frozenset("because since as if when unless once until through by".s
 _TIME_PLACE = frozenset("now today tomorrow here immediately".split())
 _INDEFINITE = frozenset({"a", "an"})
 _BARE_ARTICLES = frozenset({"a", "an", "the"})  # (series.py's _ARTICLES adds possessives)
+#: adverbs that may stand between *but* and Y ("not for decades but perhaps for a century")
+_BEFORE_Y = ("perhaps", "instead", "indeed", "actually", "mainly", "primarily", "chiefly",
+             "essentially", "precisely")
 #: main verbs that are also auxiliaries (*would not have a negative effect but would benefit*)
 _MAIN_VERB_AUX = frozenset({"have", "has", "be"})
 #: *not limited to X, but Y* adds, like *not only X but Y*
@@ -129,9 +132,9 @@ def _in_sentence(s: SentenceView, prev: SentenceView | None):
                     if s.comma(k) or s.edge(k) or lw[k - 1] in _PREPOSING else []
                 if preposed:
                     yield from preposed
-                elif s.space(k) or s.comma(k):
-                    found = list(_x_rather_than_y(s, k))
-                    yield from found or _parallel_rather_than(s, k)
+                elif s.space(k) or s.comma(k) or _QUOTE_COMMA.match(s.gaps[k]):
+                    found = list(_x_rather_than_y(s, k)) or list(_parallel_rather_than(s, k))
+                    yield from found or _x_instead_of_gerund(s, k)
         elif w == "rather" and (k == 0 or s.edge(k)) and k + 1 < n and s.comma(k + 1):
             yield from _rather_correction(s, k, prev)
         elif w == "instead":
@@ -282,19 +285,22 @@ def _not_but_phrases(s, k):
     if b is None:
         return
     j = b + 1
-    if j < n and s.comma(j):  # "but, on the contrary, Y"
-        close = next((t for t in range(j + 1, min(n, j + 5)) if not s.space(t)), None)
+    if j < n and s.comma(j):  # "but, on the contrary, Y", "but, in the world of today, Y"
+        close = next((t for t in range(j + 1, min(n, j + 8)) if not s.space(t)), None)
         if close is None or not s.comma(close):
             return
         j = close
     rather = False
-    if j + 1 < n and lw[j] in ("rather", "merely", "simply", "only") and s.space(j + 1):
+    if j + 1 < n and lw[j] in ("rather", "merely", "simply", "only") + _BEFORE_Y and \
+            s.space(j + 1):
         rather = lw[j] == "rather"
-        j += 1  # "but rather Y", "but merely by way of Y"
+        j += 1  # "but rather Y", "but merely by way of Y", "but perhaps for a century"
     if j >= n or lw[j] == "also" or (lw[k + 1] in _ADDITIVE and not rather) or \
             (lw[j] == "for" and lw[k + 1] != "for"):
         return  # "but for" is "except for", unless X opens with "for" too
     fx, fy = lw[k + 1], lw[j]
+    if lw[k + 1:k + 3] == ["so", "much"] and k + 3 < b:
+        fx = lw[k + 3]  # "not so much because X, but precisely because Y"
     if fy in _PRONOUN_SUBJECTS and fy != fx and not (rather and fy == "that"):
         return
     function = word_classes()[0]
@@ -321,10 +327,19 @@ def _not_but_phrases(s, k):
              any(lw[t] in ("that", "who", "which", "we", "they", "i") for t in range(k + 2, b)))
             or (fy in _BARE_ARTICLES and not clause_after and
                 any(lw[t] in ("that", "who", "which") for t in range(k + 2, min(b, k + 6)))))
-    same = fx == fy or (fx in _WH and fy in _WH) or (fx in _INDEFINITE and fy in _INDEFINITE) or \
+    # the object after a negated verb and an elliptical Y with the same article ("is not
+    # seeking a military solution, but a political solution"; sixteenth round)
+    object_pair = (k + 2 < b and s.content[k + 1] and lw[k + 1] not in _AUX and
+                   s.space(k + 2) and lw[k + 2] in _BARE_ARTICLES and not clause_after and
+                   (lw[k + 2] == fy or (lw[k + 2] in _INDEFINITE and fy in _INDEFINITE)))
+    same = object_pair or fx == fy or (fx in _WH and fy in _WH) or \
+        (fx in _INDEFINITE and fy in _INDEFINITE) or \
         ((fx in _ADVERBIAL or opener_kind(fx) == "prep") and
          (fy in _ADVERBIAL or opener_kind(fy) == "prep" or _time_adverb(s, j))) or \
-        (fx2 is not None and fy == fx2)
+        (fx2 is not None and (fy == fx2 or (opener_kind(fx2) == "prep" and
+                                            opener_kind(fy) == "prep" and
+                                            not _connective_or_clause(s, j)))) or \
+        (fx in _INDEFINITE and fy == "one" and not clause_after)
     # two verb phrases of one subject; a comma before "but" only when Y opens with its
     # auxiliary ("is not of a general nature, but is explicitly embodied in ...")
     verb_phrase = (not same and k > 0 and lw[k - 1] in _AUX and
@@ -348,8 +363,24 @@ def _not_but_phrases(s, k):
                 s.index, s.index, "a")
 
 
+#: prepositional connectives after *but* ("but at the same time it would be wise"): a
+#: concession, not a second prepositional phrase
+_CONNECTIVES = (("at", "least"), ("at", "the", "same", "time"), ("in", "fact"), ("of", "course"),
+                ("in", "any", "case"), ("at", "any", "rate"), ("above", "all"), ("after", "all"),
+                ("by", "contrast"), ("in", "addition"), ("at", "present"), ("at", "times"))
+
+
+def _connective_or_clause(s, j) -> bool:
+    """Does Y, opening at word j with a preposition, open with a connective or hold a finite
+    auxiliary within ten words (a clause: a concession)?"""
+    lw = s.lower
+    if any(tuple(lw[j:j + len(c)]) == c for c in _CONNECTIVES):
+        return True
+    return any(lw[t] in _AUX for t in range(j + 1, min(len(lw), j + 11)))
+
+
 def _not_but_items(s, k):
-    x = forward_item(s, k + 1, 4, extend=True)
+    x = forward_item(s, k + 1, 4, extend=True, coordinate=True)  # "not war and ruin, but"
     if x is None or x[1] >= len(s.words) or s.lower[x[1]] != "but":
         return
     b = x[1]
@@ -362,7 +393,7 @@ def _not_but_items(s, k):
         j += 1
     if j >= len(s.words) or not s.space(j):
         return
-    y = forward_item(s, j, x[3] + 2, extend=True)
+    y = forward_item(s, j, x[3] + 2, extend=True, coordinate=True)
     if y is None:
         return
     if y[1] < len(s.words) and s.space(y[1]) and s.lower[y[1]] in _AUX:
@@ -394,7 +425,8 @@ def _x_rather_than_y(s, k):
 #: openers that make the two parts of *Y rather than X* parallel phrases when X opens with
 #: one and Y with the same ("through X, rather than through Y"; "to X rather than to Y")
 _PARALLEL_OPENERS = frozenset("to by through in on for with from at against into as "
-                              "towards toward within under".split())
+                              "towards toward within under upon of about over between among "
+                              "without".split())
 
 
 def _parallel_rather_than(s, k):
@@ -409,9 +441,11 @@ def _parallel_rather_than(s, k):
     commas = 0
     y0 = None
     for t in range(k - 1, max(-1, k - 26), -1):
-        if s.edge(t + 1) or (not s.space(t + 1) and not s.comma(t + 1)):
+        quoted_comma = bool(_QUOTE_COMMA.match(s.gaps[t + 1]))  # "the various “poles”, rather"
+        if s.edge(t + 1) or (not s.space(t + 1) and not s.comma(t + 1) and not quoted_comma
+                             and not _QUOTE_SPACE.match(s.gaps[t + 1])):
             break
-        if s.comma(t + 1):
+        if s.comma(t + 1) or quoted_comma:
             commas += 1
             if commas > 1:
                 break
@@ -426,6 +460,32 @@ def _parallel_rather_than(s, k):
     (ys, ye), (xs, xe) = s.span(y0, k), s.span(k + 2, x_end)
     yield Found("rather_than", "X rather than Y", "", ys, xe, [(ys, ye), (xs, xe)],
                 s.index, s.index, "b")
+
+
+def _x_instead_of_gerund(s, k):
+    """*X instead of / rather than Y-ing*, the rejected Y a gerund phrase to the end of its
+    clause and X the clause before the marker, back to its start (at most 25 words, no
+    comma but one just before the marker): *we have preferred to act on the basis of an
+    individualistic outlook, instead of being guided by the principle of continental
+    understanding* (sixteenth round)."""
+    n, lw = len(s.words), s.lower
+    g = k + 2
+    if g >= n or not s.space(g) or not lw[g].endswith("ing") or len(lw[g]) < 5 or \
+            lw[g] in ("nothing", "something", "anything", "everything", "thing", "during"):
+        return
+    x0 = k - 1
+    while x0 > 0 and k - x0 < 25 and s.space(x0):
+        x0 -= 1
+    if k - x0 < 3 or (x0 > 0 and not s.edge(x0) and not s.comma(x0)):
+        return  # X too short, or a stretch not at a clause's start
+    y_end = clause_end(s, g)
+    if y_end - g < 2:
+        return
+    (xs, xe), (ys, ye) = s.span(x0, k), s.span(g, y_end)
+    rather = lw[k] == "rather"
+    yield Found("rather_than" if rather else "instead",
+                "X rather than Y" if rather else "X instead of Y", "", xs, ye,
+                [(xs, xe), (ys, ye)], s.index, s.index, "b")
 
 
 def _instead_of_x_y(s, k, strict=False):

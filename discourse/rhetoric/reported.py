@@ -315,6 +315,9 @@ def _clean_np(d: _Doc, start: int, end: int) -> tuple[int, int] | None:
             return None
     while start < end and low[start] in _TIME_WORDS:
         start += 1
+    if start + 2 < end and low[start].endswith("ed") and d.words[start][0].isupper() and \
+            low[start + 1] in cc["prepositions"]:
+        start += 2  # "Guided by Article 24 of the Charter, which states": a participle frame
     if start >= end:
         return None
     if start > 0 and (low[start - 1] in cc["prepositions"] or (
@@ -374,6 +377,17 @@ def _speaker_back(d: _Doc, k: int, lo: int) -> tuple[int, int] | None:
         m -= 1
     if m - 1 < lo:
         return None
+    if d.lower[m - 1] in ("who", "which") and m - 1 > lo and not _has_break(d.gap(m)) and \
+            "," in d.gap(m - 1) and not any(c in d.gap(m - 1) for c in _QUOTE_CHARS):
+        # "The minister, who said that …", "Article 24 of the Charter, which states that …":
+        # the antecedent before the comma speaks (seventeenth round); after a verb, from its
+        # object's determiner ("We thank the Secretary-General, who reminded us that …")
+        sp = _np_back(d, m - 1, lo)
+        if sp is None:
+            t = next((t for t in range(m - 2, max(lo, m - 8) - 1, -1)
+                      if d.lower[t] in _OPENING_DETERMINERS), None)
+            sp = _clean_np(d, t, m - 1) if t is not None else None
+        return sp
     if d.lower[m - 1] in ("and", "but") and not _has_break(d.gap(m)):
         return _coordinated_subject(d, m - 1, lo)
     g = d.gap(m)
@@ -616,10 +630,23 @@ secretary-general study survey letter communique communiqué memorandum note con
 protocol preamble principle rule rules act bill""".split())
 
 
+#: Evidence verbs that report what a study says when a study is their subject ("A new study
+#: shows that …", "The survey found that …"; docs/annotation.md sec. 8 and batch 4's "The
+#: study shows X", a reported quote of the study's author), and the nouns of such sources
+#: (seventeenth round).
+_EVIDENCE_VERBS = frozenset({"shows", "show", "showed", "shown", "finds", "found"})
+_STUDY_SUBJECTS = frozenset({"study", "studies", "report", "reports", "survey", "surveys",
+                             "poll", "polls", "research", "findings", "review", "census",
+                             "inquiry", "investigation"})
+
+
 def _is_reporting_verb(d: _Doc, k: int, lo: int) -> str | None:
     if not d.words[k][0].islower():
         return None  # "the United States", "Said" as a name
     w = d.lower[k]
+    if w in _EVIDENCE_VERBS and k > lo and d.lower[k - 1] in _STUDY_SUBJECTS and \
+            not d.gap(k).strip():
+        return "that_only"  # "A new study shows that …": the study reports
     cls = _verb_class(w)
     if cls is None:
         return None
