@@ -1556,9 +1556,10 @@ def _speech_possessors(text: str) -> list[list[str]]:
 #: "our President", "the President of the United States"): a "he" with no person named
 #: before it in its sentence or the one before is its holder (since the sixteenth round).
 _OFFICE = re.compile(
-    r"\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:[Ss]ecretary-[Gg]eneral|[Pp]resident|[Pp]rime\s+[Mm]inister|"
-    r"[Ff]oreign\s+[Mm]inister|[Cc]hancellor|[Kk]ing|[Ee]mir|[Cc]hairman)(?:\s+of\s+(?:the\s+)?[A-Z][\w\-]*"
-    r"(?:\s+[A-Z][\w\-]*){0,3})?(?![\w\-])")
+    r"\b(?:[Tt]he|[Oo]ur|[Mm]y)\s+"
+    r"(?:[Ss]ecretary-[Gg]eneral|[Pp]resident|[Pp]rime\s+[Mm]inister|[Ff]oreign\s+[Mm]inister|"
+    r"[Cc]hancellor|[Kk]ing|[Ee]mir|[Cc]hairman)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})?(?![\w\-])")
 
 
 #: Prepositions after which a capitalised run is a place, not a person ("in New York").

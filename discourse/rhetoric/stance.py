@@ -345,8 +345,8 @@ _COURSE_NOUNS = frozenset({"change", "changes", "changed", "reversal", "alterati
 #: Openers of a purpose clause: a modal after them enables, it does not doubt ("in order that
 #: we may", "so that they could").
 _PURPOSE = (("in", "order", "that"), ("so", "that"), ("so", "as"))
-#: How far back (in words, no comma or clause break between) a purpose clause may open: its
-#: subject can be long ("so that the hopes and aspirations of the ordinary peoples of that
+#: How far back (in words) a purpose clause may open before its modal (:func:`_in_purpose_clause`):
+#: its subject can be long ("so that the hopes and aspirations of the ordinary peoples of that
 #: region to live together in peace as good neighbours may be realized"; since the sixteenth
 #: round, eight before).
 _PURPOSE_REACH = 24
@@ -465,8 +465,8 @@ def _may_of_speech_act_concession_or_wish(i: int, j: int, lower, spans, folded) 
 
 def _in_wish_clause(i: int, lower, spans, folded) -> bool:
     """Is word ``i`` in the *that*-clause of *hope, pray, wish, trust* (the verb at most two
-    words before *that*) opened at most eight words back with no clause break ("we hope that peace may prevail", "in the hope that it
-    might put an end to wars")?"""
+    words before *that*) opened at most eight words back with no clause break ("we hope that
+    peace may prevail", "in the hope that it might put an end to wars")?"""
     k = i - 1
     while k >= 0 and i - k <= 8 and not any(
             c in _gap(k + 1, spans, folded) for c in ".;:?!()"):
@@ -485,7 +485,7 @@ _RELATIVE_PRONOUNS = frozenset({"that", "which"})
 #: Past participles of speech acts: "the question may be asked", "it may be recalled that":
 #: the speaker's own discourse (docs/annotation.md sec. 9, "may be listed as follows").
 _SPEECH_PARTICIPLES = frozenset({"asked", "said", "recalled", "noted", "added", "mentioned",
-                                 "observed", "remarked", "stated", "recalled", "repeated",
+                                 "observed", "remarked", "stated", "repeated",
                                  "emphasized", "emphasised", "stressed", "pointed", "answered",
                                  "replied", "listed", "summarized", "summarised", "cited",
                                  "quoted"})
@@ -512,6 +512,9 @@ def _free_choice_relative(i: int, lower, spans, folded) -> bool:
     return False
 
 
+#: Stems of the gerunds after *may be worth* that name the speaker's own discourse
+#: ("stating", "noting", "recording", "mentioning", "pointing out"), beside :data:`_SPEECH_ACTS`.
+_WORTH_STEMS = frozenset({"stat", "not", "record", "emphasiz", "emphasis", "mention", "point"})
 #: Words after *would appear* that make it "come into view": a place or a time.
 _PLACE_AFTER_APPEAR = frozenset({"on", "in", "at", "before", "among", "from", "over", "when",
                                  "where"})
@@ -603,8 +606,8 @@ def _in_purpose_clause(i: int, lower, spans, folded) -> bool:
     that, out of its deliberations, the problems may be dealt with"), or a first one before a
     participle ("so that all countries of the region, freed at last from war, its burdens and
     commitments, may devote themselves") or in a list ("so that peace, freedom and human values
-    may prevail"), not a purpose clause that is itself the aside ("The
-    plan, drafted in order that all sides agree, might fail")?"""
+    may prevail"); not in a purpose clause that is itself the aside ("The plan, drafted in
+    order that all sides agree, might fail")?"""
     commas = []  # words after a comma, nearest the modal first
     k = i - 1
     while k >= 0 and i - k <= _PURPOSE_REACH:
@@ -664,8 +667,7 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
             # negated ability, emphatic
         if entry in ("may", "might") and nxt == "be" and lower[j + 1:j + 2] == ["worth"] and \
                 lower[j + 2:j + 3] and lower[j + 2].endswith("ing") and \
-                lower[j + 2][:-3] in _SPEECH_ACTS | {"stat", "not", "record", "emphasiz",
-                                                     "emphasis", "mention", "point"}:
+                lower[j + 2][:-3] in _SPEECH_ACTS | _WORTH_STEMS:
             return False  # "it may be worth stating that": the speaker's own discourse
         if entry in ("could", "might") and (prev in ("nor", "neither") or (
                 prev in ("nothing", "what") and nxt == "be" and j + 1 < n and
