@@ -41,7 +41,7 @@ from ..errors import InputError
 from ..rhetoric.reported import QUOTE_SPAN_COLUMNS, quote_spans, words_covered
 from ..text.parsed import PIECE_RE, parse
 from .gazetteer import BLOCKED, gazetteer_or_default
-from .references import author_actor, load_descriptions, name_id
+from .references import author_actor, load_descriptions, name_id, phrase_words
 
 __all__ = ["find_quotes", "stat_quotes", "attribute_stance", "QUOTE_COLUMNS",
            "QUOTE_STAT_COLUMNS", "ATTRIBUTED_STANCE_COLUMNS", "speaker_id"]
@@ -174,7 +174,7 @@ def _resolve(row, phrase: str, gaz, idx, known: dict, doc) -> tuple[str, str]:
             return known[name]
         return "", speaker_id(name)
     # "My delegation", "our Government" (descriptions.csv, refers_to author): the author
-    if tuple(re.findall(r"[^\W_]+(?:['\-][^\W_]+)*", row.speaker.lower())) in _author_phrases():
+    if phrase_words(row.speaker) in _author_phrases():
         author = author_actor(doc, gaz)
         if author:
             return author, author

@@ -42,7 +42,7 @@ from .gazetteer import Gazetteer, gazetteer_or_default
 
 __all__ = ["self_side", "author_actor", "home_actor", "load_descriptions", "Ref",
            "DocumentContext", "DESCRIPTION_KINDS", "group_refs", "person_refs", "other_id",
-           "resolve_plural", "plural_noun_between", "name_id"]
+           "resolve_plural", "plural_noun_between", "name_id", "phrase_words"]
 
 #: What a descriptive reference can refer to.
 DESCRIPTION_KINDS = ("home", "author")
@@ -81,6 +81,12 @@ class DocumentContext:
 
 
 @cache
+def phrase_words(text: str) -> tuple[str, ...]:
+    """The lower-case words of a phrase as descriptions.csv is matched ("My Government" ->
+    ``("my", "government")``; hyphens and apostrophes stay inside words)."""
+    return tuple(re.findall(r"[^\W_]+(?:['\-][^\W_]+)*", text.lower()))
+
+
 def load_descriptions() -> tuple[tuple[tuple[str, ...], str], ...]:
     """The shipped descriptive references: ``((words, refers_to), ...)``, longest first."""
     label = "discourse/data/gazetteer/descriptions.csv"
@@ -96,7 +102,7 @@ def load_descriptions() -> tuple[tuple[tuple[str, ...], str], ...]:
         if len(row) < 2 or row[1] not in DESCRIPTION_KINDS or not row[0].strip():
             raise file_error(InputError, f"{label}:{lineno}", f"bad row {row!r}",
                              f"refers_to must be one of {list(DESCRIPTION_KINDS)}")
-        out.append((tuple(re.findall(r"[^\W_]+(?:['\-][^\W_]+)*", row[0].lower())), row[1]))
+        out.append((phrase_words(row[0]), row[1]))
     return tuple(sorted(out, key=lambda r: -len(r[0])))
 
 

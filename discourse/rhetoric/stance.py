@@ -61,6 +61,7 @@ from ..errors import CorpusFormatError, InputError, ResourceError, file_error
 from ..corpus.normalize import fold_typography
 from ..text.parsed import parse
 from ..text.tokens import _WORDS_ONLY as _WORD  # the word part of the counting policy
+from .phrases import closed_class
 
 __all__ = ["stance_markers", "stat_stance", "load_stance_lexicon", "StanceLexicon",
            "STANCE_CATEGORIES", "STANCE_MARKER_COLUMNS", "stance_columns", "VOICES"]
@@ -505,21 +506,22 @@ def _free_choice_relative(i: int, lower, spans, folded) -> bool:
             for s in range(k + 2, i):
                 w = lower[s]
                 if w in _RELATIVE_SUBJECT and not (w in _RELATIVE_PRONOUNS and s + 1 == i) \
-                        and lower[s - 1] not in _PREPOSITION_WORDS:
+                        and lower[s - 1] not in closed_class()["prepositions"]:
                     return True
             return False
         k -= 1
     return False
 
 
-#: Stems of the gerunds after *may be worth* that name the speaker's own discourse
-#: ("stating", "noting", "recording", "mentioning", "pointing out"), beside :data:`_SPEECH_ACTS`.
-_WORTH_STEMS = frozenset({"stat", "not", "record", "emphasiz", "emphasis", "mention", "point"})
+#: Gerunds after *may be worth* that name the speaker's own discourse ("it may be worth
+#: stating that …"): a suggestion of what to say, not a doubt.
+_WORTH_GERUNDS = frozenset({"stating", "noting", "recording", "mentioning", "pointing",
+                            "recalling", "repeating", "adding", "saying", "stressing",
+                            "emphasizing", "emphasising", "underlining", "observing",
+                            "remembering"})
 #: Words after *would appear* that make it "come into view": a place or a time.
 _PLACE_AFTER_APPEAR = frozenset({"on", "in", "at", "before", "among", "from", "over", "when",
                                  "where"})
-_PREPOSITION_WORDS = frozenset({"of", "by", "for", "in", "on", "at", "to", "from", "with",
-                                "against", "between", "among", "into", "under", "over"})
 
 
 #: Comparatives after *nothing/what could be*: an emphatic comparison, not a possibility.
@@ -666,8 +668,7 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
             return False  # "no one could fail to desire", "none of us could justly claim": a
             # negated ability, emphatic
         if entry in ("may", "might") and nxt == "be" and lower[j + 1:j + 2] == ["worth"] and \
-                lower[j + 2:j + 3] and lower[j + 2].endswith("ing") and \
-                lower[j + 2][:-3] in _SPEECH_ACTS | _WORTH_STEMS:
+                lower[j + 2:j + 3] and lower[j + 2] in _WORTH_GERUNDS:
             return False  # "it may be worth stating that": the speaker's own discourse
         if entry in ("could", "might") and (prev in ("nor", "neither") or (
                 prev in ("nothing", "what") and nxt == "be" and j + 1 < n and
