@@ -538,6 +538,9 @@ TRICOLON_POSITIVE = [
      ("a man", "a people", "a State")),
     ("We cooperate in the North, the South and the East.",
      ("the North", "the South", "the East")),
+    # a closing quotation mark before a list's comma (phrases.COMMA_GAP)
+    ("Peace through fear signifies \u201cbrinkmanship\u201d, wasteful expenditure and a cold "
+     "war.", ("brinkmanship", "wasteful expenditure", "a cold war")),
     # institutions' names with determiners are a list; a sentence adverbial before A is not A
     ("The Security Council, the General Assembly and the Trusteeship Council have met.",
      ("The Security Council", "the General Assembly", "the Trusteeship Council")),

@@ -82,7 +82,6 @@ _BEFORE_Y = ("perhaps", "instead", "indeed", "actually", "mainly", "primarily", 
 _MAIN_VERB_AUX = frozenset({"have", "has", "be"})
 #: *not limited to X, but Y* adds, like *not only X but Y*
 _RESTRICTED = frozenset("limited confined restricted".split())
-_QUOTE_COMMA = re.compile(r'^["\u201d\u2019][ \t]*,[ \t\n]+$')
 #: a gap inside Y that a quoted phrase opens or closes (*but as a "diplomatic group" which*)
 _QUOTE_SPACE = re.compile(r'^[ \t\n]*["\u201c\u201d][ \t\n]*$')
 _CLAUSE_STOP = frozenset("that which who whom whose where when because if although though "
@@ -132,7 +131,7 @@ def _in_sentence(s: SentenceView, prev: SentenceView | None):
                     if s.comma(k) or s.edge(k) or lw[k - 1] in _PREPOSING else []
                 if preposed:
                     yield from preposed
-                elif s.space(k) or s.comma(k) or _QUOTE_COMMA.match(s.gaps[k]):
+                elif s.space(k) or s.comma(k):
                     found = list(_x_rather_than_y(s, k)) or list(_parallel_rather_than(s, k))
                     yield from found or _x_instead_of_gerund(s, k)
         elif w == "rather" and (k == 0 or s.edge(k)) and k + 1 < n and s.comma(k + 1):
@@ -241,8 +240,7 @@ def _but_after_not(s, k):
         if s.edge(t) and not s.dash(t):
             return None
         if lw[t] == "but":
-            return t if s.space(t) or s.comma(t) or s.dash(t) or \
-                _QUOTE_COMMA.match(s.gaps[t]) else None
+            return t if s.space(t) or s.comma(t) or s.dash(t) else None
         if s.edge(t):  # a dash opening an aside: go on after the dash that closes it
             close = next((u for u in range(t + 1, min(n, t + 7)) if s.edge(u)), None)
             if close is None or not s.dash(close):
@@ -441,11 +439,10 @@ def _parallel_rather_than(s, k):
     commas = 0
     y0 = None
     for t in range(k - 1, max(-1, k - 26), -1):
-        quoted_comma = bool(_QUOTE_COMMA.match(s.gaps[t + 1]))  # "the various “poles”, rather"
-        if s.edge(t + 1) or (not s.space(t + 1) and not s.comma(t + 1) and not quoted_comma
+        if s.edge(t + 1) or (not s.space(t + 1) and not s.comma(t + 1)
                              and not _QUOTE_SPACE.match(s.gaps[t + 1])):
             break
-        if s.comma(t + 1) or quoted_comma:
+        if s.comma(t + 1):  # (a closing quotation mark may stand before it: "“poles”, rather")
             commas += 1
             if commas > 1:
                 break

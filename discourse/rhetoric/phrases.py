@@ -36,7 +36,9 @@ __all__ = ["closed_class", "SentenceView", "forward_item", "backward_item", "com
 AUXILIARIES = frozenset("is are was were am be been will would shall should can could may "
                         "might must do does did has have had".split())
 SPACE_ONLY = re.compile(r"^[ \t\n]+$")
-COMMA_GAP = re.compile(r"^[ \t]*,[ \t\n]+$")
+#: a comma gap, with a closing quotation mark before the comma allowed ("the various “poles”,
+#: rather than", "not “A”, but B")
+COMMA_GAP = re.compile(r'^["\u201d\u2019]?[ \t]*,[ \t\n]+$')
 HAS_LETTER = re.compile(r"[^\W\d_]")
 #: a gap that ends a clause: semicolon, colon, a dash between spaces (or an em dash)
 EDGE_GAP = re.compile(r"[;:]|\s[-–]{1,2}\s|—|\(|\)")
