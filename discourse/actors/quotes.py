@@ -157,8 +157,7 @@ def _resolve(row, phrase: str, gaz, idx, known: dict, doc) -> tuple[str, str]:
                 info[whole[0][2]]["type"] != "leader":
             return whole[0][2], whole[0][2]  # "Ireland declared": the name as written, not a
             # longer name the document gives elsewhere ("Northern Ireland")
-    if kind in ("person", "name"):
-        hits = _mentions(name, idx)
+        hits = whole if name == row.speaker else _mentions(name, idx)
         leaders = [h for h in hits if info[h[2]]["type"] == "leader"]
         if leaders:
             return leaders[0][2], leaders[0][2]
