@@ -259,6 +259,73 @@ CONTRAST_POSITIVE = [
     ("The struggle is not a racial struggle, but one for democracy.", "antithesis",
      "not X but Y", "a racial struggle", "one for democracy", "a",
      "not a racial struggle, but one for democracy"),
+    # eighteenth round (read on the 390 pool texts): Y opening with "as" or with a
+    # preposition and a pronoun; two different prepositions, or an -ly adverb and a
+    # preposition; an of-phrase X back to the preposition Y repeats; X as a noun phrase back
+    # to its determiner; "a few" on both sides; "not X but Y" with a preposition or "as" of X
+    # repeated, two determiners, "not once but twice"
+    ("Health care must be treated as a human right, not as a private business.", "antithesis",
+     "X, not Y", "as a human right", "as a private business", "b",
+     "as a human right, not as a private business"),
+    ("Conflicts today arise within States, not between them.", "antithesis", "X, not Y",
+     "within States", "between them", "b", "within States, not between them"),
+    ("Security is built with neighbours, not against them.", "antithesis", "X, not Y",
+     "with neighbours", "against them", "b", "with neighbours, not against them"),
+    ("Peace will come through collaboration, not by forming blocs.", "antithesis", "X, not Y",
+     "through collaboration", "by forming blocs", "b",
+     "through collaboration, not by forming blocs"),
+    ("The problem must be approached collectively, not through unilateral measures.",
+     "antithesis", "X, not Y", "collectively", "through unilateral measures", "b",
+     "collectively, not through unilateral measures"),
+    ("The resolution was passed unanimously, not by acclamation.", "antithesis", "X, not Y",
+     "unanimously", "by acclamation", "b", "unanimously, not by acclamation"),
+    ("We stand for the flag of Israel and not for the flag of Egypt.", "antithesis",
+     "X and not Y", "for the flag of Israel", "for the flag of Egypt", "b",
+     "for the flag of Israel and not for the flag of Egypt"),
+    ("We fear the diffusion of nuclear weapons, not the dissemination of knowledge.",
+     "antithesis", "X, not Y", "the diffusion of nuclear weapons",
+     "the dissemination of knowledge", "b",
+     "the diffusion of nuclear weapons, not the dissemination of knowledge"),
+    ("It is a new and fair financial architecture, not a patchwork of old rules.",
+     "antithesis", "X, not Y", "a new and fair financial architecture",
+     "a patchwork of old rules", "b",
+     "a new and fair financial architecture, not a patchwork of old rules"),
+    ("He was called a certified lunatic, not a Jew and a foreigner.", "antithesis",
+     "X, not Y", "a certified lunatic", "a Jew and a foreigner", "b",
+     "a certified lunatic, not a Jew and a foreigner"),
+    ("The talks lasted a few weeks, not a few months.", "antithesis", "X, not Y",
+     "a few weeks", "a few months", "b", "a few weeks, not a few months"),
+    ("We do not mention these things with joy, but with sorrow.", "antithesis",
+     "not X but Y", "mention these things with joy", "with sorrow", "a",
+     "not mention these things with joy, but with sorrow"),
+    ("We should not take this vote as a defeat, but as a victory.", "antithesis",
+     "not X but Y", "take this vote as a defeat", "as a victory", "a",
+     "not take this vote as a defeat, but as a victory"),
+    ("It was not a war of choice but the defence of our homeland.", "antithesis",
+     "not X but Y", "a war of choice", "the defence of our homeland", "a",
+     "not a war of choice but the defence of our homeland"),
+    ("This happened not once but twice.", "antithesis", "not X but Y", "once", "twice", "a",
+     "not once but twice"),
+    # a "but" after Y keeps "not X but Y" (the different-prepositions rule of "X, not Y"
+    # stands back)
+    ("Aid should come not at the expense of the poor but by taxing the rich.", "antithesis",
+     "not X but Y", "at the expense of the poor", "by taxing the rich", "a",
+     "not at the expense of the poor but by taxing the rich"),
+    # an of-phrase X (of a coordinated head too) back to the preposition of Y, and Y with
+    # its own of-phrase
+    ("Peace lies in the strength and resolve of the international community and not in the "
+     "strength and resolve of one country.", "antithesis", "X and not Y",
+     "in the strength and resolve of the international community",
+     "in the strength and resolve", "b",
+     "in the strength and resolve of the international community and not in the strength "
+     "and resolve"),
+    ("Let us create a world founded on the strength of the rule of law and not on the law "
+     "of force.", "antithesis", "X and not Y", "on the strength of the rule of law",
+     "on the law of force", "b",
+     "on the strength of the rule of law and not on the law of force"),
+    ("The aid came through friends, not by the generosity of enemies but by our own work.",
+     "antithesis", "not X but Y", "by the generosity of enemies", "by our own work", "a",
+     "not by the generosity of enemies but by our own work"),
 ]
 
 CONTRAST_NEGATIVE = [
@@ -329,6 +396,20 @@ CONTRAST_NEGATIVE = [
     "I am not afraid of using the Army, but at the same time it would be wise to wait.",
     "The calls may not be based on principle, but at least the flame of hope is burning.",
     "It was not a success, but one could see progress.",
+    # --- negatives of the eighteenth round
+    "They met in Geneva, not for the first time.",   # an idiom of repetition: no item
+    "Among the States that signed the document, not a few deny their citizens these rights.",
+    # ("not a few" is "many")
+    "We urge the renunciation of power, not to resort to threats.",  # "to": an infinitive
+    "We proceed with agreement and not to press for a vote.",  # "to": an infinitive
+    "Peace must be built through patience, not by the time we have lost hope.",  # a clause
+    "It should complement the work of the Council, and not, in any event, be an obstacle.",
+    "It must work with the Council, and not, in any event, be an obstacle to it.",
+    # (an aside after "not,")
+    "It is for the parties to decide in negotiations, and not for us to dictate.",
+    # ("for us to dictate": the subject of an infinitive, no item)
+    "We did not look upon the accord with suspicion, but with hope we have been deceived.",
+    # (a repeated preposition after "but" that opens a clause)
 ]
 
 

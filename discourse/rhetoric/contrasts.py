@@ -11,7 +11,15 @@ antithesis
     two verb phrases after a negated auxiliary (*do not weaken a society but enrich it*; also
     after a comma when Y opens with its auxiliary: *have not weakened the regime, but have
     hurt the poor*), or any X and Y after *but rather*; not when *but* opens a clause (a
-    concession), nor after *not limited to* (additive). See ``docs/rhetoric.md``.
+    concession), nor after *not limited to* (additive). Since the eighteenth round also: Y
+    opening with *as* (*as a human right, not as a private business*) or a preposition and a
+    pronoun (*within States, not between them*); two different prepositions, or an *-ly*
+    adverb and a preposition (*through collaboration, not by forming blocs*; *passed
+    unanimously, not by acclamation*); X as a noun phrase back to its determiner across *of*
+    and *and* (*the diffusion of nuclear weapons, not the dissemination of knowledge*);
+    *not X but Y* with a preposition or *as* of X repeated (*not take this vote as a defeat,
+    but as a victory*), two determiners, or *not once but twice*; not *not a few* (unless X
+    ends in *a few*). See ``docs/rhetoric.md``.
 rather_than
     ``Y rather than X`` (rejected ``b``) and ``Rather than X, Y`` (rejected ``a``) opening a
     sentence, or after a comma or *that* when a clause starts after X's comma; with parallel
@@ -153,12 +161,14 @@ def _x_not_y(s, k, parallel=False):
             link = "but_"
     else:
         return
-    y = forward_item(s, k + 1, 4)
+    y = _as_item(s, k + 1) or forward_item(s, k + 1, 4) or _preposition_pronoun(s, k + 1)
     if y is None:
         return
     first_y = s.lower[y[0] + (1 if y[2] else 0)]
-    if (is_ly(first_y) and y[3] == 1) or s.lower[k + 1:k + 3] in (["a", "single"], ["a", "few"]):
+    if (is_ly(first_y) and y[3] == 1) or s.lower[k + 1:k + 3] == ["a", "single"]:
         return
+    if s.lower[k + 1:k + 3] == ["a", "few"] and not _few_before(s, x_end):
+        return  # "not a few" is "many", unless X has "a few" too ("a few weeks, not a few months")
     n_y = y[3]
     y_all = forward_item(s, k + 1, 4, coordinate=True)  # "not division and confrontation"
     if y_all is not None and y_all[1] > y[1] and s.lower[y[1]] in ("and", "or"):
@@ -170,8 +180,20 @@ def _x_not_y(s, k, parallel=False):
         wider = backward_item(s, x_end, n_y + 2)  # "a lasting political settlement, not a victory"
         if wider is not None and wider[2] == "<det>":
             x = wider
+        else:  # "the diffusion of nuclear weapons, not the dissemination of ..." (eighteenth round)
+            x = _noun_phrase_back(s, x_end) or x
+    if x is not None and x[2] in (None, "<det>") and x[0] > 0 and s.lower[x[0] - 1] == "as" \
+            and s.space(x[0]) and y[2] == "as":
+        x = (x[0] - 1, x[1], "as", x[3])  # "as a human right, not as a private business"
+    if x is not None and y[2] not in (None, "<det>") and not compatible(x[2], y[2]):
+        x = _other_preposition(s, k, x, y, x_end)
     if x is None or not compatible(x[2], y[2]):
         return
+    if y[1] < len(s.words) and s.lower[y[1]] == "of" and \
+            ((y[2] == "<det>" and x[2] == "<det>") or "of" in s.lower[x[0]:x[1]]):
+        y_of = forward_item(s, k + 1, 4, extend=_OF)  # Y's of-phrase: "not the source of ..."
+        if y_of is not None and y_of[1] > y[1]:
+            y = y_of
     if parallel and s.lower[x[0]] != s.lower[k + 1]:
         return  # "not more than ...", "not many": only a repeated quantifier contrasts
     if x[0] > 0 and s.lower[x[0] - 1] in ("not", "never") or s.lower[x[0]] in ("not", "never"):
@@ -184,6 +206,98 @@ def _x_not_y(s, k, parallel=False):
     pattern = {"": "X, not Y", "and": "X and not Y", "but": "X, but not Y",
                "but_": "X but not Y"}[link]
     yield Found("antithesis", pattern, "", xs, ye, [(xs, xe), (ys, ye)], s.index, s.index, "b")
+
+
+_OF = frozenset({"of"})
+
+
+def _as_item(s, i):
+    """An item opening with *as* at word i (*as* is no preposition of the closed-class list):
+    ``(i, j, "as", n_content)`` or None."""
+    if i + 1 < len(s.words) and s.lower[i] == "as" and s.space(i + 1):
+        rest = forward_item(s, i + 1, 4)
+        if rest is not None and rest[2] in (None, "<det>"):
+            return i, rest[1], "as", rest[3]
+    return None
+
+
+def _few_before(s, x_end) -> bool:
+    """Does X, ending at word ``x_end``, end in *a few N*?"""
+    return x_end >= 2 and s.lower[x_end - 2:x_end] == ["a", "few"]
+
+
+def _noun_phrase_back(s, x_end, max_words=8):
+    """X as a noun phrase back from word ``x_end`` to its determiner across *of* and an
+    *and* between modifiers (*the diffusion of nuclear weapons*, *a new and fair financial
+    architecture*): ``(i, x_end + 1, "<det>", n_content)`` or None. Only white space
+    between the words; the determiner must not follow a content word of the same phrase."""
+    lw, n_content = s.lower, 0
+    for t in range(x_end, max(-1, x_end - max_words), -1):
+        if t < x_end and not s.space(t + 1):
+            return None
+        if s.content[t]:
+            n_content += 1
+        elif opener_kind(lw[t]) == "det" and t < x_end:
+            return t, x_end + 1, "<det>", n_content
+        elif lw[t] not in ("of", "and"):
+            return None
+    return None
+
+
+def _other_preposition(s, k, x, y, x_end):
+    """X for a Y that opens with a preposition other than X's (eighteenth round): X's own
+    prepositional phrase (*within States, not between them*; *through collaboration, not by
+    forming blocs*), or an *-ly* adverb of manner right after its verb (*approached
+    collectively, not through ...*; *passed unanimously, not by acclamation*). An X that
+    opens with *of* is the of-phrase of a noun: X then runs back to Y's preposition (*for the
+    flag of Israel and not for the flag of ...*), or there is none. Not with *to* on either
+    side (an infinitive), nor when a *but* follows Y (*not at the expense of X but by Y* is
+    *not X but Y*), and Y must hold no finite verb (a clause after *not* is no second
+    alternative). Returns the new X or the old one."""
+    lw, n = s.lower, len(s.words)
+    if "to" in (x[2], y[2]) or _but_after_not(s, k) is not None or not s.space(k + 1) or \
+            any(tuple(lw[y[0]:y[0] + len(c)]) == c for c in _CONNECTIVES):
+        return x  # (not after "not," either: "and not, in any event, be an obstacle")
+    if x[2] == "of":
+        return _of_back(s, x, y) or x
+    for t in range(y[0] + 1, min(n, y[1] + 2)):
+        if not s.space(t):
+            break
+        if lw[t] in _AUX:
+            return x  # "not by the time we have ...": a clause
+    wide = backward_item(s, x_end, 4, coordinate=True)  # "through collaboration and cooperation"
+    for cand in (x, wide):
+        if cand is not None and cand[2] == "of":  # "the strength and resolve of the community"
+            return _of_back(s, cand, y) or x
+        if cand is not None and cand[2] is not None and \
+                (opener_kind(cand[2]) == "prep" or cand[2] == "as"):
+            return cand[0], cand[1], y[2], cand[3]
+    if is_ly(lw[x_end]) and x_end > 0 and s.space(x_end) and s.content[x_end - 1] and \
+            not is_ly(lw[x_end - 1]):
+        return x_end, x_end + 1, y[2], 1
+    return x
+
+
+def _of_back(s, x, y):
+    """An X opening with *of* (the of-phrase of a noun) run back to the preposition that opens
+    Y, across white space only (*in the strength and resolve of the international community
+    and not in ...*): the new X, or None."""
+    for t in range(x[0] - 1, max(-1, x[0] - 9), -1):
+        if not s.space(t + 1):
+            return None
+        if s.lower[t] == y[2]:
+            return t, x[1], y[2], x[3]
+    return None
+
+
+def _preposition_pronoun(s, i):
+    """A preposition and an object pronoun at word i (*between them*): an item of one word."""
+    if i + 1 < len(s.words) and opener_kind(s.lower[i]) == "prep" and s.space(i + 1) and \
+            s.lower[i + 1] in ("them", "it", "us", "him", "her", "you", "me", "themselves",
+                               "itself", "ourselves") and \
+            not (i + 2 < len(s.words) and s.lower[i + 2] == "to" and s.space(i + 2)):
+        return i, i + 2, s.lower[i], 1  # not "for us to dictate": a subject of an infinitive
+    return None
 
 
 def _x_and_does_not_y(s, k):
@@ -337,7 +451,10 @@ def _not_but_phrases(s, k):
         (fx2 is not None and (fy == fx2 or (opener_kind(fx2) == "prep" and
                                             opener_kind(fy) == "prep" and
                                             not _connective_or_clause(s, j)))) or \
-        (fx in _INDEFINITE and fy == "one" and not clause_after)
+        (fx in _INDEFINITE and fy == "one" and not clause_after) or \
+        _repeated_preposition(s, k, b, j) or \
+        (opener_kind(fx) == "det" and opener_kind(fy) == "det" and not clause_after) or \
+        (fx == "once" and fy in _MORE_THAN_ONCE)
     # two verb phrases of one subject; a comma before "but" only when Y opens with its
     # auxiliary ("is not of a general nature, but is explicitly embodied in ...")
     verb_phrase = (not same and k > 0 and lw[k - 1] in _AUX and
@@ -359,6 +476,29 @@ def _not_but_phrases(s, k):
     (xs, xe), (ys, ye) = s.span(k + 1, b), s.span(j, e)
     yield Found("antithesis", "not X but Y", "", s.spans[k][0], ye, [(xs, xe), (ys, ye)],
                 s.index, s.index, "a")
+
+
+_MORE_THAN_ONCE = frozenset("twice many several repeatedly again often".split())
+
+
+def _repeated_preposition(s, k, b, j) -> bool:
+    """Does Y (at word j) open with a preposition, or *as*, that opens a phrase inside X
+    (between *not* at k and *but* at b), with no clause in Y (eighteenth round: *do not
+    mention these things with joy, but with sorrow*; *should not take this vote as a
+    defeat, but as a victory*)? Y's clause check stops at the first punctuation."""
+    lw, n, fy = s.lower, len(s.words), s.lower[j]
+    if not (opener_kind(fy) == "prep" or fy == "as") or fy in ("of", "to"):
+        return False
+    if not any(lw[t] == fy and s.space(t) and s.content[t - 1] for t in range(k + 2, b)):
+        return False
+    if any(tuple(lw[j:j + len(c)]) == c for c in _CONNECTIVES):
+        return False
+    for t in range(j + 1, min(n, j + 11)):
+        if not s.space(t):
+            break
+        if lw[t] in _AUX:
+            return False
+    return True
 
 
 #: prepositional connectives after *but* ("but at the same time it would be wise"): a
