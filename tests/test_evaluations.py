@@ -123,6 +123,17 @@ def test_article_square(article):
     # agent
     ("It was a plot hatched by Russia and its allies.", "plot", "RUS", "agent"),
     ("They suffered from the aggression committed by Israel.", "aggression", "ISR", "agent"),
+    # (nineteenth round) a by-agent that is a chain head with adjectives: "regime of X"
+    ("Angola suffered a criminal attack perpetrated by the racist regime of Pretoria.",
+     "criminal", "ZAF", "agent"),
+    ("We condemn the massacres perpetrated by the racist regime of Pretoria.", "massacres",
+     "ZAF", "agent"),
+    ("We condemn the massacres committed by the Government of Iraq.", "massacres", "IRQ",
+     "agent"),
+    # (nineteenth round) a possessor head after a name or demonym: "the Iraqi regime's"
+    ("The South African regime's brutal repression continues.", "brutal", "ZAF",
+     "possessive"),
+    ("The Israeli Government's reckless policy must end.", "reckless", "ISR", "possessive"),
     # apposition, both orders
     ("Bashar al-Assad, a brutal dictator, fled to Moscow.", "brutal", "bashar_assad",
      "apposition"),
@@ -218,6 +229,13 @@ def test_rule_attaches(text, word, actor, rule):
     ("The sole legitimate representative of the Namibian people met them.", "legitimate"),
     ("We salute the brave Congolese people.", "brave"),  # ambiguous demonyms: not in the
     ("We salute the brave Dominican people.", "brave"),  # gazetteer (two states each)
+    # (nineteenth round) a possessor head with no name before it, or a pronoun; a chain head
+    # whose of-phrase names no actor, or none at all
+    ("The regime's brutal repression continues.", "brutal"),
+    ("Their government's reckless policy must end.", "reckless"),
+    ("The massacres carried out by the brutal forces of nature were immense.", "massacres"),
+    ("The massacres perpetrated by the racist regime went on.", "massacres"),
+    ("The massacres perpetrated by the brutal forces against Iraq went on.", "massacres"),
     # passive act verb: the subject is acted upon
     ("Norway will not be intimidated.", "intimidated"),
     # a preposition before the name: not the subject

@@ -8,15 +8,16 @@ word, its *noun phrase* the determiner, modifiers and head noun around it:
 =============  ==================================================================  ===========
 rule           form                                                                example
 =============  ==================================================================  ===========
-possessive     *ACTOR's* / *its, his, our* … before EV's noun phrase; or EV as      "Syria's balanced diplomacy", "its diplomatic maturity", "Israel's policy of aggression"
-               the of-complement of a conduct noun (policy, campaign, acts) so
-               possessed
+possessive     *ACTOR's* / *its, his, our* … before EV's noun phrase, also *ACTOR    "Syria's balanced diplomacy", "its diplomatic maturity", "Israel's policy of aggression", "the Iraqi regime's aggression"
+               regime's / Government's …*; or EV as the of-complement of a
+               conduct noun (policy, campaign, acts) so possessed
 modifier       a name or demonym inside EV's noun phrase, or EV modifying the       "Iranian aggression", "the brutal Assad regime"
                name itself
 of             EV's noun phrase + *of (the) ACTOR* (not ``of ACTOR's``; not after  "the rigid diplomacy of his predecessor, Bashar al-Assad", "the brave people of Angola"
                nouns whose of-phrase is the one acted upon: *oppression of*), on
                through *the Government / people / leaders … of ACTOR*
-agent          EV's noun phrase + (*committed, hatched* …) *by ACTOR*              "a plot hatched by the colonial powers"
+agent          EV's noun phrase + (*committed, hatched* …) *by ACTOR*, or *by the   "a plot hatched by the colonial powers", "an attack perpetrated by the racist regime of Pretoria"
+               (adjectives) regime / Government … of ACTOR*
 apposition     *ACTOR, EV-phrase,* or *EV-phrase, ACTOR*                            "Bashar al-Assad, a brutal dictator,"
 copula         subject + *is, was, remains, seems, becomes, proves*, *defined by*,  "the response from Damascus was calculated and composed", "reassert itself as a sovereign and rational player"
                *seen as*, or *-self as* + EV (and coordinated EVs)
@@ -314,6 +315,9 @@ class _Sentence:
         low = _low(self.tokens, k - 1)
         if low in ("'s", "'") and k >= 2:
             r = self.ref_ending(k - 2)
+            if r is None and k >= 3 and low == "'s" and \
+                    _low(self.tokens, k - 2) in _POSSESSOR_HEADS:
+                return self.ref_ending(k - 3)  # "the South African regime's" (nineteenth round)
             if r is not None and (low == "'s" or self.tokens[k - 2].text.lower().endswith("s")):
                 return r
             return None
@@ -615,6 +619,11 @@ def _rule_of(s: _Sentence, m) -> Ref | None:
     return None
 
 
+#: Heads a name or demonym before them makes a possessor of that actor ("the Iraqi regime's").
+_POSSESSOR_HEADS = frozenset({"regime", "government", "administration", "leadership", "army",
+                              "authorities"})
+
+
 def _rule_agent(s: _Sentence, m) -> Ref | None:
     head = s.np_head(m.last)
     if head == -1:
@@ -630,7 +639,14 @@ def _rule_agent(s: _Sentence, m) -> Ref | None:
     while k < len(s.tokens) and s.tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
         k += 1
     r = s.ref_starting(k)
-    return r if r is not None and _low(s.tokens, r.last + 1) not in ("'s", "'") else None
+    if r is None:  # "by the (racist) regime of Pretoria" (nineteenth round)
+        j = k
+        while j < len(s.tokens) and s.tokens[j].tag.startswith("JJ") and j not in s.ref_at:
+            j += 1
+        if _low(s.tokens, j) in _CHAIN_HEADS and _low(s.tokens, j + 1) == "of":
+            return _of_object(s, j + 2)
+        return None
+    return r if _low(s.tokens, r.last + 1) not in ("'s", "'") else None
 
 
 def _rule_apposition(s: _Sentence, m) -> Ref | None:
