@@ -134,6 +134,17 @@ def test_article_square(article):
     ("The South African regime's brutal repression continues.", "brutal", "ZAF",
      "possessive"),
     ("The Israeli Government's reckless policy must end.", "reckless", "ISR", "possessive"),
+    # (nineteenth round) a regime, Government, authorities ... in a state's name or capital
+    ("The racist regime in South Africa is aggressive.", "aggressive", "ZAF", "copula"),
+    ("The racist regime in South Africa is aggressive.", "racist", "ZAF", "of"),
+    ("The regime in Pretoria is brutal.", "brutal", "ZAF", "copula"),
+    ("The colonial regime in Pretoria is brutal.", "brutal", "ZAF", "copula"),  # a capital
+    ("We condemn the racist regime in South Africa.", "condemn", "ZAF", "object"),
+    ("We condemn the brutal policies of the Government in Tel Aviv.", "condemn", "ISR",
+     "object"),
+    ("We condemn the brutal policies of the Government in Tel Aviv.", "brutal", "ISR", "of"),
+    ("We condemn the massacres perpetrated by the racist regime in South Africa.",
+     "massacres", "ZAF", "agent"),
     # apposition, both orders
     ("Bashar al-Assad, a brutal dictator, fled to Moscow.", "brutal", "bashar_assad",
      "apposition"),
@@ -236,6 +247,16 @@ def test_rule_attaches(text, word, actor, rule):
     ("The massacres carried out by the brutal forces of nature were immense.", "massacres"),
     ("The massacres perpetrated by the racist regime went on.", "massacres"),
     ("The massacres perpetrated by the brutal forces against Iraq went on.", "massacres"),
+    # (nineteenth round) an in-phrase: after a head that is no regime or Government, after a
+    # colonial (illegal, occupation ...) regime in a country (the place ruled), a name that
+    # modifies a noun or possesses, a place that is no state
+    ("The brutal forces in Lebanon attacked the village.", "brutal"),
+    ("The brutal attack in Lebanon shocked us.", "brutal"),
+    ("The colonial regime in Angola is brutal.", "brutal"),
+    ("We condemn the illegal regime in Namibia.", "condemn"),
+    ("The brutal authorities in the Lebanon border area fired on them.", "brutal"),
+    ("The brutal authorities in Iraq's north fired on them.", "brutal"),
+    ("The brutal regime in the Arab world fell.", "brutal"),  # a bloc, not a state
     # passive act verb: the subject is acted upon
     ("Norway will not be intimidated.", "intimidated"),
     # a preposition before the name: not the subject

@@ -13,9 +13,11 @@ possessive     *ACTOR's* / *its, his, our* … before EV's noun phrase, also *AC
                conduct noun (policy, campaign, acts) so possessed
 modifier       a name or demonym inside EV's noun phrase, or EV modifying the       "Iranian aggression", "the brutal Assad regime"
                name itself
-of             EV's noun phrase + *of (the) ACTOR* (not ``of ACTOR's``; not after  "the rigid diplomacy of his predecessor, Bashar al-Assad", "the brave people of Angola"
+of             EV's noun phrase + *of (the) ACTOR* (not ``of ACTOR's``; not after  "the rigid diplomacy of his predecessor, Bashar al-Assad", "the brave people of Angola", "the racist regime in South Africa"
                nouns whose of-phrase is the one acted upon: *oppression of*), on
                through *the Government / people / leaders … of ACTOR*
+               or *regime / Government … in STATE* (its name or capital; a name
+               not after *colonial, illegal, occupation …*)
 agent          EV's noun phrase + (*committed, hatched* …) *by ACTOR*, or *by the   "a plot hatched by the colonial powers", "an attack perpetrated by the racist regime of Pretoria"
                (adjectives) regime / Government … of ACTOR*
 apposition     *ACTOR, EV-phrase,* or *EV-phrase, ACTOR*                            "Bashar al-Assad, a brutal dictator,"
@@ -500,7 +502,8 @@ class _Sentence:
             low = _low(tokens, j) if j >= i else ""
             if low in ("and", "or", ",") and (skipped_last or candidates):
                 continue  # "Iran and Iraq": a conjunct shares the first one's fate
-            skipped_last = (low in _PREPS and low not in ("of", "from")) or (
+            skipped_last = (low in _PREPS and low not in ("of", "from") and not (
+                low == "in" and _in_place(self, j - 1) == r)) or (
                 low == "of" and _low(tokens, j - 1) in patient)  # "the invasion of Lebanon"
             if skipped_last:
                 continue
@@ -583,6 +586,42 @@ _CHAIN_HEADS = frozenset({"government", "governments", "people", "peoples", "lea
                           "forces", "army", "administration", "state", "nation"})
 
 
+#: Heads whose in-phrase names the actor they stand for ("the regime in Pretoria", "the
+#: Government in Kabul"; nineteenth round).
+_IN_HEADS = frozenset({"regime", "regimes", "government", "governments", "authorities", "junta",
+                       "administration", "leadership", "rulers"})
+#: Before such a head, these make a country's in-phrase the place ruled, not the ruler: "the
+#: colonial regime in Angola" is Portugal's (a capital is still the ruler: "in Lisbon").
+_RULED_ADJECTIVES = frozenset({"colonial", "colonialist", "occupation", "occupying", "illegal",
+                               "alien", "foreign", "mandatory", "puppet", "settler"})
+
+
+def _in_place(s: _Sentence, head: int) -> Ref | None:
+    """The actor of *HEAD in (the) PLACE* when HEAD is a regime, Government, authorities … and
+    PLACE a state's name or capital: "the racist regime in South Africa" is South Africa."""
+    tokens = s.tokens
+    if _low(tokens, head) not in _IN_HEADS or _low(tokens, head + 1) != "in":
+        return None
+    k = head + 2
+    while k < len(tokens) and tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
+        k += 1
+    r = s.ref_starting(k)
+    if r is None or r.type != "state" or \
+            _low(tokens, r.last + 1) in ("'s", "'"):
+        return None
+    after = r.last + 1
+    if after < len(tokens) and tokens[after].tag.startswith("NN") and after not in s.ref_at:
+        return None  # "the Government in Israel proper": the name modifies a noun
+    if r.kind != "capital":
+        j = head - 1
+        while j >= 0 and head - j <= 5 and not _is_boundary(tokens, j) and \
+                tokens[j].tag not in ("DT", "PDT", "PRP$", "IN"):
+            if _low(tokens, j) in _RULED_ADJECTIVES:
+                return None
+            j -= 1
+    return r
+
+
 def _of_object(s: _Sentence, k: int) -> Ref | None:
     """The actor of an of-phrase starting at token ``k`` (the word after "of")."""
     tokens = s.tokens
@@ -603,7 +642,7 @@ def _of_object(s: _Sentence, k: int) -> Ref | None:
         return s.ref_starting(k + 3)  # "of his predecessor, Bashar al-Assad"
     if low in _CHAIN_HEADS and _low(tokens, k + 1) == "of":
         return _of_object(s, k + 2)  # "of the Government of India", "of the people of Angola"
-    return None
+    return _in_place(s, k)  # "of the Government in Kabul"
 
 
 def _rule_of(s: _Sentence, m) -> Ref | None:
@@ -616,7 +655,7 @@ def _rule_of(s: _Sentence, m) -> Ref | None:
         return None  # "oppression of"; "a reasonable number of members"
     if _low(s.tokens, head + 1) == "of":
         return _of_object(s, head + 2)
-    return None
+    return _in_place(s, head)  # "the racist regime in South Africa"
 
 
 #: Heads a name or demonym before them makes a possessor of that actor ("the Iraqi regime's").
@@ -645,7 +684,7 @@ def _rule_agent(s: _Sentence, m) -> Ref | None:
             j += 1
         if _low(s.tokens, j) in _CHAIN_HEADS and _low(s.tokens, j + 1) == "of":
             return _of_object(s, j + 2)
-        return None
+        return _in_place(s, j)  # "by the fascist junta in Chile"
     return r if _low(s.tokens, r.last + 1) not in ("'s", "'") else None
 
 
@@ -905,6 +944,10 @@ def _rule_object(s: _Sentence, m) -> Ref | None:
             return r
         t = tokens[k]
         low = t.text.lower()
+        if low == "in" and k > first:
+            r = _in_place(s, k - 1)
+            if r is not None:
+                return r  # "condemn the racist regime in South Africa" (nineteenth round)
         participle = (t.tag in ("VBN", "VBG") or (t.tag == "VBD" and k > first and
                                                    tokens[k - 1].tag == "DT")) and \
             k + 1 < len(tokens) and tokens[k + 1].tag.startswith(("NN", "JJ"))
