@@ -611,7 +611,7 @@ def _in_place(s: _Sentence, head: int) -> Ref | None:
         return None
     after = r.last + 1
     if after < len(tokens) and tokens[after].tag.startswith("NN") and after not in s.ref_at:
-        return None  # "the Government in Israel proper": the name modifies a noun
+        return None  # "the authorities in the Lebanon border area": the name modifies a noun
     if r.kind != "capital":
         j = head - 1
         while j >= 0 and head - j <= 5 and not _is_boundary(tokens, j) and \
