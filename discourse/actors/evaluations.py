@@ -318,7 +318,7 @@ class _Sentence:
         if low in ("'s", "'") and k >= 2:
             r = self.ref_ending(k - 2)
             if r is None and k >= 3 and low == "'s" and \
-                    _low(self.tokens, k - 2) in _POSSESSOR_HEADS:
+                    _low(self.tokens, k - 2) in self.lex.rules.get("possessor_heads", ()):
                 return self.ref_ending(k - 3)  # "the South African regime's" (nineteenth round)
             if r is not None and (low == "'s" or self.tokens[k - 2].text.lower().endswith("s")):
                 return r
@@ -586,37 +586,47 @@ _CHAIN_HEADS = frozenset({"government", "governments", "people", "peoples", "lea
                           "forces", "army", "administration", "state", "nation"})
 
 
-#: Heads whose in-phrase names the actor they stand for ("the regime in Pretoria", "the
-#: Government in Kabul"; nineteenth round).
-_IN_HEADS = frozenset({"regime", "regimes", "government", "governments", "authorities", "junta",
-                       "administration", "leadership", "rulers"})
-#: Before such a head, these make a country's in-phrase the place ruled, not the ruler: "the
-#: colonial regime in Angola" is Portugal's (a capital is still the ruler: "in Lisbon").
-_RULED_ADJECTIVES = frozenset({"colonial", "colonialist", "occupation", "occupying", "illegal",
-                               "alien", "foreign", "mandatory", "puppet", "settler"})
+def _past_determiners(s: _Sentence, k: int) -> int:
+    """The first token from ``k`` on that is no determiner outside a reference."""
+    while k < len(s.tokens) and s.tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
+        k += 1
+    return k
+
+
+def _phrase_actor(s: _Sentence, k: int) -> Ref | None:
+    """The reference that is the whole object of a preposition, starting at ``k``: not one
+    that possesses (*of Syria's interests*) or only modifies a thing (*the pretext of Pakistani
+    stamps*, *in the Lebanon border area*)."""
+    tokens = s.tokens
+    r = s.ref_starting(k)
+    if r is None:
+        return None
+    after = r.last + 1
+    if _low(tokens, after) in ("'s", "'"):
+        return None
+    if after < len(tokens) and tokens[after].tag.startswith("NN") and after not in s.ref_at \
+            and _low(tokens, after) not in s.lex.rules.get("actor_heads", ()):
+        return None
+    return r
 
 
 def _in_place(s: _Sentence, head: int) -> Ref | None:
-    """The actor of *HEAD in (the) PLACE* when HEAD is a regime, Government, authorities … and
-    PLACE a state's name or capital: "the racist regime in South Africa" is South Africa."""
+    """The actor of *HEAD in (the) PLACE* when HEAD is a regime, Government, authorities …
+    (``rules.in_heads``) and PLACE a state's name or capital: "the racist regime in South
+    Africa" is South Africa; not a country after ``rules.ruled_adjectives`` ("the colonial
+    regime in Angola")."""
     tokens = s.tokens
-    if _low(tokens, head) not in _IN_HEADS or _low(tokens, head + 1) != "in":
+    rules = s.lex.rules
+    if _low(tokens, head) not in rules.get("in_heads", ()) or _low(tokens, head + 1) != "in":
         return None
-    k = head + 2
-    while k < len(tokens) and tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
-        k += 1
-    r = s.ref_starting(k)
-    if r is None or r.type != "state" or \
-            _low(tokens, r.last + 1) in ("'s", "'"):
+    r = _phrase_actor(s, _past_determiners(s, head + 2))
+    if r is None or r.type != "state":
         return None
-    after = r.last + 1
-    if after < len(tokens) and tokens[after].tag.startswith("NN") and after not in s.ref_at:
-        return None  # "the authorities in the Lebanon border area": the name modifies a noun
     if r.kind != "capital":
         j = head - 1
         while j >= 0 and head - j <= 5 and not _is_boundary(tokens, j) and \
                 tokens[j].tag not in ("DT", "PDT", "PRP$", "IN"):
-            if _low(tokens, j) in _RULED_ADJECTIVES:
+            if _low(tokens, j) in rules.get("ruled_adjectives", ()):
                 return None
             j -= 1
     return r
@@ -625,17 +635,9 @@ def _in_place(s: _Sentence, head: int) -> Ref | None:
 def _of_object(s: _Sentence, k: int) -> Ref | None:
     """The actor of an of-phrase starting at token ``k`` (the word after "of")."""
     tokens = s.tokens
-    while k < len(tokens) and tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
-        k += 1
-    r = s.ref_starting(k)
-    if r is not None:
-        after = r.last + 1
-        if _low(tokens, after) in ("'s", "'"):
-            return None
-        if after < len(tokens) and tokens[after].tag.startswith("NN") and after not in s.ref_at \
-                and _low(tokens, after) not in s.lex.rules.get("actor_heads", ()):
-            return None  # "the pretext of Pakistani stamps": the name only modifies a thing
-        return r
+    k = _past_determiners(s, k)
+    if s.ref_starting(k) is not None:
+        return _phrase_actor(s, k)
     low = _low(tokens, k)
     if low in _POSSESSIVE_PRONOUNS and k + 1 < len(tokens) and \
             tokens[k + 1].tag.startswith("NN") and _low(tokens, k + 2) == ",":
@@ -658,11 +660,6 @@ def _rule_of(s: _Sentence, m) -> Ref | None:
     return _in_place(s, head)  # "the racist regime in South Africa"
 
 
-#: Heads a name or demonym before them makes a possessor of that actor ("the Iraqi regime's").
-_POSSESSOR_HEADS = frozenset({"regime", "government", "administration", "leadership", "army",
-                              "authorities"})
-
-
 def _rule_agent(s: _Sentence, m) -> Ref | None:
     head = s.np_head(m.last)
     if head == -1:
@@ -674,9 +671,7 @@ def _rule_agent(s: _Sentence, m) -> Ref | None:
             k += 1
     if _low(s.tokens, k) != "by":
         return None
-    k += 1
-    while k < len(s.tokens) and s.tokens[k].tag in ("DT", "PDT") and k not in s.ref_at:
-        k += 1
+    k = _past_determiners(s, k + 1)
     r = s.ref_starting(k)
     if r is None:  # "by the (racist) regime of Pretoria" (nineteenth round)
         j = k
