@@ -145,6 +145,16 @@ def test_article_square(article):
     ("We condemn the brutal policies of the Government in Tel Aviv.", "brutal", "ISR", "of"),
     ("We condemn the massacres perpetrated by the racist regime in South Africa.",
      "massacres", "ZAF", "agent"),
+    # (twentieth round) the new words: an adjective the lexicon had as a VADER noun only, a
+    # label whose possessor or of-phrase is its patron, a participle the tagger calls VBG
+    ("The fascist junta in Chile violated human rights.", "fascist", "CHL", "of"),
+    ("Nazi Germany and its henchmen murdered millions.", "henchmen", "other:henchmen",
+     "label"),
+    ("Moscow's obedient puppets rule the mainland.", "puppets", "other:puppets", "label"),
+    ("The puppets of imperialism attacked Cuba.", "puppets", "other:puppets", "label"),
+    ("Israel is a usurper of our land.", "usurper", "ISR", "copula"),
+    ("The ruling clique in Pretoria is brutal.", "clique", "ZAF", "of"),  # an in_heads label
+    ("We welcome the untiring efforts of the United States.", "untiring", "USA", "of"),
     # apposition, both orders
     ("Bashar al-Assad, a brutal dictator, fled to Moscow.", "brutal", "bashar_assad",
      "apposition"),
@@ -389,6 +399,21 @@ def test_negation(text, expected):
     ("A toothless, ineffectual Council and a decent, robust plan.",
      ["toothless", "ineffectual", "decent", "robust"]),
     ("Contradictory positions were put forward.", []),        # read, and taken out again
+    # the twentieth round's words: families of listed words, the pejorative labels and
+    # adjectives of Cold War and decolonisation prose, praise of conduct
+    ("A fascist, revanchist and chauvinist campaign of slander.",
+     ["fascist", "revanchist", "chauvinist", "slander"]),
+    ("They coerced, harassed and slandered their neighbours.",
+     ["coerced", "harassed", "slandered"]),
+    ("We praise the untiring efforts of peace-loving and selfless peoples.",
+     ["praise", "untiring", "peace-loving", "selfless"]),
+    ("Their destabilizing activities.", ["destabilizing"]),   # a participle before its noun
+    ("It aimed at destabilizing countries of the region.", []),  # after a preposition: a verb
+    ("The destabilizing of the region went on.", []),   # a gerund, before no noun
+    ("These challenging tasks remain.", []),  # a general lexicon's word: the tagger decides
+    # descriptive and group names, and values named as goals, are not taken (section 7)
+    ("The colonial period, the imperial palace and the military junta.", []),
+    ("The effectiveness and legitimacy of the Council.", []),
 ])
 def test_lexicon_and_part_of_speech(text, expected):
     assert [m for m, _, _ in _expr(text)] == expected

@@ -566,6 +566,8 @@ def match_tokens(tokens: list[Token], lex: EvaluationLexicon) -> list[Match]:
         if word not in forms or used[k] or _capitalised_name(tokens, k):
             continue
         entry = lex.lookup(word, tok.tag, lower[k - 1] if k else "")
+        if entry is None and tok.tag == "VBG":
+            entry = _prenominal_participle(tokens, k, lower, lex)
         if entry is None:
             entry = lex.phrases.get((word,))
             if entry is None:
@@ -588,6 +590,27 @@ def match_tokens(tokens: list[Token], lex: EvaluationLexicon) -> list[Match]:
             negated = entry.pos == "noun" and _predicate_negated(k, lower)
         out.append(Match(k, k, entry, -entry.polarity if negated else entry.polarity, negated))
     return sorted(out, key=lambda m: m.first)
+
+
+#: Before a participle in -ing, these open the noun phrase it modifies ("his untiring
+#: efforts", "tireless and untiring efforts"); after a preposition or a verb it is the verb
+#: ("aimed at destabilizing countries").
+_PRENOMINAL_AFTER = _DETERMINERS | {"and", ",", "or", "most", "more", "very", "so", "truly"}
+
+
+def _prenominal_participle(tokens: list[Token], k: int, lower: list[str],
+                           lex: EvaluationLexicon) -> Entry | None:
+    """The political list's adjective sense of a word tagged VBG ("untiring": the tagger
+    knows no such adjective) when it stands before a noun, after a determiner, a degree
+    adverb, *and* or a comma."""
+    senses = lex.words.get(lower[k], {})
+    sense = senses.get("adjective")
+    if sense is None or sense.lexicon != "political" or k == 0:
+        return None
+    if lower[k - 1] in _PRENOMINAL_AFTER and k + 1 < len(tokens) and \
+            tokens[k + 1].tag.startswith("NN"):
+        return sense
+    return None
 
 
 _DEONTIC = frozenset({"should", "must", "shall", "ought"})
