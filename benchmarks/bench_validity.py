@@ -4,7 +4,7 @@
     python benchmarks/bench_validity.py --record   # write tests/validation/floors.json
     python benchmarks/bench_validity.py --diagnose # where the evaluation-target recall goes
 
-The set (tests/validation/, 105 texts the detectors were not written on, guidelines in
+The set (tests/validation/, 111 texts the detectors were not written on, guidelines in
 docs/annotation.md) needs the UN corpus (DISCOURSE_UNGDC) and the Lee corpus (inside gensim).
 Matching rules: tests/validation/score.py and docs/rhetoric.md ("Validity"). No timing here:
 this is a measurement of validity, not of speed.
