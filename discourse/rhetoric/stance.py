@@ -435,7 +435,8 @@ _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "you", "i", "one", "that
 #: may", "strange as it may seem"), with adjective endings ("paradoxical as it may seem").
 _CONCEDED = frozenset({"that", "this", "try", "strange", "hard", "odd", "true", "sad",
                        "much", "far", "little", "high", "great", "late", "long", "bad"})
-_ADJECTIVE_ENDINGS = ("ous", "ble", "ful", "al", "ic", "ing", "ent", "ant", "ive", "ed")
+_ADJECTIVE_ENDINGS = ("ous", "ble", "ful", "al", "ic", "ing", "ent", "ant", "ive", "ed", "ate",
+                       "ile", "ary")
 #: Verbs whose *that*-clause is a wish: a *may* inside it wishes ("we hope that peace may
 #: prevail"), it does not doubt.
 _WISH = frozenset({"hope", "hopes", "hoped", "hoping", "pray", "prays", "prayed", "praying",
@@ -462,6 +463,27 @@ def _may_of_speech_act_concession_or_wish(i: int, j: int, lower, spans, folded) 
                 lower[i - 3] in _CONCEDED or lower[i - 3].endswith(_ADJECTIVE_ENDINGS)):
         return True
     return _in_wish_clause(i, lower, spans, folded)
+
+
+#: Words that open a noun phrase right after *may*: the modal stands before its subject, so it
+#: wishes or asks leave ("and may its essential purpose be", "may God protect"); an epistemic
+#: *may* is followed by its verb. (Not *this, that, all, both, each*: "it may this time be",
+#: "they may all agree".)
+_INVERSION_OPENERS = frozenset({"the", "a", "an", "its", "our", "their", "his", "her", "my",
+                                "your", "god", "allah", "heaven", "providence"})
+
+
+def _inverted_may(i: int, j: int, lower, raw, spans, folded) -> bool:
+    """*may* before its subject (a wish or a request, docs/annotation.md sec. 6, *may* of
+    permission or wish: "Finally, may the new order be more human"), or in the fixed *as
+    the case may be*; neither doubts a proposition."""
+    if i >= 3 and lower[i - 3:i] == ["as", "the", "case"]:
+        return True
+    if j >= len(lower) or not _gap(j, spans, folded).isspace():
+        return False
+    return lower[j] in _INVERSION_OPENERS or (
+        raw[j][:1].isupper() and lower[j] not in ("i",) and not _sentence_initial(
+            folded, spans[j][0]))
 
 
 def _in_wish_clause(i: int, lower, spans, folded) -> bool:
@@ -683,6 +705,11 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
                 return False
             if _agentive_could(i, j, lower, raw, spans, folded):
                 return False  # "Washington could lift the ban": the agent's ability
+            if nxt == "to":
+                return False  # "everything we could to help": an ability whose verb is left out
+            if nxt == "be" and lower[j + 1:j + 2] == ["no"] and lower[j + 2:j + 3] and \
+                    lower[j + 2] in _COMPARATIVES:
+                return False  # "there could be no better defence": an emphatic comparison
             return nxt not in _ABILITY_AFTER and not nxt.endswith("n't")
         if entry in ("likely", "unlikely") and prev in ("more", "less") and nxt == "than":
             return False  # "more likely than ever to be literate": a comparison of chances
@@ -708,6 +735,8 @@ def _sense_ok(cat: str, entry: str, i: int, j: int, lower, raw, spans, folded) -
                 return False  # "May I ...", "May God protect ...": permission, wish
             if nxt in ("i", "we") and entry == "may":
                 return False
+            if entry == "may" and _inverted_may(i, j, lower, raw, spans, folded):
+                return False  # "and may its purpose be", "as the case may be"
             if prev == "i" and i > 1 and lower[i - 2] == "if":
                 return False  # "if I may"
             if _concessive_modal(i, lower, spans, folded):
